@@ -1,0 +1,131 @@
+/**
+ * The command line (PRODUCT.md §1) as an @effect/cli command: flags in, a typed RunConfig out.
+ * What to do with the RunConfig is main.ts's business.
+ */
+import * as Args from "@effect/cli/Args"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import { Effect, Option } from "effect"
+import { type AgentChoice, OUTPUT_FORMATS, PERMISSION_MODES, type RunConfig } from "./domain/config.js"
+import { UsageError } from "./domain/errors.js"
+import { VERSION } from "./version.js"
+
+/** "a, b,c" → ["a","b","c"]; commas inside parentheses belong to a rule: "Bash(a,b),Read". */
+export const splitList = (text: string): ReadonlyArray<string> => {
+  const items: Array<string> = []
+  let depth = 0
+  let current = ""
+  for (const char of text) {
+    if (char === "(") depth += 1
+    if (char === ")") depth = Math.max(0, depth - 1)
+    if (char === "," && depth === 0) {
+      items.push(current)
+      current = ""
+    } else {
+      current += char
+    }
+  }
+  items.push(current)
+  return items.map((item) => item.trim()).filter((item) => item.length > 0)
+}
+
+const options = {
+  prompt: Options.boolean("prompt").pipe(
+    Options.withAlias("p"),
+    Options.withDescription("Headless: run one prompt (the text after the flags, or stdin) and exit")
+  ),
+  outputFormat: Options.choice("output-format", OUTPUT_FORMATS).pipe(
+    Options.withDefault("text" as const),
+    Options.withDescription("Headless output: text (the answer), json (one result object) or stream-json (one line per event)")
+  ),
+  continue: Options.boolean("continue").pipe(
+    Options.withAlias("c"),
+    Options.withDescription("Resume the last agent (this project's, else yours on this server)")
+  ),
+  agent: Options.text("agent").pipe(
+    Options.withAlias("a"),
+    Options.withDescription("Use this agent id (an unknown id is an error)"),
+    Options.optional
+  ),
+  new: Options.boolean("new").pipe(Options.withDescription("Start a new agent even when this project has a last agent")),
+  model: Options.text("model").pipe(
+    Options.withAlias("m"),
+    Options.withDescription("Model handle for a new agent, or to switch the agent to (e.g. anthropic/claude-sonnet-4-5-20250929)"),
+    Options.optional
+  ),
+  tools: Options.text("tools").pipe(
+    Options.withDescription('Comma-separated tools to offer the model (e.g. "Read,Bash"); "" offers none'),
+    Options.optional
+  ),
+  allowedTools: Options.text("allowedTools").pipe(
+    Options.withDescription('Comma-separated allow rules, e.g. "Bash(npm run test:*),Read"'),
+    Options.optional
+  ),
+  disallowedTools: Options.text("disallowedTools").pipe(
+    Options.withDescription('Comma-separated deny rules, e.g. "Bash(curl:*)"'),
+    Options.optional
+  ),
+  permissionMode: Options.choice("permission-mode", PERMISSION_MODES).pipe(
+    Options.withDescription("default | acceptEdits | plan | bypassPermissions"),
+    Options.optional
+  ),
+  yolo: Options.boolean("yolo").pipe(Options.withDescription("Allow every tool call (same as --permission-mode bypassPermissions)")),
+  maxTurns: Options.integer("max-turns").pipe(
+    Options.withDescription("Headless: stop after this many model steps"),
+    Options.optional
+  ),
+  words: Args.text({ name: "prompt" }).pipe(Args.withDescription("The prompt (headless mode)"), Args.repeated)
+}
+
+type Parsed = Command.Command.ParseConfig<typeof options>
+
+/** Cross-flag checks the parser cannot express. */
+export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<RunConfig, UsageError> =>
+  Effect.gen(function* () {
+    const chosen = [parsed.continue && "--continue", Option.isSome(parsed.agent) && "--agent", parsed.new && "--new"].filter(
+      (flag): flag is string => typeof flag === "string"
+    )
+    if (chosen.length > 1) return yield* new UsageError({ message: `${chosen.join(" and ")} cannot be used together.` })
+    const agent: AgentChoice = parsed.continue
+      ? { _tag: "Continue" }
+      : Option.isSome(parsed.agent)
+        ? { _tag: "Explicit", agentId: parsed.agent.value.trim() }
+        : parsed.new
+          ? { _tag: "New" }
+          : { _tag: "ProjectDefault" }
+    if (agent._tag === "Explicit" && agent.agentId.length === 0) return yield* new UsageError({ message: "--agent needs an agent id." })
+
+    if (parsed.yolo && Option.isSome(parsed.permissionMode) && parsed.permissionMode.value !== "bypassPermissions") {
+      return yield* new UsageError({
+        message: `--yolo means --permission-mode bypassPermissions; it cannot be combined with --permission-mode ${parsed.permissionMode.value}.`
+      })
+    }
+    if (Option.isSome(parsed.maxTurns) && parsed.maxTurns.value < 1) {
+      return yield* new UsageError({ message: `--max-turns must be at least 1 (got ${parsed.maxTurns.value}).` })
+    }
+    if (Option.isSome(parsed.model) && parsed.model.value.trim().length === 0) {
+      return yield* new UsageError({ message: "--model needs a model handle, e.g. anthropic/claude-sonnet-4-5-20250929." })
+    }
+    // @effect/cli passes unknown flags through as prompt words; a typo must not become a prompt.
+    const strayFlag = parsed.words.find((word) => /^--?[A-Za-z][\w-]*(=.*)?$/.test(word))
+    if (strayFlag !== undefined) return yield* new UsageError({ message: `Unknown option: ${strayFlag}` })
+    const list = (value: Option.Option<string>) => Option.match(value, { onNone: () => [], onSome: splitList })
+    return {
+      headless: parsed.prompt || !stdinIsTTY,
+      promptWords: parsed.words,
+      outputFormat: parsed.outputFormat,
+      agent,
+      model: Option.map(parsed.model, (m) => m.trim()),
+      tools: Option.map(parsed.tools, splitList),
+      allowedTools: list(parsed.allowedTools),
+      disallowedTools: list(parsed.disallowedTools),
+      permissionMode: parsed.yolo ? "bypassPermissions" : Option.getOrElse(parsed.permissionMode, () => "default" as const),
+      maxTurns: parsed.maxTurns
+    }
+  })
+
+export const makeCli = <E, R>(handler: (parsed: Parsed) => Effect.Effect<void, E, R>) =>
+  Command.run(Command.make("letta", options, handler), {
+    name: "letta",
+    version: VERSION
+  })

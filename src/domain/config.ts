@@ -1,0 +1,30 @@
+/** The typed result of parsing the command line: what one `letta` run is asked to do. */
+import type { Option } from "effect"
+
+export const OUTPUT_FORMATS = ["text", "json", "stream-json"] as const
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
+
+export const PERMISSION_MODES = ["default", "acceptEdits", "plan", "bypassPermissions"] as const
+export type PermissionMode = (typeof PERMISSION_MODES)[number]
+
+/** How the agent for this run is chosen (PRODUCT.md §3). */
+export type AgentChoice =
+  | { readonly _tag: "ProjectDefault" } // the project's last agent, else a new one
+  | { readonly _tag: "Continue" } // the project's, then the user's last agent; error if none
+  | { readonly _tag: "Explicit"; readonly agentId: string } // --agent
+  | { readonly _tag: "New" } // --new
+
+export interface RunConfig {
+  readonly headless: boolean
+  /** Words given after the flags (the prompt in headless mode). */
+  readonly promptWords: ReadonlyArray<string>
+  readonly outputFormat: OutputFormat
+  readonly agent: AgentChoice
+  readonly model: Option.Option<string>
+  /** Names of the tools offered to the model; None = all. */
+  readonly tools: Option.Option<ReadonlyArray<string>>
+  readonly allowedTools: ReadonlyArray<string>
+  readonly disallowedTools: ReadonlyArray<string>
+  readonly permissionMode: PermissionMode
+  readonly maxTurns: Option.Option<number>
+}

@@ -1,0 +1,84 @@
+/**
+ * Every failure the user can see, as tagged data. `describeFailure` (programs/failure.ts)
+ * is the one place that turns these into a message and an exit code.
+ */
+import { Data } from "effect"
+
+/** Bad flags, bad values, no prompt: exit 2. */
+export class UsageError extends Data.TaggedError("UsageError")<{
+  readonly message: string
+}> {}
+
+/** A settings file that cannot be read as valid settings: exit 2, file left untouched. */
+export class SettingsError extends Data.TaggedError("SettingsError")<{
+  readonly path: string
+  readonly problem: string
+}> {}
+
+/** Missing or inconsistent configuration (e.g. no API key for Letta Cloud): exit 1. */
+export class ConfigError extends Data.TaggedError("ConfigError")<{
+  readonly message: string
+  readonly hint?: string
+}> {}
+
+/**
+ * A failed request to the Letta server. `status` is absent for connection failures and for
+ * errors the server reported inside a stream.
+ */
+export class ApiError extends Data.TaggedError("ApiError")<{
+  readonly kind: "http" | "connection" | "timeout" | "stream" | "protocol"
+  readonly operation: string
+  readonly status?: number
+  readonly detail?: string
+  readonly code?: string
+  readonly retryAfterMs?: number
+  /** Whether the server had started answering (HTTP 200 and streaming) when it failed. */
+  readonly streamStarted: boolean
+}> {}
+
+/** The stored or requested agent does not exist on the server. */
+export class AgentNotFound extends Data.TaggedError("AgentNotFound")<{
+  readonly agentId: string
+  readonly source: "flag" | "continue"
+}> {}
+
+/** The model handle is not one the server serves. */
+export class UnknownModel extends Data.TaggedError("UnknownModel")<{
+  readonly model: string
+  readonly available: ReadonlyArray<string>
+}> {}
+
+/** The run ended with a stop reason other than end_turn / tool_rule. */
+export class UnexpectedStop extends Data.TaggedError("UnexpectedStop")<{
+  readonly stopReason: string
+  readonly detail?: string
+}> {}
+
+/** `--max-turns` was reached before the agent finished. */
+export class MaxTurnsReached extends Data.TaggedError("MaxTurnsReached")<{
+  readonly limit: number
+}> {}
+
+/** The turn finished but the agent never said anything. */
+export class NoAssistantReply extends Data.TaggedError("NoAssistantReply")<{}> {}
+
+/** The reader of stdout went away (e.g. `| head -1`): end quietly. */
+export class BrokenPipe extends Data.TaggedError("BrokenPipe")<{}> {}
+
+export type LettaFailure =
+  | UsageError
+  | SettingsError
+  | ConfigError
+  | ApiError
+  | AgentNotFound
+  | UnknownModel
+  | UnexpectedStop
+  | MaxTurnsReached
+  | NoAssistantReply
+  | BrokenPipe
+  | NoAgentToContinue
+
+/** `--continue` with no previous agent for this server. */
+export class NoAgentToContinue extends Data.TaggedError("NoAgentToContinue")<{
+  readonly server: string
+}> {}

@@ -1,0 +1,96 @@
+/**
+ * The headless output contract (PRODUCT.md §6). These Schemas are the source of the published
+ * JSON Schemas in `schemas/` (see scripts/gen-schemas.ts); the renderers build these shapes.
+ */
+import { Schema } from "effect"
+
+const Timestamp = Schema.String.annotations({ description: "ISO 8601 time the line was written" })
+
+export const Usage = Schema.Struct({
+  input_tokens: Schema.Number,
+  output_tokens: Schema.Number,
+  total_tokens: Schema.Number,
+  step_count: Schema.Number
+})
+
+export const ResultFields = {
+  type: Schema.Literal("result"),
+  subtype: Schema.Literal("success", "error_during_execution", "error_max_turns"),
+  is_error: Schema.Boolean,
+  duration_ms: Schema.Number,
+  duration_api_ms: Schema.Number,
+  num_turns: Schema.Number.annotations({ description: "model steps taken (the sum of the server's step_count)" }),
+  result: Schema.String.annotations({ description: "the agent's final message, or the error message" }),
+  session_id: Schema.String.annotations({ description: "the agent id" }),
+  agent_id: Schema.String,
+  usage: Usage
+}
+
+/** `--output-format json`: exactly this object. */
+export const JsonResult = Schema.Struct(ResultFields).annotations({ identifier: "JsonResult" })
+export type JsonResult = typeof JsonResult.Type
+
+export const SystemInitLine = Schema.Struct({
+  type: Schema.Literal("system"),
+  subtype: Schema.Literal("init"),
+  session_id: Schema.String,
+  agent_id: Schema.String,
+  model: Schema.NullOr(Schema.String),
+  tools: Schema.Array(Schema.String),
+  cwd: Schema.String,
+  permission_mode: Schema.String,
+  timestamp: Timestamp
+}).annotations({ identifier: "SystemInitLine" })
+
+export const MessageLine = Schema.Struct(
+  { type: Schema.Literal("message"), message_type: Schema.String, timestamp: Timestamp },
+  Schema.Record({ key: Schema.String, value: Schema.Unknown })
+).annotations({
+  identifier: "MessageLine",
+  description: "One chunk streamed by the Letta server, with its snake_case fields unchanged"
+})
+
+export const AutoApprovalLine = Schema.Struct({
+  type: Schema.Literal("auto_approval"),
+  tool_name: Schema.String,
+  tool_call_id: Schema.String,
+  matched_rule: Schema.String,
+  timestamp: Timestamp
+}).annotations({ identifier: "AutoApprovalLine" })
+
+export const ToolResultLine = Schema.Struct({
+  type: Schema.Literal("tool_result"),
+  tool_call_id: Schema.String,
+  tool_name: Schema.String,
+  status: Schema.Literal("success", "error", "denied"),
+  duration_ms: Schema.Number,
+  output: Schema.String.annotations({ description: "what was sent back to the agent, cut at 2 000 characters" }),
+  timestamp: Timestamp
+}).annotations({ identifier: "ToolResultLine" })
+
+export const RetryLine = Schema.Struct({
+  type: Schema.Literal("retry"),
+  attempt: Schema.Number,
+  max_attempts: Schema.Number,
+  delay_ms: Schema.Number,
+  reason: Schema.String,
+  timestamp: Timestamp
+}).annotations({ identifier: "RetryLine" })
+
+export const ErrorLine = Schema.Struct({
+  type: Schema.Literal("error"),
+  message: Schema.String,
+  timestamp: Timestamp
+}).annotations({ identifier: "ErrorLine" })
+
+export const ResultLine = Schema.Struct({ ...ResultFields, timestamp: Timestamp }).annotations({ identifier: "ResultLine" })
+
+export const StreamJsonLine = Schema.Union(
+  SystemInitLine,
+  MessageLine,
+  AutoApprovalLine,
+  ToolResultLine,
+  RetryLine,
+  ErrorLine,
+  ResultLine
+).annotations({ identifier: "StreamJsonLine", title: "letta --output-format stream-json line" })

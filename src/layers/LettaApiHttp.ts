@@ -1,0 +1,186 @@
+/**
+ * LettaApi over the official SDK (`@letta-ai/letta-client`). The SDK is imported lazily, on the
+ * first request, so `--help`/`--version` never load it; its types never leave this file.
+ */
+import { Effect, Either, Layer, Option, Schema, Stream } from "effect"
+import type { Connection } from "../domain/connection.js"
+import { ApiError } from "../domain/errors.js"
+import { AgentInfo, BlockInfo, LettaMessage, ModelInfo, type StreamChunk } from "../domain/letta.js"
+import { LettaApi, type LettaApiShape } from "../services/LettaApi.js"
+import { describeApiFailure, type SdkModule } from "./lettaApi/sdkErrors.js"
+
+type Client = InstanceType<SdkModule["Letta"]>
+
+const decodeAgent = Schema.decodeUnknown(AgentInfo)
+const decodeAgents = Schema.decodeUnknown(Schema.Array(AgentInfo))
+const decodeBlock = Schema.decodeUnknown(BlockInfo)
+const decodeModels = Schema.decodeUnknown(Schema.Array(ModelInfo))
+const decodeMessages = Schema.decodeUnknown(Schema.Array(LettaMessage))
+const decodeChunk = Schema.decodeUnknownEither(LettaMessage)
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+const protocolError = (operation: string, detail: string, streamStarted: boolean) =>
+  new ApiError({ kind: "protocol", operation, detail, streamStarted })
+
+export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApiShape> =>
+  Effect.gen(function* () {
+    // One SDK client, created on first use.
+    let loaded: Promise<{ sdk: SdkModule; client: Client }> | undefined
+    const load = () => {
+      loaded ??= Promise.all([import("@letta-ai/letta-client/client"), import("@letta-ai/letta-client/core/error")]).then(
+        ([clientModule, errorModule]) => {
+          const sdk: SdkModule = { Letta: clientModule.Letta, errors: errorModule }
+          const client = new sdk.Letta({
+            baseURL: connection.baseUrl,
+            apiKey: connection.apiKey ?? null,
+            // Idempotent reads keep a couple of quick retries; message sends override this.
+            maxRetries: 2
+          })
+          return { sdk, client }
+        }
+      )
+      return loaded
+    }
+
+    /** Runs one SDK call; maps its failure to an ApiError; decodes the answer. */
+    const call = <A>(
+      operation: string,
+      run: (client: Client, signal: AbortSignal) => Promise<unknown>,
+      decode: (u: unknown) => Effect.Effect<A, unknown>
+    ): Effect.Effect<A, ApiError> =>
+      Effect.tryPromise({
+        try: async (signal) => {
+          const { client } = await load()
+          return run(client, signal)
+        },
+        catch: (error) => error
+      }).pipe(
+        Effect.catchAll((error) =>
+          Effect.promise(load).pipe(Effect.flatMap(({ sdk }) => Effect.fail(describeApiFailure(sdk, operation, error, false))))
+        ),
+        Effect.flatMap((body) =>
+          decode(body).pipe(
+            Effect.mapError(() => protocolError(operation, "the server's answer did not have the expected shape", false))
+          )
+        )
+      )
+
+    const agentPath = (agentId: string) => `/v1/agents/${encodeURIComponent(agentId)}`
+
+    const sendMessage: LettaApiShape["sendMessage"] = (agentId, body) =>
+      Effect.gen(function* () {
+        const operation = "send the message"
+        const { sdk, client } = yield* Effect.promise(load)
+        const controller = new AbortController()
+        // Abort BEFORE the iterator is released, or an interrupted read waits for the next event.
+        yield* Effect.addFinalizer(() => Effect.sync(() => controller.abort()))
+        const stream = yield* Effect.tryPromise({
+          try: () =>
+            client.post<AsyncIterable<unknown>>(`${agentPath(agentId)}/messages`, {
+              body: { ...body, streaming: true, include_pings: true, background: false },
+              stream: true,
+              maxRetries: 0,
+              signal: controller.signal
+            }),
+          catch: (error) => describeApiFailure(sdk, operation, error, false)
+        })
+        const iterator = stream[Symbol.asyncIterator]()
+        const next = Effect.tryPromise({
+          try: () => iterator.next(),
+          catch: (error) => describeApiFailure(sdk, operation, error, true)
+        })
+        return Stream.repeatEffectOption(
+          next.pipe(
+            Effect.mapError(Option.some),
+            Effect.flatMap((result) => {
+              if (result.done === true) return Effect.fail(Option.none())
+              const raw: unknown = result.value
+              if (!isRecord(raw)) {
+                return Effect.fail(Option.some(protocolError(operation, "the server sent an event that is not a JSON object", true)))
+              }
+              const decoded = decodeChunk(raw)
+              if (Either.isLeft(decoded)) {
+                return Effect.fail(Option.some(protocolError(operation, "the server sent an event with an unexpected shape", true)))
+              }
+              const chunk: StreamChunk = { message: decoded.right, raw }
+              return Effect.succeed(chunk)
+            })
+          )
+        )
+      })
+
+    const shape: LettaApiShape = {
+      baseUrl: connection.baseUrl,
+      isCloud: connection.isCloud,
+      retrieveAgent: (agentId, options) => {
+        const include: Array<string> = []
+        if (options?.includePendingApproval === true) include.push("agent.pending_approval")
+        if (options?.includeBlocks === true) include.push("agent.blocks")
+        return call(
+          "look up the agent",
+          (client, signal) => client.get(agentPath(agentId), { query: include.length > 0 ? { include } : {}, signal }),
+          decodeAgent
+        )
+      },
+      createAgent: (body) =>
+        call(
+          "create the agent",
+          (client, signal) =>
+            client.post("/v1/agents/", {
+              body: {
+                ...body,
+                agent_type: "letta_v1_agent",
+                include_base_tools: false,
+                include_base_tool_rules: false,
+                initial_message_sequence: []
+              },
+              signal
+            }),
+          decodeAgent
+        ),
+      updateAgentModel: (agentId, model) =>
+        call("change the agent's model", (client, signal) => client.patch(agentPath(agentId), { body: { model }, signal }), decodeAgent),
+      listAgents: ({ limit, tags }) =>
+        call(
+          "list agents",
+          (client, signal) =>
+            client.get("/v1/agents/", { query: { tags, match_all_tags: true, limit, order: "desc" }, signal }),
+          decodeAgents
+        ),
+      listModels: call("list the server's models", (client, signal) => client.get("/v1/models/", { signal }), decodeModels),
+      retrieveBlock: (blockId) =>
+        call("look up a memory block", (client, signal) => client.get(`/v1/blocks/${encodeURIComponent(blockId)}`, { signal }), decodeBlock),
+      createBlock: (body) =>
+        call("create a memory block", (client, signal) => client.post("/v1/blocks/", { body, signal }), decodeBlock),
+      updateBlockValue: (blockId, value) =>
+        call(
+          "update a memory block",
+          (client, signal) => client.patch(`/v1/blocks/${encodeURIComponent(blockId)}`, { body: { value }, signal }),
+          decodeBlock
+        ),
+      sendMessage,
+      cancelRuns: (agentId, runIds) =>
+        call(
+          "cancel the run",
+          (client, signal) =>
+            client.post(`${agentPath(agentId)}/messages/cancel`, {
+              body: runIds.length > 0 ? { run_ids: runIds } : {},
+              maxRetries: 0,
+              signal
+            }),
+          () => Effect.void
+        ),
+      listMessages: (agentId, limit) =>
+        call(
+          "read the agent's history",
+          (client, signal) => client.get(`${agentPath(agentId)}/messages`, { query: { limit, order: "desc" }, signal }),
+          decodeMessages
+        )
+    }
+    return shape
+  })
+
+export const LettaApiHttp = (connection: Connection): Layer.Layer<LettaApi> =>
+  Layer.effect(LettaApi, makeLettaApiHttp(connection))

@@ -1,0 +1,9 @@
+/** Headless runs cannot ask anyone: a call that needs approval is denied, with a way out. */
+import { Effect, Layer } from "effect"
+import { Prompter } from "../services/Prompter.js"
+
+export const HEADLESS_DENIAL = "Tool requires approval; re-run with --allowedTools or a permission mode"
+
+export const PrompterHeadless: Layer.Layer<Prompter> = Layer.succeed(Prompter, {
+  ask: () => Effect.succeed({ _tag: "Reject", reason: HEADLESS_DENIAL })
+})

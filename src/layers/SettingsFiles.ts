@@ -1,0 +1,204 @@
+/**
+ * The Settings service over the three JSON files (PRODUCT.md §2). Reading never writes; every
+ * update re-reads the file under a cross-process lock, refuses to touch a malformed file, and
+ * replaces it atomically (temp file + rename) with unknown keys and key order kept.
+ */
+import type { PlatformError } from "@effect/platform/Error"
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as Path from "@effect/platform/Path"
+import { Effect, Either, Layer, Option, Schema } from "effect"
+import type { ParseOptions } from "effect/SchemaAST"
+import { randomBytes } from "node:crypto"
+import { SettingsError } from "../domain/errors.js"
+import { LocalSettings, ProjectSettings, UserSettings } from "../domain/settings.js"
+import { Settings, type SettingsPaths } from "../services/Settings.js"
+import { Workspace } from "../services/Workspace.js"
+import { describeDecodeError } from "./settings/issues.js"
+import { describeJsonKind, formatJson, isPlainObject, orderKeysLike, parseJsonText } from "./settings/json.js"
+import { withFileLock } from "./settings/lock.js"
+
+/** The line added to the project's `.gitignore` when the local file is first written. */
+const LOCAL_IGNORE_LINE = ".letta/settings.local.json"
+
+const isNotFound = (error: PlatformError): boolean => error._tag === "SystemError" && error.reason === "NotFound"
+
+const describePlatformError = (error: PlatformError): string =>
+  error.description ?? (error._tag === "SystemError" ? error.reason : error.message)
+
+/** The plain line, or the same path anchored with a leading slash or a double-star directory. */
+const ignoresLocalFile = (line: string): boolean =>
+  line.trim().replace(/^\*\*\//, "").replace(/^\//, "") === LOCAL_IGNORE_LINE
+
+const decodeOptions: ParseOptions = { errors: "all", onExcessProperty: "preserve" }
+
+export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.FileSystem | Path.Path> = Layer.effect(
+  Settings,
+  Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+    const workspace = yield* Workspace
+
+    const paths: SettingsPaths = {
+      user: path.join(workspace.homeDir, ".letta", "settings.json"),
+      project: path.join(workspace.projectDir, ".letta", "settings.json"),
+      local: path.join(workspace.projectDir, ".letta", "settings.local.json")
+    }
+
+    // Updates from this process queue here before contending for the lock file. Keyed by path:
+    // run from the home directory, the user and project files are the same file.
+    const semaphores = new Map<string, Effect.Semaphore>()
+    for (const file of [paths.user, paths.project, paths.local]) {
+      if (!semaphores.has(file)) semaphores.set(file, yield* Effect.makeSemaphore(1))
+    }
+    const serialised = (file: string) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
+      const semaphore = semaphores.get(file)
+      return semaphore === undefined ? self : semaphore.withPermits(1)(self)
+    }
+
+    /** The file's text, or None when it does not exist. */
+    const readText = (file: string): Effect.Effect<Option.Option<string>, SettingsError> =>
+      fs.readFileString(file).pipe(
+        Effect.map(Option.some),
+        Effect.catchIf(isNotFound, () => Effect.succeedNone),
+        Effect.mapError((error) =>
+          new SettingsError({ path: file, problem: `cannot read the file: ${describePlatformError(error)}` })
+        )
+      )
+
+    const parseObject = (file: string, text: string): Effect.Effect<Readonly<Record<string, unknown>>, SettingsError> =>
+      Either.match(parseJsonText(text), {
+        onLeft: ({ column, line, reason }) =>
+          Effect.fail(
+            new SettingsError({ path: file, problem: `invalid JSON at line ${line}, column ${column}: ${reason}` })
+          ),
+        onRight: (value) =>
+          isPlainObject(value)
+            ? Effect.succeed(value)
+            : Effect.fail(
+              new SettingsError({
+                path: file,
+                problem: `expected a JSON object at the top level, got ${describeJsonKind(value)}`
+              })
+            )
+      })
+
+    const decode = <A, I>(schema: Schema.Schema<A, I>, file: string, raw: unknown): Effect.Effect<A, SettingsError> =>
+      Schema.decodeUnknown(schema, decodeOptions)(raw).pipe(
+        Effect.mapError((error) => new SettingsError({ path: file, problem: describeDecodeError(error) }))
+      )
+
+    /** The file's raw JSON object (`{}` when missing or blank) and whether it exists. */
+    const readRaw = (file: string) =>
+      Effect.gen(function*() {
+        const text = yield* readText(file)
+        const raw = Option.isSome(text) ? yield* parseObject(file, text.value) : {}
+        return { text, raw }
+      })
+
+    const loadOne = <A, I>(schema: Schema.Schema<A, I>, file: string): Effect.Effect<A, SettingsError> =>
+      Effect.flatMap(readRaw(file), ({ raw }) => decode(schema, file, raw))
+
+    /** Temp file in the same directory, fsynced, then renamed over `file`. */
+    const writeAtomically = (file: string, content: string): Effect.Effect<void, PlatformError> =>
+      Effect.gen(function*() {
+        const temp = path.join(
+          path.dirname(file),
+          `${path.basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`
+        )
+        // Keep the permissions of a file the user restricted (e.g. chmod 600).
+        const mode = yield* fs.stat(file).pipe(
+          Effect.map((info) => Option.some(info.mode & 0o777)),
+          Effect.orElseSucceed(() => Option.none<number>())
+        )
+        yield* Effect.scoped(
+          Effect.gen(function*() {
+            const options: FileSystem.OpenFileOptions = Option.match(mode, {
+              onNone: () => ({ flag: "wx" }),
+              onSome: (m) => ({ flag: "wx", mode: m })
+            })
+            const handle = yield* fs.open(temp, options)
+            yield* handle.writeAll(new TextEncoder().encode(content))
+            yield* handle.sync
+          })
+        ).pipe(Effect.zipRight(fs.rename(temp, file)), Effect.onError(() => fs.remove(temp).pipe(Effect.ignore)))
+      }).pipe(Effect.uninterruptible)
+
+    /** Adds the local file to the project's `.gitignore` (git work trees, or an existing file). */
+    const ensureLocalFileIgnored: Effect.Effect<void> = Effect.gen(function*() {
+      const gitignore = path.join(workspace.projectDir, ".gitignore")
+      const existing = yield* fs.readFileString(gitignore).pipe(
+        Effect.map(Option.some),
+        Effect.catchIf(isNotFound, () => Effect.succeedNone)
+      )
+      const isGitWorkTree = yield* fs.exists(path.join(workspace.projectDir, ".git"))
+      if (Option.isNone(existing) && !isGitWorkTree) return
+      const text = Option.getOrElse(existing, () => "")
+      if (text.split(/\r?\n/).some(ignoresLocalFile)) return
+      const separator = text === "" || text.endsWith("\n") ? "" : "\n"
+      yield* fs.writeFileString(gitignore, `${separator}${LOCAL_IGNORE_LINE}\n`, { flag: "a" })
+    }).pipe(
+      // The settings are already written; a .gitignore we cannot update must not fail the update.
+      Effect.ignore
+    )
+
+    const makeUpdate = <A, I>(
+      schema: Schema.Schema<A, I>,
+      file: string,
+      afterFirstWrite: Effect.Effect<void>
+    ) =>
+    (update: (current: A) => A): Effect.Effect<A, SettingsError> => {
+      const lockPath = `${file}.lock`
+      const fail = (problem: string) => new SettingsError({ path: file, problem })
+
+      const readModifyWrite = Effect.gen(function*() {
+        const { raw, text } = yield* readRaw(file)
+        const current = yield* decode(schema, file, raw)
+        const next = update(current)
+        const encoded = yield* Schema.encode(schema)(next).pipe(
+          Effect.mapError((error) => fail(`refusing to write invalid settings: ${describeDecodeError(error)}`))
+        )
+        const output = formatJson(orderKeysLike(raw, encoded))
+        if (Option.isSome(text) && text.value === output) return next
+        yield* writeAtomically(file, output).pipe(
+          Effect.mapError((error) => fail(`cannot write the file: ${describePlatformError(error)}`))
+        )
+        if (Option.isNone(text)) yield* afterFirstWrite
+        return next
+      })
+
+      return fs.makeDirectory(path.dirname(file), { recursive: true }).pipe(
+        Effect.mapError((error) => fail(`cannot create its directory: ${describePlatformError(error)}`)),
+        Effect.zipRight(withFileLock(lockPath)(readModifyWrite)),
+        Effect.provideService(FileSystem.FileSystem, fs),
+        Effect.catchTags({
+          LockTimeout: ({ holderPid }) =>
+            Effect.fail(
+              fail(
+                `timed out waiting for the lock ${lockPath}${
+                  holderPid === undefined ? "" : ` (held by process ${holderPid})`
+                }; delete it if no letta process is running`
+              )
+            ),
+          LockFailed: ({ error }) =>
+            Effect.fail(fail(`cannot create the lock file ${lockPath}: ${describePlatformError(error)}`))
+        }),
+        serialised(file)
+      )
+    }
+
+    return Settings.of({
+      paths,
+      load: Effect.all(
+        {
+          user: loadOne(UserSettings, paths.user),
+          project: loadOne(ProjectSettings, paths.project),
+          local: loadOne(LocalSettings, paths.local)
+        },
+        { concurrency: "unbounded" }
+      ),
+      updateUser: makeUpdate(UserSettings, paths.user, Effect.void),
+      updateProject: makeUpdate(ProjectSettings, paths.project, Effect.void),
+      updateLocal: makeUpdate(LocalSettings, paths.local, ensureLocalFileIgnored)
+    })
+  })
+)

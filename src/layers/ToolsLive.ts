@@ -1,0 +1,70 @@
+/** The registry of implemented client tools, filtered to the loaded ones. */
+import type { FileSystem } from "@effect/platform/FileSystem"
+import type { Path } from "@effect/platform/Path"
+import { Effect, Either, Layer } from "effect"
+import { toolError } from "../domain/tools.js"
+import type { Shell } from "../services/Shell.js"
+import { type DecodedArgs, Tools } from "../services/Tools.js"
+import type { Workspace } from "../services/Workspace.js"
+import { Bash } from "../tools/Bash.js"
+import type { Tool } from "../tools/defineTool.js"
+import { Read } from "../tools/Read.js"
+
+/** What the tools may use. */
+export type ToolRequirements = Shell | Workspace | FileSystem | Path
+
+/** Every implemented tool, in the order they are offered. Add new tools here. */
+const REGISTRY: ReadonlyArray<Tool<ToolRequirements>> = [Bash, Read]
+
+export const IMPLEMENTED_TOOLS: ReadonlyArray<string> = REGISTRY.map((tool) => tool.name)
+
+const invalid = (text: string): DecodedArgs => ({ _tag: "Invalid", output: toolError(text) })
+
+export const makeToolsLayer = (
+  loaded: ReadonlyArray<string> | undefined
+): Layer.Layer<Tools, never, ToolRequirements> =>
+  Layer.effect(
+    Tools,
+    Effect.gen(function* () {
+      const context = yield* Effect.context<ToolRequirements>()
+      const tools = loaded === undefined ? REGISTRY : REGISTRY.filter((tool) => loaded.includes(tool.name))
+      const byName = new Map<string, Tool<ToolRequirements>>(tools.map((tool) => [tool.name, tool]))
+      const find = (name: string): Tool<ToolRequirements> | undefined => byName.get(name)
+      const unknownTool = (name: string): string =>
+        `Unknown tool: ${name}. Available tools: ${tools.length === 0 ? "(none)" : tools.map((tool) => tool.name).join(", ")}`
+
+      return {
+        specs: tools.map((tool) => tool.spec),
+        decode: (name, rawArguments) => {
+          const tool = find(name)
+          if (tool === undefined) return invalid(unknownTool(name))
+          let parsed: unknown
+          try {
+            // Some models send no arguments at all for a tool without required parameters.
+            parsed = rawArguments.trim() === "" ? {} : JSON.parse(rawArguments)
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error)
+            return invalid(`Invalid arguments for ${name}: not valid JSON (${reason}). Send the arguments as a JSON object.`)
+          }
+          return Either.match(tool.decode(parsed), {
+            onLeft: (problems) => invalid(`Invalid arguments for ${name}: ${problems}`),
+            onRight: (args): DecodedArgs => ({ _tag: "Valid", args })
+          })
+        },
+        isReadOnly: (name) => find(name)?.readOnly ?? false,
+        execute: (name, args) => {
+          const tool = find(name)
+          if (tool === undefined) return Effect.succeed(toolError(unknownTool(name)))
+          return tool.execute(args).pipe(
+            Effect.provide(context),
+            // A defect in a tool is reported to the model, never crashes the turn.
+            Effect.catchAllDefect((defect) =>
+              Effect.succeed(
+                toolError(`${name} failed unexpectedly: ${defect instanceof Error ? defect.message : String(defect)}`)
+              )
+            )
+          )
+        }
+      }
+    })
+  )

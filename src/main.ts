@@ -1,0 +1,117 @@
+/**
+ * Entry point: parse the command line, choose the layers, run the program, turn the outcome
+ * into an exit code. No other file picks layers.
+ */
+import { homedir } from "node:os"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as ValidationError from "@effect/cli/ValidationError"
+import { Cause, Effect, Either, Exit, Layer, Option } from "effect"
+import { makeCli, toRunConfig } from "./cli.js"
+import { connectionFromEnv } from "./domain/connection.js"
+import { type LettaFailure, UsageError } from "./domain/errors.js"
+import { LettaApiHttp } from "./layers/LettaApiHttp.js"
+import { OutputNode } from "./layers/OutputNode.js"
+import { PermissionPolicyBasic } from "./layers/PermissionPolicyBasic.js"
+import { PrompterHeadless } from "./layers/PrompterHeadless.js"
+import { SettingsFiles } from "./layers/SettingsFiles.js"
+import { ShellNode } from "./layers/ShellNode.js"
+import { StdinNode } from "./layers/StdinNode.js"
+import { IMPLEMENTED_TOOLS, makeToolsLayer } from "./layers/ToolsLive.js"
+import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USAGE, redact } from "./programs/failure.js"
+import { runHeadless } from "./programs/headless.js"
+import { readPrompt } from "./programs/prompt.js"
+import { Settings } from "./services/Settings.js"
+import { Stdin } from "./services/Stdin.js"
+import { Workspace } from "./services/Workspace.js"
+
+const workspaceLayer = Layer.sync(Workspace, () => ({ projectDir: process.cwd(), homeDir: homedir() }))
+const baseLayer = Layer.mergeAll(NodeContext.layer, workspaceLayer, StdinNode, OutputNode)
+const settingsLayer = SettingsFiles.pipe(Layer.provide(baseLayer))
+
+/** Where the server is, for error messages, once known. */
+let serverForMessages = process.env["LETTA_BASE_URL"] ?? "https://api.letta.com"
+
+const cli = makeCli((parsed) =>
+  Effect.gen(function* () {
+    const stdin = yield* Stdin
+    const config = yield* toRunConfig(parsed, stdin.isTTY)
+    if (!config.headless) {
+      return yield* new UsageError({ message: 'Interactive mode is not built yet; run headless with -p "your prompt".' })
+    }
+    const loaded = Option.getOrUndefined(config.tools)
+    const unknown = (loaded ?? []).filter((name) => !IMPLEMENTED_TOOLS.includes(name))
+    if (unknown.length > 0) {
+      return yield* new UsageError({
+        message: `Unknown tool${unknown.length > 1 ? "s" : ""} in --tools: ${unknown.join(", ")}. Available: ${IMPLEMENTED_TOOLS.join(", ")}.`
+      })
+    }
+    const prompt = yield* readPrompt(config.promptWords)
+    const connection = yield* Either.match(connectionFromEnv(process.env), { onLeft: Effect.fail, onRight: Effect.succeed })
+    serverForMessages = connection.baseUrl
+    const settings = yield* Effect.flatMap(Settings, (s) => s.load)
+
+    const runLayer = Layer.mergeAll(
+      LettaApiHttp(connection),
+      makeToolsLayer(loaded).pipe(Layer.provide(ShellNode)),
+      PermissionPolicyBasic({
+        mode: config.permissionMode,
+        allowedTools: config.allowedTools,
+        disallowedTools: config.disallowedTools,
+        settings
+      }),
+      PrompterHeadless
+    )
+    yield* runHeadless(config, prompt, settings, 0).pipe(Effect.provide(runLayer))
+  })
+)
+
+const program = cli(process.argv).pipe(Effect.provide(Layer.merge(baseLayer, settingsLayer)))
+
+const isLettaFailure = (error: unknown): error is LettaFailure =>
+  typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string" && !ValidationError.isValidationError(error)
+
+/** Exit code and message for how the program ended. */
+const conclude = (exit: Exit.Exit<unknown, unknown>): { code: number; message: string } => {
+  if (Exit.isSuccess(exit)) return { code: EXIT_SUCCESS, message: "" }
+  if (Cause.isInterruptedOnly(exit.cause)) return { code: EXIT_INTERRUPTED, message: "letta: interrupted" }
+  const failure = Cause.failureOption(exit.cause)
+  if (Option.isSome(failure)) {
+    const error = failure.value
+    // @effect/cli already printed what was wrong with the arguments.
+    if (ValidationError.isValidationError(error)) return { code: EXIT_USAGE, message: "Run 'letta --help' for usage." }
+    if (isLettaFailure(error)) {
+      const report = describeFailure(error, serverForMessages)
+      return { code: report.exitCode, message: report.message.length > 0 ? `letta: ${report.message}` : "" }
+    }
+  }
+  const debug = process.env["LETTA_DEBUG"] === "1"
+  const detail = debug ? Cause.pretty(exit.cause) : Cause.squash(exit.cause)
+  return {
+    code: EXIT_FAILURE,
+    message: `letta: internal error: ${detail instanceof Error ? detail.message : String(detail)}${debug ? "" : "\nRe-run with LETTA_DEBUG=1 for details."}`
+  }
+}
+
+const fiber = Effect.runFork(program)
+let signals = 0
+const onSignal = () => {
+  signals += 1
+  // A second Ctrl-C while we clean up means "now".
+  if (signals > 1) process.exit(EXIT_INTERRUPTED)
+  fiber.unsafeInterruptAsFork(fiber.id())
+}
+process.on("SIGINT", onSignal)
+process.on("SIGTERM", onSignal)
+
+fiber.addObserver((exit) => {
+  const { code, message } = conclude(exit)
+  if (message.length > 0) process.stderr.write(`${redact(message, process.env["LETTA_API_KEY"]?.trim())}\n`)
+  // Let stdout drain before exiting (piped output must not be cut short).
+  process.exitCode = code
+  const exitNow = () => process.exit(code)
+  if (process.stdout.writableLength === 0) exitNow()
+  else {
+    process.stdout.once("drain", exitNow)
+    setTimeout(exitNow, 2_000).unref()
+  }
+})

@@ -1,0 +1,112 @@
+/** The one mapping from a failure to what the user reads and the exit code (PRODUCT.md §1). */
+import type { ApiError, LettaFailure } from "../domain/errors.js"
+
+export const EXIT_SUCCESS = 0
+export const EXIT_FAILURE = 1
+export const EXIT_USAGE = 2
+export const EXIT_INTERRUPTED = 130
+
+export interface FailureReport {
+  readonly message: string
+  readonly exitCode: number
+}
+
+const STOP_REASONS: Readonly<Record<string, string>> = {
+  cancelled: "the run was cancelled on the server",
+  max_steps: "the agent reached the server's step limit for one request",
+  error: "the server hit an internal error",
+  llm_api_error: "the model provider returned an error",
+  invalid_llm_response: "the model returned an empty or unreadable response",
+  invalid_tool_call: "the model made a malformed tool call",
+  max_tokens_exceeded: "the model hit its output token limit",
+  insufficient_credits: "the account has run out of credits",
+  context_window_overflow_in_system_prompt: "the system prompt and memory alone exceed the model's context window",
+  no_tool_call: "the agent type is not supported (no_tool_call)"
+}
+
+const describeApiError = (error: ApiError, server: string): string => {
+  const detail = error.detail !== undefined && error.detail.length > 0 ? `: ${error.detail}` : ""
+  switch (error.kind) {
+    case "connection":
+      return `Cannot reach the Letta server at ${server} (while trying to ${error.operation}). Check LETTA_BASE_URL and that the server is running.`
+    case "timeout":
+      return `The Letta server at ${server} did not answer in time (while trying to ${error.operation}). Try again later.`
+    case "stream":
+      return `The server reported an error during the run${detail}`
+    case "protocol":
+      return `Unexpected answer from the Letta server at ${server} while trying to ${error.operation}${detail}`
+    case "http":
+      switch (error.status) {
+        case 401:
+          return `The Letta server at ${server} rejected the credentials (HTTP 401). Check LETTA_API_KEY.`
+        case 403:
+          return `The Letta server at ${server} refused access (HTTP 403) while trying to ${error.operation}${detail}`
+        case 404:
+          return `Not found (HTTP 404) while trying to ${error.operation}${detail}`
+        case 409:
+          return `The agent is busy (HTTP 409) while trying to ${error.operation}${detail}`
+        case 429:
+          return `The Letta server is rate limiting requests (HTTP 429); try again later.`
+        default:
+          return (error.status ?? 0) >= 500
+            ? `The Letta server failed (HTTP ${error.status}) while trying to ${error.operation}${detail}`
+            : `The Letta server refused to ${error.operation} (HTTP ${error.status})${detail}`
+      }
+  }
+}
+
+export const describeFailure = (failure: LettaFailure, server: string): FailureReport => {
+  switch (failure._tag) {
+    case "UsageError":
+      return { message: `${failure.message}\nRun 'letta --help' for usage.`, exitCode: EXIT_USAGE }
+    case "SettingsError":
+      return {
+        message: `Invalid settings file ${failure.path}: ${failure.problem}\nFix or remove it; letta did not change it.`,
+        exitCode: EXIT_USAGE
+      }
+    case "ConfigError":
+      return { message: failure.hint === undefined ? failure.message : `${failure.message}\n${failure.hint}`, exitCode: EXIT_FAILURE }
+    case "ApiError":
+      return { message: describeApiError(failure, server), exitCode: EXIT_FAILURE }
+    case "AgentNotFound":
+      return {
+        message:
+          failure.source === "flag"
+            ? `Agent ${failure.agentId} was not found on ${server}. Check the id, or run without --agent to start a new agent.`
+            : `The last agent (${failure.agentId}) no longer exists on ${server}. Run without --continue to start a new agent.`,
+        exitCode: EXIT_FAILURE
+      }
+    case "NoAgentToContinue":
+      return {
+        message: `There is no previous agent to continue on ${failure.server}. Run without --continue to start a new agent.`,
+        exitCode: EXIT_FAILURE
+      }
+    case "UnknownModel": {
+      const shown = failure.available.slice(0, 20).join(", ")
+      const more = failure.available.length > 20 ? `, … (${failure.available.length - 20} more)` : ""
+      return {
+        message: `Unknown model "${failure.model}". ${failure.available.length > 0 ? `Models on this server: ${shown}${more}` : "The server lists no models."}`,
+        exitCode: EXIT_USAGE
+      }
+    }
+    case "UnexpectedStop": {
+      const why = STOP_REASONS[failure.stopReason] ?? "the server gave an unexpected stop reason"
+      const detail = failure.detail !== undefined && failure.detail.length > 0 ? ` (${failure.detail})` : ""
+      return { message: `The run stopped: ${why} [${failure.stopReason}]${detail}`, exitCode: EXIT_FAILURE }
+    }
+    case "MaxTurnsReached":
+      return {
+        message: `Stopped: the --max-turns limit of ${failure.limit} model step${failure.limit === 1 ? "" : "s"} was reached before the agent finished.`,
+        exitCode: EXIT_FAILURE
+      }
+    case "NoAssistantReply":
+      return { message: "The agent finished its turn without replying.", exitCode: EXIT_FAILURE }
+    case "BrokenPipe":
+      // The reader went away; nothing to say and nobody to say it to.
+      return { message: "", exitCode: EXIT_SUCCESS }
+  }
+}
+
+/** Defence in depth: the key must never reach any output, whatever an error carried. */
+export const redact = (text: string, secret: string | undefined): string =>
+  secret === undefined || secret.length < 4 ? text : text.split(secret).join("***")

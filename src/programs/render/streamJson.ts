@@ -1,0 +1,72 @@
+/** `--output-format stream-json`: one JSON object per line, written as it happens. */
+import { Effect } from "effect"
+import type { TurnEvent } from "../../domain/events.js"
+import type { OutputShape } from "../../services/Output.js"
+import type { Renderer } from "./renderer.js"
+import { resultObject, RunStats } from "./runStats.js"
+
+/** `tool_result.output` is a preview for CI logs, not the whole result. */
+export const TOOL_OUTPUT_PREVIEW_CHARS = 2_000
+
+export const previewOutput = (text: string): string =>
+  text.length <= TOOL_OUTPUT_PREVIEW_CHARS
+    ? text
+    : `${text.slice(0, TOOL_OUTPUT_PREVIEW_CHARS)}… [${text.length - TOOL_OUTPUT_PREVIEW_CHARS} more characters not shown]`
+
+export const streamJsonRenderer = (output: OutputShape, startedAt: number): Renderer => {
+  const stats = new RunStats()
+  let agentId = ""
+  const line = (value: Record<string, unknown>) =>
+    output.stdout(`${JSON.stringify({ ...value, timestamp: new Date().toISOString() })}\n`)
+
+  const event = (e: TurnEvent): Effect.Effect<void, import("../../domain/errors.js").BrokenPipe> => {
+    stats.observe(e)
+    switch (e._tag) {
+      case "ServerMessage":
+        // The server's own fields, unchanged; `type` first, `timestamp` last.
+        return output.stdout(
+          `${JSON.stringify(Object.assign({ type: "message" }, e.chunk.raw, { type: "message", timestamp: new Date().toISOString() }))}\n`
+        )
+      case "AutoApproval":
+        return line({ type: "auto_approval", tool_name: e.toolName, tool_call_id: e.toolCallId, matched_rule: e.matchedRule })
+      case "ToolResult":
+        return line({
+          type: "tool_result",
+          tool_call_id: e.toolCallId,
+          tool_name: e.toolName,
+          status: e.status,
+          duration_ms: e.durationMs,
+          output: previewOutput(e.output)
+        })
+      case "Retry":
+        return line({ type: "retry", attempt: e.attempt, max_attempts: e.maxAttempts, delay_ms: e.delayMs, reason: e.reason })
+      case "ToolStarted":
+      case "RequestFinished":
+      case "TurnComplete":
+        return Effect.void
+    }
+  }
+
+  return {
+    init: (info) =>
+      Effect.suspend(() => {
+        agentId = info.agentId
+        return line({
+          type: "system",
+          subtype: "init",
+          session_id: info.agentId,
+          agent_id: info.agentId,
+          model: info.model ?? null,
+          tools: info.tools,
+          cwd: info.cwd,
+          permission_mode: info.permissionMode
+        })
+      }),
+    event,
+    success: (text) => line({ ...resultObject(agentId, stats, { _tag: "Success", text }, startedAt) }),
+    failure: (message, maxTurns) =>
+      line({ type: "error", message }).pipe(
+        Effect.zipRight(line({ ...resultObject(agentId, stats, { _tag: "Failure", message, maxTurns }, startedAt) }))
+      )
+  }
+}

@@ -1,0 +1,11 @@
+/** `--output-format text`: only the agent's final message. */
+import { Effect } from "effect"
+import type { OutputShape } from "../../services/Output.js"
+import type { Renderer } from "./renderer.js"
+
+export const textRenderer = (output: OutputShape): Renderer => ({
+  init: () => Effect.void,
+  event: () => Effect.void,
+  success: (finalText) => output.stdout(finalText.endsWith("\n") ? finalText : `${finalText}\n`),
+  failure: () => Effect.void
+})

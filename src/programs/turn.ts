@@ -1,0 +1,270 @@
+/**
+ * THE turn pipeline (PRODUCT.md §4), shared by headless and interactive modes: send the user
+ * message, stream the answer, answer every paused tool call in one approval message, repeat
+ * until the run ends. Events go to a sink as they happen; `turnEvents` offers the same as a
+ * Stream.
+ */
+import { randomUUID } from "node:crypto"
+import { Cause, Effect, Exit, Stream } from "effect"
+import { ApiError, MaxTurnsReached, UnexpectedStop } from "../domain/errors.js"
+import type { TurnEvent } from "../domain/events.js"
+import type { ApprovalAnswer, MessageItem, PendingToolCall, SendMessageBody } from "../domain/letta.js"
+import { LettaApi } from "../services/LettaApi.js"
+import { PermissionPolicy } from "../services/PermissionPolicy.js"
+import type { Prompter } from "../services/Prompter.js"
+import { Tools } from "../services/Tools.js"
+import { ResponseAccumulator } from "./turn/accumulator.js"
+import { answerPendingCalls, denyAll } from "./turn/approvals.js"
+import { isRetryable, MAX_ATTEMPTS, retryDelayMs, retryReason } from "./turn/retry.js"
+
+export interface TurnInput {
+  readonly agentId: string
+  readonly prompt: string
+  /** Calls the agent was already paused on when this session started (a crashed session). */
+  readonly recoveredCalls: ReadonlyArray<PendingToolCall>
+  /** `--max-turns`: model steps allowed for the whole turn. */
+  readonly maxSteps: number | undefined
+  readonly streamTokens: boolean
+}
+
+export type TurnError = ApiError | UnexpectedStop | MaxTurnsReached
+export type TurnServices = LettaApi | Tools | PermissionPolicy | Prompter
+
+export const RECOVERED_REASON = "session was interrupted"
+export const INTERRUPTED_REASON = "interrupted by the user"
+
+const PLAN_MODE_REMINDER =
+  "<system-reminder>Plan mode is active. Do not change anything: no file edits, no commands with side " +
+  "effects. Research with read-only tools, then present your plan with the ExitPlanMode tool and wait " +
+  "for the user's approval.</system-reminder>"
+
+const userMessage = (prompt: string, planMode: boolean): MessageItem => ({
+  type: "message",
+  role: "user",
+  content: planMode
+    ? [
+        { type: "text", text: PLAN_MODE_REMINDER },
+        { type: "text", text: prompt }
+      ]
+    : [{ type: "text", text: prompt }],
+  otid: randomUUID()
+})
+
+const approvalMessage = (approvals: ReadonlyArray<ApprovalAnswer>): MessageItem => ({
+  type: "approval",
+  otid: randomUUID(),
+  approvals
+})
+
+/** The 409 (or in-stream CONFLICT) a new message gets while the agent waits for an approval. */
+const isPendingApprovalConflict = (error: ApiError): boolean =>
+  error.code === "PENDING_APPROVAL" || (error.detail ?? "").includes("CONFLICT: Cannot send a new message")
+
+/** The server had nothing pending after all: the recovery denial is not needed. */
+const isNothingPending = (error: ApiError): boolean =>
+  (error.detail ?? "").includes("No tool call is currently awaiting approval")
+
+/** What the cleanup needs to know when a turn stops early. */
+interface TurnState {
+  /** Calls the run is paused on that the server has not received answers for. */
+  unanswered: ReadonlyArray<PendingToolCall>
+  /** A response is streaming; its run id once known. */
+  inFlight: boolean
+  runId: string | undefined
+  finished: boolean
+}
+
+const CLEANUP_TIMEOUT = "3 seconds"
+
+export const runTurn = <E>(
+  input: TurnInput,
+  emit: (event: TurnEvent) => Effect.Effect<void, E>
+): Effect.Effect<void, TurnError | E, TurnServices> =>
+  Effect.gen(function* () {
+    const api = yield* LettaApi
+    const tools = yield* Tools
+    const policy = yield* PermissionPolicy
+    const state: TurnState = { unanswered: [], inFlight: false, runId: undefined, finished: false }
+
+    const body = (messages: ReadonlyArray<MessageItem>, stepsUsed: number): SendMessageBody => ({
+      messages,
+      client_tools: tools.specs,
+      stream_tokens: input.streamTokens,
+      ...(input.maxSteps === undefined ? {} : { max_steps: Math.max(1, input.maxSteps - stepsUsed) })
+    })
+
+    /** Opens the stream, retrying failures that happened before the server started answering. */
+    const open = (request: SendMessageBody, attempt: number): ReturnType<typeof api.sendMessage> =>
+      api.sendMessage(input.agentId, request).pipe(
+        Effect.catchAll((error) => {
+          if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) return Effect.fail(error)
+          const delayMs = retryDelayMs(error, attempt)
+          return emit({ _tag: "Retry", attempt: attempt + 1, maxAttempts: MAX_ATTEMPTS, delayMs, reason: retryReason(error) }).pipe(
+            Effect.catchAll(() => Effect.void),
+            Effect.zipRight(Effect.sleep(delayMs)),
+            Effect.zipRight(open(request, attempt + 1))
+          )
+        })
+      )
+
+    /** One request and its whole response. */
+    const exchange = (request: SendMessageBody, acc: ResponseAccumulator): Effect.Effect<void, ApiError | E> =>
+      Effect.scoped(
+        Effect.gen(function* () {
+          const started = Date.now()
+          const chunks = yield* open(request, 1)
+          // The server has the answers now; from here on an interrupt cancels the run instead.
+          state.unanswered = []
+          state.inFlight = true
+          state.runId = undefined
+          yield* Stream.runForEach(chunks, (chunk) => {
+            acc.add(chunk.message)
+            if (state.runId === undefined) state.runId = acc.runId
+            return chunk.message.message_type === "ping" ? Effect.void : emit({ _tag: "ServerMessage", chunk })
+          })
+          state.inFlight = false
+          yield* emit({ _tag: "RequestFinished", durationMs: Date.now() - started })
+        })
+      )
+
+    /** The first request, with the pending-approval recovery of PRODUCT.md §4. */
+    const firstExchange = (acc: ResponseAccumulator) => {
+      const user = userMessage(input.prompt, policy.mode === "plan")
+      const withRecovery = (calls: ReadonlyArray<PendingToolCall>) =>
+        calls.length === 0 ? [user] : [approvalMessage(denyAll(calls, RECOVERED_REASON)), user]
+      const attempt = (calls: ReadonlyArray<PendingToolCall>, recoveryLeft: boolean): Effect.Effect<void, ApiError | E> =>
+        exchange(body(withRecovery(calls), 0), acc).pipe(
+          Effect.catchAll((error): Effect.Effect<void, ApiError | E> => {
+            if (!(error instanceof ApiError)) return Effect.fail(error)
+            if (calls.length > 0 && isNothingPending(error)) return attempt([], false)
+            if (recoveryLeft && isPendingApprovalConflict(error)) {
+              // Another session left the agent waiting after our check: answer it, then speak.
+              return api.retrieveAgent(input.agentId, { includePendingApproval: true }).pipe(
+                Effect.flatMap((agent) => {
+                  const pending = agent.pending_approval ? pendingCallsOf(agent.pending_approval) : []
+                  acc.reset()
+                  return attempt(pending, false)
+                })
+              )
+            }
+            return Effect.fail(error)
+          })
+        )
+      return attempt(input.recoveredCalls, true)
+    }
+
+    const loop: Effect.Effect<void, TurnError | E, TurnServices> = Effect.gen(function* () {
+      let stepsUsed = 0
+      let lastText: string | undefined
+      let next: ReadonlyArray<MessageItem> | undefined
+      while (true) {
+        const acc = new ResponseAccumulator()
+        const sent = next === undefined ? firstExchange(acc) : exchange(body(next, stepsUsed), acc)
+        yield* sent.pipe(
+          Effect.catchAll((error): Effect.Effect<never, TurnError | E> =>
+            // The server explained its stop in-stream: report the stop reason with its detail.
+            error instanceof ApiError && error.kind === "stream" && acc.stopReason !== undefined
+              ? Effect.fail(new UnexpectedStop({ stopReason: acc.stopReason, ...(error.detail === undefined ? {} : { detail: error.detail }) }))
+              : Effect.fail(error)
+          )
+        )
+        lastText = acc.text() ?? lastText
+        stepsUsed += acc.sawUsage ? acc.steps : 1
+        const stopReason = acc.stopReason
+        if (stopReason === undefined) {
+          return yield* new ApiError({
+            kind: "protocol",
+            operation: "read the agent's answer",
+            detail: "the stream ended before the run finished (no stop reason)",
+            streamStarted: true
+          })
+        }
+        if (stopReason === "end_turn" || stopReason === "tool_rule") {
+          state.finished = true
+          yield* emit({ _tag: "TurnComplete", stopReason, finalText: lastText })
+          return
+        }
+        if (stopReason === "requires_approval") {
+          const calls = acc.pendingCalls()
+          state.unanswered = calls
+          if (input.maxSteps !== undefined && stepsUsed >= input.maxSteps) {
+            return yield* new MaxTurnsReached({ limit: input.maxSteps })
+          }
+          next = [approvalMessage(yield* answerPendingCalls(calls, emit))]
+          continue
+        }
+        if (stopReason === "max_steps" && input.maxSteps !== undefined) {
+          return yield* new MaxTurnsReached({ limit: input.maxSteps })
+        }
+        return yield* new UnexpectedStop({ stopReason })
+      }
+    })
+
+    /** Leaves the agent usable when the turn stops early: deny what it waits on, cancel what runs. */
+    const cleanup = (exit: Exit.Exit<void, TurnError | E>) => {
+      if (state.finished || Exit.isSuccess(exit)) return Effect.void
+      const interrupted = Cause.isInterruptedOnly(exit.cause)
+      const failure = Cause.failureOption(exit.cause)
+      const reason = interrupted
+        ? INTERRUPTED_REASON
+        : failure._tag === "Some" && failure.value instanceof MaxTurnsReached
+          ? `stopped: the --max-turns limit (${failure.value.limit}) was reached`
+          : "the client stopped before it could run this tool"
+      const work =
+        state.unanswered.length > 0
+          ? abandonCalls(input.agentId, state.unanswered, reason, tools.specs, input.streamTokens)
+          : state.inFlight
+            ? api.cancelRuns(input.agentId, state.runId === undefined ? [] : [state.runId])
+            : Effect.void
+      return work.pipe(Effect.timeout(CLEANUP_TIMEOUT), Effect.ignore)
+    }
+
+    yield* loop.pipe(Effect.onExit(cleanup))
+  })
+
+/** The calls of a stored `approval_request_message` (pending-approval recovery). */
+export const pendingCallsOf = (message: import("../domain/letta.js").LettaMessage): ReadonlyArray<PendingToolCall> => {
+  const acc = new ResponseAccumulator()
+  acc.add({ ...message, message_type: "approval_request_message" })
+  return acc.pendingCalls()
+}
+
+/**
+ * Denies calls the agent waits on and stops the run that answer starts, so the agent is idle
+ * again: the next message, from us or anyone, is not met with a 409.
+ */
+const abandonCalls = (
+  agentId: string,
+  calls: ReadonlyArray<PendingToolCall>,
+  reason: string,
+  clientTools: SendMessageBody["client_tools"],
+  streamTokens: boolean
+) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const api = yield* LettaApi
+      const chunks = yield* api.sendMessage(agentId, {
+        messages: [approvalMessage(denyAll(calls, reason))],
+        client_tools: clientTools,
+        stream_tokens: streamTokens,
+        max_steps: 1
+      })
+      const first = yield* Stream.runHead(Stream.filter(chunks, (chunk) => typeof chunk.message.run_id === "string"))
+      const runId = first._tag === "Some" ? first.value.message.run_id : undefined
+      yield* api.cancelRuns(agentId, typeof runId === "string" ? [runId] : [])
+    })
+  )
+
+/** The same turn as a Stream of events (for tests and the TUI). */
+export const turnEvents = (input: TurnInput): Stream.Stream<TurnEvent, TurnError, TurnServices> =>
+  Stream.asyncScoped<TurnEvent, TurnError, TurnServices>(
+    (emit) =>
+      runTurn(input, (event) => Effect.promise(() => emit.single(event))).pipe(
+        Effect.matchCauseEffect({
+          onSuccess: () => Effect.promise(() => emit.end()),
+          onFailure: (cause) => Effect.promise(() => emit.halt(cause))
+        }),
+        Effect.forkScoped
+      ),
+    "unbounded"
+  )

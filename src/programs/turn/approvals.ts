@@ -1,0 +1,170 @@
+/**
+ * Answers every call a run is paused on (PRODUCT.md §4 step 3–4): decide each with the policy
+ * (asking the Prompter when the policy says Ask), run the allowed client tools — consecutive
+ * read-only calls concurrently, anything that writes in order — and build ONE approval message.
+ */
+import { Effect } from "effect"
+import type { TurnEvent } from "../../domain/events.js"
+import type { ApprovalAnswer, PendingToolCall } from "../../domain/letta.js"
+import type { ToolOutput } from "../../domain/tools.js"
+import { PermissionPolicy } from "../../services/PermissionPolicy.js"
+import { Prompter } from "../../services/Prompter.js"
+import { Tools } from "../../services/Tools.js"
+
+type Plan =
+  | { readonly _tag: "Run"; readonly call: PendingToolCall; readonly args: Readonly<Record<string, unknown>> }
+  | { readonly _tag: "Answered"; readonly call: PendingToolCall; readonly answer: ApprovalAnswer; readonly event: TurnEvent | undefined }
+
+const denial = (call: PendingToolCall, reason: string): ApprovalAnswer => ({
+  type: "approval",
+  tool_call_id: call.toolCallId,
+  approve: false,
+  reason
+})
+
+const deniedEvent = (call: PendingToolCall, reason: string): TurnEvent => ({
+  _tag: "ToolResult",
+  toolName: call.name,
+  toolCallId: call.toolCallId,
+  status: "denied",
+  durationMs: 0,
+  output: reason
+})
+
+/** Denies every call with one reason (interrupts, max turns, recovered sessions). */
+export const denyAll = (calls: ReadonlyArray<PendingToolCall>, reason: string): ReadonlyArray<ApprovalAnswer> =>
+  calls.map((call) => denial(call, reason))
+
+const toolAnswer = (call: PendingToolCall, output: ToolOutput): ApprovalAnswer => ({
+  type: "tool",
+  tool_call_id: call.toolCallId,
+  status: output.status,
+  tool_return: output.text,
+  ...(output.stdout === undefined ? {} : { stdout: output.stdout }),
+  ...(output.stderr === undefined ? {} : { stderr: output.stderr })
+})
+
+/** Decides one call. Emits an AutoApproval event when the policy allowed it by itself. */
+const planCall = <E>(call: PendingToolCall, emit: (event: TurnEvent) => Effect.Effect<void, E>) =>
+  Effect.gen(function* () {
+    const tools = yield* Tools
+    const policy = yield* PermissionPolicy
+    const prompter = yield* Prompter
+    const isClientTool = tools.specs.some((spec) => spec.name === call.name)
+
+    let args: Readonly<Record<string, unknown>> | undefined
+    if (isClientTool) {
+      const decoded = tools.decode(call.name, call.arguments)
+      if (decoded._tag === "Invalid") {
+        // Nothing runs, so there is nothing to permit: tell the model what was wrong.
+        const plan: Plan = {
+          _tag: "Answered",
+          call,
+          answer: toolAnswer(call, decoded.output),
+          event: {
+            _tag: "ToolResult",
+            toolName: call.name,
+            toolCallId: call.toolCallId,
+            status: "error",
+            durationMs: 0,
+            output: decoded.output.text
+          }
+        }
+        return plan
+      }
+      args = decoded.args
+    }
+
+    const decision = yield* policy.decide({ toolName: call.name, args })
+    let approved: boolean
+    let reason = ""
+    switch (decision._tag) {
+      case "Allow":
+        yield* emit({ _tag: "AutoApproval", toolName: call.name, toolCallId: call.toolCallId, matchedRule: decision.decidedBy })
+        approved = true
+        break
+      case "Deny":
+        approved = false
+        reason = decision.reason
+        break
+      case "Ask": {
+        const answer = yield* prompter.ask({ toolName: call.name, toolCallId: call.toolCallId, args })
+        approved = answer._tag === "Approve"
+        reason = answer._tag === "Reject" ? answer.reason : ""
+        break
+      }
+    }
+    if (!approved) {
+      const plan: Plan = { _tag: "Answered", call, answer: denial(call, reason), event: deniedEvent(call, reason) }
+      return plan
+    }
+    if (args === undefined) {
+      // Not one of our tools (a server tool that asked for approval): let the server run it.
+      const plan: Plan = {
+        _tag: "Answered",
+        call,
+        answer: { type: "approval", tool_call_id: call.toolCallId, approve: true },
+        event: undefined
+      }
+      return plan
+    }
+    const plan: Plan = { _tag: "Run", call, args }
+    return plan
+  })
+
+const runPlanned = <E>(plan: Extract<Plan, { _tag: "Run" }>, emit: (event: TurnEvent) => Effect.Effect<void, E>) =>
+  Effect.gen(function* () {
+    const tools = yield* Tools
+    yield* emit({ _tag: "ToolStarted", toolName: plan.call.name, toolCallId: plan.call.toolCallId, args: plan.args })
+    const started = Date.now()
+    const output = yield* tools.execute(plan.call.name, plan.args)
+    yield* emit({
+      _tag: "ToolResult",
+      toolName: plan.call.name,
+      toolCallId: plan.call.toolCallId,
+      status: output.status,
+      durationMs: Date.now() - started,
+      output: output.text
+    })
+    return toolAnswer(plan.call, output)
+  })
+
+/** Decides and runs every pending call; returns the answers in the order of the calls. */
+export const answerPendingCalls = <E>(
+  calls: ReadonlyArray<PendingToolCall>,
+  emit: (event: TurnEvent) => Effect.Effect<void, E>
+): Effect.Effect<ReadonlyArray<ApprovalAnswer>, E, Tools | PermissionPolicy | Prompter> =>
+  Effect.gen(function* () {
+    const tools = yield* Tools
+    // Decisions one after another: an interactive prompter shows one dialog at a time.
+    const plans: Array<Plan> = []
+    for (const call of calls) plans.push(yield* planCall(call, emit))
+
+    const answers = new Array<ApprovalAnswer>(plans.length)
+    let index = 0
+    while (index < plans.length) {
+      const plan = plans[index]!
+      if (plan._tag === "Answered") {
+        if (plan.event !== undefined) yield* emit(plan.event)
+        answers[index] = plan.answer
+        index += 1
+        continue
+      }
+      // A run of consecutive read-only calls goes concurrently; a writing call goes alone.
+      let end = index + 1
+      if (tools.isReadOnly(plan.call.name)) {
+        while (end < plans.length) {
+          const next = plans[end]!
+          if (next._tag !== "Run" || !tools.isReadOnly(next.call.name)) break
+          end += 1
+        }
+      }
+      const group = plans.slice(index, end).filter((p): p is Extract<Plan, { _tag: "Run" }> => p._tag === "Run")
+      const results = yield* Effect.forEach(group, (p) => runPlanned(p, emit), { concurrency: "unbounded" })
+      results.forEach((answer, offset) => {
+        answers[index + offset] = answer
+      })
+      index = end
+    }
+    return answers
+  })

@@ -1,0 +1,33 @@
+/** Which failures are worth another attempt, and how long to wait (PRODUCT.md §4 "Retries"). */
+import type { ApiError } from "../../domain/errors.js"
+
+export const MAX_ATTEMPTS = 3
+const BASE_DELAY_MS = 500
+const MAX_DELAY_MS = 8_000
+const MAX_RETRY_AFTER_MS = 60_000
+
+/** Only failures before the server started answering: a retried send never duplicates a turn. */
+export const isRetryable = (error: ApiError): boolean => {
+  if (error.streamStarted) return false
+  if (error.kind === "connection" || error.kind === "timeout") return true
+  if (error.kind !== "http" || error.status === undefined) return false
+  return error.status === 408 || error.status === 429 || error.status >= 500
+}
+
+/** Exponential backoff with ±25 % jitter, or the server's Retry-After when it gave one. */
+export const retryDelayMs = (error: ApiError, failedAttempt: number, random: () => number = Math.random): number => {
+  if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS)
+  const base = Math.min(BASE_DELAY_MS * 2 ** (failedAttempt - 1), MAX_DELAY_MS)
+  return Math.round(base * (0.75 + random() * 0.5))
+}
+
+export const retryReason = (error: ApiError): string => {
+  switch (error.kind) {
+    case "connection":
+      return "could not connect to the server"
+    case "timeout":
+      return "the server did not answer in time"
+    default:
+      return error.status === 429 ? "rate limited by the server (HTTP 429)" : `server error (HTTP ${error.status ?? "?"})`
+  }
+}

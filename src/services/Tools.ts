@@ -1,0 +1,21 @@
+/** The client tools loaded for this run: their specs for `client_tools`, and their execution. */
+import { Context, type Effect } from "effect"
+import type { ClientToolSpec } from "../domain/letta.js"
+import type { ToolOutput } from "../domain/tools.js"
+
+export type DecodedArgs =
+  | { readonly _tag: "Valid"; readonly args: Readonly<Record<string, unknown>> }
+  | { readonly _tag: "Invalid"; readonly output: ToolOutput }
+
+export interface ToolsShape {
+  /** The loaded tools, in the order they are offered. */
+  readonly specs: ReadonlyArray<ClientToolSpec>
+  /** Parses and validates a call's JSON arguments against the tool's Schema. */
+  readonly decode: (toolName: string, rawArguments: string) => DecodedArgs
+  /** Whether the tool only reads (such calls may run concurrently). */
+  readonly isReadOnly: (toolName: string) => boolean
+  /** Runs a call with already-decoded arguments. Never fails: errors become error outputs. */
+  readonly execute: (toolName: string, args: Readonly<Record<string, unknown>>) => Effect.Effect<ToolOutput>
+}
+
+export class Tools extends Context.Tag("letta/Tools")<Tools, ToolsShape>() {}

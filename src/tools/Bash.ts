@@ -1,0 +1,82 @@
+/** Bash: one `bash -c` command in the project directory, output capped, process group killed on timeout. */
+import { Effect, Schema } from "effect"
+import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
+import { Shell, type ShellResult } from "../services/Shell.js"
+import { Workspace } from "../services/Workspace.js"
+import { defineTool, optionalParam, param } from "./defineTool.js"
+
+export const BASH_DEFAULT_TIMEOUT_MS = 120_000
+export const BASH_MAX_TIMEOUT_MS = 600_000
+export const BASH_MAX_OUTPUT_CHARS = 30_000
+
+export const BashParameters = Schema.Struct({
+  command: param(Schema.String, "The command to run with `bash -c`."),
+  timeout: optionalParam(
+    Schema.Number,
+    `Timeout in milliseconds (default ${BASH_DEFAULT_TIMEOUT_MS}, at most ${BASH_MAX_TIMEOUT_MS}; larger values are reduced to ${BASH_MAX_TIMEOUT_MS}).`
+  ),
+  description: optionalParam(
+    Schema.String,
+    "A short summary (5-10 words) of what the command does, shown to the user."
+  )
+})
+export type BashParameters = typeof BashParameters.Type
+
+const DESCRIPTION = [
+  "Runs a command with `bash -c` in the project directory and returns its output.",
+  "",
+  "- Each call starts a fresh shell: `cd`, variables and other shell state do not carry over to the next call.",
+  "  Chain dependent steps with `&&` or `;` in one command.",
+  "- The command gets no input (stdin is closed), so interactive programs cannot be answered.",
+  "- stdout and stderr are returned together, in the order they arrived.",
+  `- Output beyond ${BASH_MAX_OUTPUT_CHARS} characters is cut, with a note saying how many characters were cut.`,
+  `- Timeout: ${BASH_DEFAULT_TIMEOUT_MS / 1000} s by default, at most ${BASH_MAX_TIMEOUT_MS / 1000} s. On timeout the command is killed with its whole process group (the processes it started).`,
+  "- A non-zero exit code is reported as an error, with the exit code.",
+  "- Prefer the Read tool for reading files."
+].join("\n")
+
+export const clampTimeout = (timeout: number | undefined): number => {
+  if (timeout === undefined || Number.isNaN(timeout)) return BASH_DEFAULT_TIMEOUT_MS
+  return Math.min(BASH_MAX_TIMEOUT_MS, Math.max(1, Math.round(timeout)))
+}
+
+/** The tool result for a finished (or killed) command. */
+export const formatBashResult = (result: ShellResult, timeoutMs: number): ToolOutput => {
+  let text = result.output
+  if (result.truncatedChars > 0) {
+    text += `${text.endsWith("\n") ? "\n" : "\n\n"}[output truncated: ${result.truncatedChars} more characters were cut]`
+  }
+  if (text.length === 0) text = "(no output)"
+  if (result.exitCode === 0 && !result.timedOut) return toolSuccess(text)
+  // The status line goes on a line of its own, without a blank line after output's final newline.
+  if (!text.endsWith("\n")) text += "\n"
+  if (result.timedOut) {
+    return toolError(`${text}Command timed out after ${timeoutMs} ms and was killed.`)
+  }
+  if (result.exitCode !== null) return toolError(`${text}Exit code: ${result.exitCode}`)
+  return toolError(`${text}Killed by signal ${result.signal ?? "(unknown)"}`)
+}
+
+export const Bash = defineTool({
+  name: "Bash",
+  description: DESCRIPTION,
+  parameters: BashParameters,
+  readOnly: false,
+  run: (args) =>
+    Effect.gen(function* () {
+      const shell = yield* Shell
+      const workspace = yield* Workspace
+      const timeoutMs = clampTimeout(args.timeout)
+      return yield* shell
+        .run({
+          command: args.command,
+          cwd: workspace.projectDir,
+          timeoutMs,
+          maxOutputChars: BASH_MAX_OUTPUT_CHARS
+        })
+        .pipe(
+          Effect.map((result) => formatBashResult(result, timeoutMs)),
+          Effect.catchTag("ShellSpawnError", (error) => Effect.succeed(toolError(error.message)))
+        )
+    })
+})

@@ -1,0 +1,183 @@
+/**
+ * What a client tool is: a name, an accurate description, an Effect Schema of its arguments
+ * (from which the JSON Schema in `client_tools` is generated) and an implementation that turns
+ * every failure into an error ToolOutput.
+ */
+import { Effect, Either, JSONSchema, Option, ParseResult, Schema, SchemaAST } from "effect"
+import type { ClientToolSpec } from "../domain/letta.js"
+import { type ALL_TOOL_NAMES, type ToolOutput, toolError } from "../domain/tools.js"
+
+export type ToolName = (typeof ALL_TOOL_NAMES)[number]
+
+export type ToolArgs = Readonly<Record<string, unknown>>
+
+export interface ToolDefinition<A extends ToolArgs, I, R> {
+  readonly name: ToolName
+  readonly description: string
+  /** A `Schema.Struct`; every field carries a `description` annotation (see `param`). */
+  readonly parameters: Schema.Schema<A, I, never>
+  /** Only reads: such calls may run concurrently with each other. */
+  readonly readOnly: boolean
+  readonly run: (args: A) => Effect.Effect<ToolOutput, never, R>
+}
+
+/** A tool with its argument type erased, as the registry holds it. */
+export interface Tool<R> {
+  readonly name: ToolName
+  readonly readOnly: boolean
+  readonly spec: ClientToolSpec
+  /** Decodes parsed JSON arguments; Left is a concise description of what is wrong. */
+  readonly decode: (input: unknown) => Either.Either<ToolArgs, string>
+  /** Runs with arguments returned by `decode` (others are validated first). */
+  readonly execute: (args: ToolArgs) => Effect.Effect<ToolOutput, never, R>
+}
+
+/** A required parameter with its description (shown to the model). */
+export const param = <A, I>(schema: Schema.Schema<A, I, never>, description: string) =>
+  schema.annotations({ description })
+
+/** An optional parameter: may be left out, but not sent as `null`. */
+export const optionalParam = <A, I>(schema: Schema.Schema<A, I, never>, description: string) =>
+  Schema.optionalWith(schema.annotations({ description }), { exact: true })
+
+/** Whole numbers at or above `min`, without the `$ref` that `Schema.Int` brings along. */
+export const integerAtLeast = (min: number) =>
+  Schema.Number.pipe(
+    Schema.filter((n) => Number.isInteger(n) && n >= min, {
+      message: (issue) => `Expected an integer >= ${min}, actual ${String(issue.actual)}`,
+      jsonSchema: { type: "integer", minimum: min }
+    })
+  )
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+const resolveRef = (ref: string, defs: Record<string, unknown>): unknown => {
+  const prefix = "#/$defs/"
+  return ref.startsWith(prefix) ? defs[ref.slice(prefix.length)] : undefined
+}
+
+/** Inlines `$ref`s to `$defs` and drops generated `title`s, which only add noise for the model. */
+const clean = (node: unknown, defs: Record<string, unknown>, depth = 0): unknown => {
+  if (depth > 32) return node
+  if (Array.isArray(node)) return node.map((item) => clean(item, defs, depth + 1))
+  if (!isRecord(node)) return node
+  let source: Record<string, unknown> = node
+  const ref = node["$ref"]
+  if (typeof ref === "string") {
+    const target = resolveRef(ref, defs)
+    if (isRecord(target)) {
+      const { $ref: _ignored, ...rest } = node
+      source = { ...target, ...rest }
+    }
+  }
+  const result: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(source)) {
+    if (key === "$schema" || key === "$defs" || key === "title") continue
+    // Property names are data, not keywords: keep a parameter called "title".
+    result[key] =
+      key === "properties" && isRecord(value)
+        ? Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, clean(sub, defs, depth + 1)]))
+        : clean(value, defs, depth + 1)
+  }
+  return result
+}
+
+/**
+ * The `description` annotations of a Struct's fields. A refinement with its own `jsonSchema`
+ * annotation (see `integerAtLeast`) loses its description in `JSONSchema.make`; this restores it.
+ */
+const fieldDescriptions = (ast: SchemaAST.AST): Map<string, string> => {
+  const descriptions = new Map<string, string>()
+  if (ast._tag !== "TypeLiteral") return descriptions
+  for (const field of ast.propertySignatures) {
+    if (typeof field.name !== "string") continue
+    const description = Option.orElse(SchemaAST.getDescriptionAnnotation(field), () =>
+      SchemaAST.getDescriptionAnnotation(field.type)
+    )
+    if (Option.isSome(description)) descriptions.set(field.name, description.value)
+  }
+  return descriptions
+}
+
+/** The JSON Schema sent in `client_tools`: a closed object, no `$schema`/`$defs`/`$ref`. */
+export const parametersJsonSchema = <A, I>(schema: Schema.Schema<A, I, never>): Readonly<Record<string, unknown>> => {
+  const root = JSONSchema.make(schema)
+  const defs: Record<string, unknown> = isRecord(root.$defs) ? root.$defs : {}
+  const cleaned = clean(root, defs)
+  const object = isRecord(cleaned) ? cleaned : {}
+  const generated = isRecord(object["properties"]) ? object["properties"] : {}
+  const descriptions = fieldDescriptions(schema.ast)
+  const properties = Object.fromEntries(
+    Object.entries(generated).map(([name, property]) => {
+      const description = descriptions.get(name)
+      return isRecord(property) && property["description"] === undefined && description !== undefined
+        ? [name, { ...property, description }]
+        : [name, property]
+    })
+  )
+  return { ...object, type: "object", properties, additionalProperties: false }
+}
+
+export const toClientToolSpec = <A extends ToolArgs, I, R>(definition: ToolDefinition<A, I, R>): ClientToolSpec => ({
+  name: definition.name,
+  description: definition.description,
+  parameters: parametersJsonSchema(definition.parameters)
+})
+
+const pathText = (path: ReadonlyArray<PropertyKey>): string => path.map(String).join(".")
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
+
+/**
+ * The problems, joined by "; ", e.g. `file_path is missing`, `timeout: expected number, actual "5"`.
+ * `parameterNames` are listed when an unknown parameter was sent.
+ */
+export const formatIssues = (error: ParseResult.ParseError, parameterNames: ReadonlyArray<string>): string => {
+  const lines: Array<string> = []
+  // Missing parameters first, unknown ones last: the likely fix reads first.
+  const rank = (tag: string): number => (tag === "Missing" ? 0 : tag === "Unexpected" ? 2 : 1)
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error).sort((a, b) => rank(a._tag) - rank(b._tag))
+  for (const issue of issues) {
+    const where = pathText(issue.path)
+    let line: string
+    if (where === "") line = "the arguments must be a JSON object"
+    else if (issue._tag === "Missing") line = `${where} is missing`
+    else if (issue._tag === "Unexpected") line = `${where} is not a parameter (expected: ${parameterNames.join(", ")})`
+    else line = `${where}: ${lowerFirst(issue.message)}`
+    if (!lines.includes(line)) lines.push(line)
+  }
+  return lines.join("; ")
+}
+
+export const defineTool = <A extends ToolArgs, I, R>(definition: ToolDefinition<A, I, R>): Tool<R> => {
+  const decodeArgs = Schema.decodeUnknownEither(definition.parameters, { onExcessProperty: "error", errors: "all" })
+  const validateArgs = Schema.validateEither(definition.parameters, { onExcessProperty: "error", errors: "all" })
+  // What `decode` returned, by identity, so `execute` gets the typed value without re-decoding.
+  const decoded = new WeakMap<object, A>()
+  const spec = toClientToolSpec(definition)
+  const properties = spec.parameters["properties"]
+  const parameterNames = isRecord(properties) ? Object.keys(properties) : []
+  return {
+    name: definition.name,
+    readOnly: definition.readOnly,
+    spec,
+    decode: (input) =>
+      Either.match(decodeArgs(input), {
+        onLeft: (error) => Either.left(formatIssues(error, parameterNames)),
+        onRight: (args) => {
+          decoded.set(args, args)
+          return Either.right(args)
+        }
+      }),
+    execute: (args) => {
+      const known = decoded.get(args)
+      if (known !== undefined) return definition.run(known)
+      return Either.match(validateArgs(args), {
+        onLeft: (error) =>
+          Effect.succeed(toolError(`Invalid arguments for ${definition.name}: ${formatIssues(error, parameterNames)}`)),
+        onRight: (valid) => definition.run(valid)
+      })
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises"
+import { readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Either, Fiber } from "effect"
+import { afterEach, beforeEach } from "vitest"
+import { ShellNode } from "../../src/layers/ShellNode.js"
+import { Shell, type ShellRunOptions } from "../../src/services/Shell.js"
+
+let dir = ""
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "letta-shell-"))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const run = (command: string, options: Partial<Omit<ShellRunOptions, "command">> = {}) =>
+  Effect.gen(function* () {
+    const shell = yield* Shell
+    return yield* shell.run({ command, cwd: dir, timeoutMs: 10_000, maxOutputChars: 100_000, ...options })
+  }).pipe(Effect.provide(ShellNode))
+
+/** Alive and not a zombie waiting to be reaped. */
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    const state = stat.slice(stat.lastIndexOf(")") + 2).charAt(0)
+    return state !== "Z" && state !== "X"
+  } catch {
+    return false
+  }
+}
+
+/** Waits for a pid file the command writes, and returns the pid in it. */
+const waitForPid = (file: string) =>
+  Effect.promise(async () => {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      try {
+        const text = (await readFile(file, "utf8")).trim()
+        if (text !== "") return Number(text)
+      } catch {
+        // not written yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    throw new Error(`pid file never appeared: ${file}`)
+  })
+
+/** Polls briefly: a killed process may need a moment to be reaped. */
+const eventuallyDead = (pid: number) =>
+  Effect.promise(async () => {
+    for (let attempt = 0; attempt < 40 && isAlive(pid); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+    return !isAlive(pid)
+  })
+
+describe("ShellNode", () => {
+  it.live("keeps stdout and stderr in arrival order", () =>
+    Effect.gen(function* () {
+      const result = yield* run("echo a; sleep 0.05; echo b >&2; sleep 0.05; echo c; sleep 0.05; echo d >&2")
+      expect(result.output).toBe("a\nb\nc\nd\n")
+      expect(result.exitCode).toBe(0)
+      expect(result.signal).toBeNull()
+      expect(result.timedOut).toBe(false)
+      expect(result.truncatedChars).toBe(0)
+    }))
+
+  it.live("keeps the order of back-to-back writes to both streams", () =>
+    Effect.gen(function* () {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const result = yield* run("echo a; echo b >&2; echo c; echo d >&2; echo e")
+        expect(result.output).toBe("a\nb\nc\nd\ne\n")
+      }
+    }))
+
+  it.live("runs the command text as `bash -c` would", () =>
+    Effect.gen(function* () {
+      const result = yield* run('echo "$0 $#"; nope_not_a_command; (echo sub >&2)')
+      expect(result.output).toBe("bash 0\nbash: line 1: nope_not_a_command: command not found\nsub\n")
+      const syntax = yield* run("if then")
+      expect(syntax.exitCode).toBe(2)
+      expect(syntax.output).toContain("syntax error near unexpected token `then'")
+      expect(syntax.output).toContain("`if then'")
+      expect(syntax.output).not.toContain("exec")
+    }))
+
+  it.live("runs in the given directory with bash", () =>
+    Effect.gen(function* () {
+      const result = yield* run('pwd; echo "$BASH_VERSION" | grep -c .')
+      const [cwd, hasBash] = result.output.split("\n")
+      expect(cwd).toBe(dir)
+      expect(hasBash).toBe("1")
+    }))
+
+  it.live("reports exit codes and signals", () =>
+    Effect.gen(function* () {
+      expect((yield* run("true")).exitCode).toBe(0)
+      expect((yield* run("exit 3")).exitCode).toBe(3)
+      const killed = yield* run("kill -KILL $$")
+      expect(killed.exitCode).toBeNull()
+      expect(killed.signal).toBe("SIGKILL")
+      expect(killed.timedOut).toBe(false)
+    }))
+
+  it.live("caps the output and counts what was cut", () =>
+    Effect.gen(function* () {
+      const result = yield* run("head -c 5000 /dev/zero | tr '\\0' x; echo -n yyyyy >&2", { maxOutputChars: 1000 })
+      expect(result.output).toBe("x".repeat(1000))
+      expect(result.truncatedChars).toBe(4005)
+      expect(result.exitCode).toBe(0)
+    }))
+
+  it.live("decodes UTF-8 split across chunks and never splits a surrogate pair at the cap", () =>
+    Effect.gen(function* () {
+      const full = yield* run("for i in $(seq 1 20000); do printf 'é'; done")
+      expect(full.output).toBe("é".repeat(20000))
+      const capped = yield* run("printf 'ab😀cd'", { maxOutputChars: 3 })
+      expect(capped.output).toBe("ab")
+      expect(capped.truncatedChars).toBe(4)
+    }))
+
+  it.live("measures the duration", () =>
+    Effect.gen(function* () {
+      const result = yield* run("sleep 0.2")
+      expect(result.durationMs).toBeGreaterThanOrEqual(150)
+      expect(result.durationMs).toBeLessThan(5000)
+    }))
+
+  it.live("a timeout kills the whole process group, grandchildren included", () =>
+    Effect.gen(function* () {
+      const pidFile = join(dir, "pid")
+      const result = yield* run(`echo started; sleep 30 & echo $! > ${pidFile}; wait`, { timeoutMs: 300 })
+      expect(result.timedOut).toBe(true)
+      expect(result.output).toBe("started\n")
+      expect(result.durationMs).toBeLessThan(3000)
+      const grandchild = Number((yield* Effect.promise(() => readFile(pidFile, "utf8"))).trim())
+      expect(yield* eventuallyDead(grandchild)).toBe(true)
+    }))
+
+  it.live("a group that ignores SIGTERM gets SIGKILL after the grace period", () =>
+    Effect.gen(function* () {
+      const pidFile = join(dir, "pid")
+      // An ignored signal stays ignored across exec, so sleep ignores SIGTERM too.
+      const result = yield* run(`trap '' TERM; sleep 30 & echo $! > ${pidFile}; wait`, { timeoutMs: 200 })
+      expect(result.timedOut).toBe(true)
+      expect(result.durationMs).toBeGreaterThanOrEqual(2000)
+      expect(result.durationMs).toBeLessThan(6000)
+      const grandchild = Number((yield* Effect.promise(() => readFile(pidFile, "utf8"))).trim())
+      expect(yield* eventuallyDead(grandchild)).toBe(true)
+    }))
+
+  it.live("interruption kills the group and waits for it to be gone", () =>
+    Effect.gen(function* () {
+      const shellPid = join(dir, "shell.pid")
+      const sleepPid = join(dir, "sleep.pid")
+      const nestedPid = join(dir, "nested.pid")
+      const command = [
+        `echo $$ > ${shellPid}`,
+        `sleep 100 & echo $! > ${sleepPid}`,
+        `bash -c 'echo $$ > ${nestedPid}; sleep 100'`
+      ].join("; ")
+      const fiber = yield* Effect.fork(run(command, { timeoutMs: 60_000 }))
+      const pids = [yield* waitForPid(shellPid), yield* waitForPid(sleepPid), yield* waitForPid(nestedPid)]
+      for (const pid of pids) expect(isAlive(pid)).toBe(true)
+      const started = Date.now()
+      yield* Fiber.interrupt(fiber)
+      expect(Date.now() - started).toBeLessThan(3000)
+      // The shell itself and the pipe holders are gone once interruption returns.
+      expect(isAlive(pids[0] ?? 0)).toBe(false)
+      for (const pid of pids) expect(yield* eventuallyDead(pid)).toBe(true)
+    }))
+
+  it.live("a missing working directory is a ShellSpawnError", () =>
+    Effect.gen(function* () {
+      const missing = join(dir, "nope")
+      const result = yield* Effect.either(run("echo hi", { cwd: missing }))
+      expect(Either.isLeft(result)).toBe(true)
+      if (Either.isLeft(result)) {
+        expect(result.left._tag).toBe("ShellSpawnError")
+        expect(result.left.message).toBe(`Cannot run command: working directory does not exist: ${missing}`)
+      }
+    }))
+})
