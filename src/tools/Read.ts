@@ -1,5 +1,6 @@
 /** Read: a text file's lines, numbered like `cat -n`, a window of at most `limit` lines. */
 import * as FileSystem from "@effect/platform/FileSystem"
+import type { PlatformError } from "@effect/platform/Error"
 import * as Path from "@effect/platform/Path"
 import { Effect, Option, Schema, Stream } from "effect"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
@@ -125,25 +126,20 @@ const readFile = (args: ReadParameters) =>
     const workspace = yield* Workspace
     const filePath = path.resolve(workspace.projectDir, args.file_path)
     return yield* readResolved(filePath, args).pipe(
-      Effect.catchAll((error) => Effect.succeed(toolError(`Cannot read ${filePath}: ${error.message}`)))
+      Effect.catchAll((error) => Effect.succeed(toolError(describeError(filePath, error))))
     )
   })
+
+const describeError = (filePath: string, error: PlatformError): string => {
+  if (error._tag === "SystemError" && error.reason === "NotFound") return `File does not exist: ${filePath}`
+  if (error._tag === "SystemError" && error.reason === "PermissionDenied") return `Permission denied: ${filePath}`
+  return `Cannot read ${filePath}: ${error.message}`
+}
 
 const readResolved = (filePath: string, args: ReadParameters) =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
-    const stat = yield* Effect.either(fs.stat(filePath))
-    if (stat._tag === "Left") {
-      const error = stat.left
-      if (error._tag === "SystemError" && error.reason === "NotFound") {
-        return toolError(`File does not exist: ${filePath}`)
-      }
-      if (error._tag === "SystemError" && error.reason === "PermissionDenied") {
-        return toolError(`Permission denied: ${filePath}`)
-      }
-      return toolError(`Cannot read ${filePath}: ${error.message}`)
-    }
-    const info = stat.right
+    const info = yield* fs.stat(filePath)
     if (info.type === "Directory") return toolError(`${filePath} is a directory; use LS or Bash ls to list it`)
     if (info.type !== "File") return toolError(`${filePath} is not a regular file (it is a ${info.type}); cannot read it`)
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises"
+import { chmod, mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as NodeContext from "@effect/platform-node/NodeContext"
@@ -135,6 +135,14 @@ describe("Read tool", () => {
         status: "error",
         text: `File does not exist: ${join(dir, "nope.txt")}`
       })
+    }))
+
+  it.live("reports a file it may not read", () =>
+    Effect.gen(function* () {
+      if (process.getuid?.() === 0) return // root reads everything
+      const file = yield* write("secret.txt", "x\n")
+      yield* Effect.promise(() => chmod(file, 0o000))
+      expect(yield* read({ file_path: file })).toEqual({ status: "error", text: `Permission denied: ${file}` })
     }))
 
   it.live("refuses a directory", () =>

@@ -300,14 +300,23 @@ export class Engine {
       }
       return true
     }
+    // Token deltas are serialised from a per-part template: the envelope is identical across deltas.
+    const sendRaw = async (json: string): Promise<boolean> => {
+      if (!sink.sendRaw(json, true)) {
+        await sink.drain()
+        if (ctx.signal.aborted) return false
+      }
+      return true
+    }
     const head = (type: string, otid: string | null, id = messageId): Json => envelope(id, date, type, otid, stepId, run.id)
 
     if (step.reasoning !== undefined) {
       const otid = otidFor(messageId, part++)
       if (tokens) {
+        const prefix = `${JSON.stringify({ ...head("reasoning_message", otid), source: "reasoner_model" }).slice(0, -1)},"reasoning":`
         for (const chunk of chunksOf(step.reasoning, undefined)) {
           tokenEvents++
-          if (!(await send({ ...head("reasoning_message", otid), source: "reasoner_model", reasoning: chunk, signature: null }, true))) return "cancelled"
+          if (!(await sendRaw(`${prefix}${JSON.stringify(chunk)},"signature":null}`))) return "cancelled"
         }
       }
       const whole = { ...head("reasoning_message", otid), source: "reasoner_model", reasoning: step.reasoning, signature: null }
@@ -318,10 +327,10 @@ export class Engine {
       const text = step.text ?? "word ".repeat(step.tokenCount ?? 0)
       const otid = otidFor(messageId, part++)
       if (tokens) {
-        const base = head("assistant_message", otid)
+        const prefix = `${JSON.stringify(head("assistant_message", otid)).slice(0, -1)},"content":`
         for (const chunk of chunksOf(text, step.tokenCount)) {
           tokenEvents++
-          if (!(await send({ ...base, content: chunk }, true))) return "cancelled"
+          if (!(await sendRaw(`${prefix}${JSON.stringify(chunk)}}`))) return "cancelled"
         }
       }
       const whole = { ...head("assistant_message", otid), content: text }

@@ -49,7 +49,8 @@ const lineNumbersOf = (value: string, needle: string): number[] => {
   for (;;) {
     const at = value.indexOf(needle, from)
     if (at < 0) return lines
-    lines.push(value.slice(0, at).split("\n").length)
+    const line = value.slice(0, at).split("\n").length
+    if (lines[lines.length - 1] !== line) lines.push(line)
     from = at + Math.max(1, needle.length)
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from "node:http"
 import { envelope } from "./store.js"
-import { isoDate, newId, type Json } from "./util.js"
+import { isRecord, isoDate, newId, type Json } from "./util.js"
 
 export interface StreamFaults {
   /** Destroy the socket once this many events were written. */
@@ -21,6 +21,8 @@ export interface Sink {
   readonly closed: boolean
   /** Queue one message; `content` marks reasoning/assistant output. False = await drain() first. */
   send(message: Json, content: boolean): boolean
+  /** Same as send() for an already serialised message (the token hot path). */
+  sendRaw(json: string, content: boolean): boolean
   drain(): Promise<void>
   flush(): void
 }
@@ -33,6 +35,11 @@ export interface SinkHooks {
 }
 
 const FLUSH_AT = 64 * 1024
+
+const parseObject = (json: string): Json => {
+  const value: unknown = JSON.parse(json)
+  return isRecord(value) ? value : {}
+}
 
 export class SseSink implements Sink {
   readonly streaming = true
@@ -100,6 +107,17 @@ export class SseSink implements Sink {
     }
     const out = this.options.background && "seq_id" in message ? { ...message, seq_id: ++this.seq } : message
     this.event(`data: ${JSON.stringify(out)}\n\n`)
+    return !this.waitingDrain
+  }
+
+  sendRaw(json: string, content: boolean): boolean {
+    if (this.options.background) return this.send(parseObject(json), content)
+    if (this.closed || this.finished) return true
+    if (content && !this.contentSeen) {
+      this.contentSeen = true
+      this.options.hooks.onFirstContent()
+    }
+    this.event(`data: ${json}\n\n`)
     return !this.waitingDrain
   }
 
@@ -204,6 +222,10 @@ export class CollectSink implements Sink {
     }
     this.messages.push(message)
     return true
+  }
+
+  sendRaw(json: string, content: boolean): boolean {
+    return this.send(parseObject(json), content)
   }
 
   drain(): Promise<void> {

@@ -1,0 +1,226 @@
+/** The built binary against the scripted fake server, in fresh temp HOME and project dirs. */
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { FakeLettaServer } from "../support/fakeServer.js"
+import { makeSandbox, parseLines, runLetta, type Sandbox } from "../support/e2e.js"
+
+let server: FakeLettaServer
+let sandbox: Sandbox
+
+beforeEach(async () => {
+  server = await FakeLettaServer.start()
+  sandbox = makeSandbox()
+})
+afterEach(async () => {
+  await server.close()
+  sandbox.cleanup()
+})
+
+const letta = (args: ReadonlyArray<string>, options: Partial<Parameters<typeof runLetta>[1]> = {}) =>
+  runLetta(args, { sandbox, serverUrl: server.url, ...options })
+
+const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+const agentCreates = () => server.requests.filter((r) => r.method === "POST" && /^\/v1\/agents\/?$/.test(r.path))
+
+/** The text of the user message a request body carried. */
+const userTextOf = (body: unknown): string => {
+  const messages = (body as { messages?: Array<{ type?: string; content?: unknown }> }).messages ?? []
+  const user = messages.find((m) => m.type === "message")
+  const content = user?.content
+  return Array.isArray(content) ? content.map((p: { text?: string }) => p.text ?? "").join("") : String(content)
+}
+
+describe("headless output formats", () => {
+  it("json prints exactly one result object of the specified shape", async () => {
+    const result = await letta(["-p", "hi", "--output-format", "json"])
+    expect(result.stderr).toBe("")
+    expect(result.code).toBe(0)
+    const parsed: Record<string, unknown> = JSON.parse(result.stdout)
+    expect(Object.keys(parsed).sort()).toEqual(
+      ["agent_id", "duration_api_ms", "duration_ms", "is_error", "num_turns", "result", "session_id", "subtype", "type", "usage"].sort()
+    )
+    expect(parsed).toMatchObject({ type: "result", subtype: "success", is_error: false, result: "Hello from fake Letta", num_turns: 1 })
+    expect(parsed["agent_id"]).toBe(parsed["session_id"])
+    expect(server.agent(String(parsed["agent_id"]))).toBeDefined()
+    expect(parsed["usage"]).toMatchObject({ input_tokens: expect.any(Number), output_tokens: expect.any(Number), step_count: 1 })
+  })
+
+  it("text prints only the answer", async () => {
+    const result = await letta(["-p", "hi"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("Hello from fake Letta\n")
+  })
+
+  it("stream-json lines each parse: init first, result last, all with timestamps", async () => {
+    const result = await letta(["-p", "hi", "--output-format", "stream-json"])
+    expect(result.code).toBe(0)
+    const lines = parseLines(result.stdout)
+    expect(lines[0]).toMatchObject({ type: "system", subtype: "init", cwd: sandbox.project, permission_mode: "default" })
+    expect(lines[0]?.["tools"]).toEqual(["Bash", "Read"])
+    expect(lines.at(-1)).toMatchObject({ type: "result", subtype: "success", result: "Hello from fake Letta" })
+    expect(lines.some((l) => l["type"] === "message" && l["message_type"] === "assistant_message")).toBe(true)
+    expect(lines.some((l) => l["message_type"] === "ping")).toBe(false)
+    for (const line of lines) expect(Date.parse(String(line["timestamp"]))).not.toBeNaN()
+  })
+})
+
+describe("prompts", () => {
+  it("takes the prompt from stdin when no words are given", async () => {
+    const result = await letta(["-p"], { stdin: "explain this diff\n" })
+    expect(result.code).toBe(0)
+    expect(userTextOf(messagePosts()[0]?.body)).toBe("explain this diff")
+  })
+
+  it("appends stdin after a blank line when both are given", async () => {
+    const result = await letta(["-p", "review", "this"], { stdin: "+ added line\n" })
+    expect(result.code).toBe(0)
+    expect(userTextOf(messagePosts()[0]?.body)).toBe("review this\n\n+ added line")
+  })
+
+  it("piped stdin without -p also means headless", async () => {
+    const result = await letta([], { stdin: "hello there" })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("Hello from fake Letta\n")
+  })
+
+  it("no prompt is a usage error (exit 2) before any request", async () => {
+    const result = await letta(["-p"], { stdin: "" })
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe("")
+    expect(result.stderr).toContain("No prompt")
+    expect(server.requests).toHaveLength(0)
+  })
+})
+
+describe("agents and memory blocks", () => {
+  it("a second run reuses the project's agent and its three blocks; --new attaches the same blocks", async () => {
+    const first = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout)
+    const agentId = String(first.agent_id)
+    const blocks = server.agent(agentId)?.blockIds
+    expect(blocks).toHaveLength(3)
+    expect(sandbox.settings("local")?.["lastAgent"]).toBe(agentId)
+    expect(sandbox.settings("user")?.["lastAgent"]).toBe(agentId)
+
+    const second = JSON.parse((await letta(["-p", "two", "--output-format", "json"])).stdout)
+    expect(second.agent_id).toBe(agentId)
+    expect(agentCreates()).toHaveLength(1)
+
+    const fresh = JSON.parse((await letta(["-p", "three", "--new", "--output-format", "json"])).stdout)
+    expect(fresh.agent_id).not.toBe(agentId)
+    expect(server.agent(String(fresh.agent_id))?.blockIds).toEqual(blocks)
+    expect(server.blocks()).toHaveLength(3)
+  })
+
+  it("--continue creates no agent and uses the last one", async () => {
+    const first = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout)
+    const creates = agentCreates().length
+    const again = await letta(["-p", "two", "--continue", "--output-format", "json"])
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout).agent_id).toBe(first.agent_id)
+    expect(agentCreates()).toHaveLength(creates)
+  })
+
+  it("--continue with no previous agent is an error", async () => {
+    const result = await letta(["-p", "hi", "--continue"])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain("no previous agent")
+    expect(agentCreates()).toHaveLength(0)
+  })
+
+  it("an unknown --agent id exits 1 with a clear message and creates nothing", async () => {
+    for (const id of ["agent-00000000-0000-4000-8000-000000000000", "agent-doesnotexist"]) {
+      const result = await letta(["-p", "hi", "--agent", id, "--output-format", "json"])
+      expect(result.code).toBe(1)
+      expect(result.stdout).toBe("")
+      expect(result.stderr).toContain(`Agent ${id} was not found`)
+      expect(result.stderr).not.toMatch(/\n\s+at /)
+    }
+    expect(agentCreates()).toHaveLength(0)
+  })
+
+  it("a deleted block is re-created and its id replaced", async () => {
+    await letta(["-p", "one", "--output-format", "json"])
+    const projectBlock = (sandbox.settings("project")?.["localSharedBlockIds"] as { project: string }).project
+    server.deleteBlock(projectBlock)
+    const result = await letta(["-p", "two", "--new", "--output-format", "json"])
+    expect(result.code).toBe(0)
+    const replaced = (sandbox.settings("project")?.["localSharedBlockIds"] as { project: string }).project
+    expect(replaced).not.toBe(projectBlock)
+    expect(server.block(replaced)?.label).toBe("project")
+  })
+
+  it("persona/human are shared across projects, the project block is per project", async () => {
+    const a = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout)
+    const other = join(sandbox.root, "other")
+    const { mkdirSync } = await import("node:fs")
+    mkdirSync(other)
+    const b = JSON.parse((await letta(["-p", "two", "--output-format", "json"], { cwd: other })).stdout)
+    const [pa, ha, proja] = server.agent(String(a.agent_id))!.blockIds
+    const [pb, hb, projb] = server.agent(String(b.agent_id))!.blockIds
+    expect([pb, hb]).toEqual([pa, ha])
+    expect(projb).not.toBe(proja)
+  })
+
+  it("--model validates against the server's models before creating anything", async () => {
+    const bad = await letta(["-p", "hi", "--model", "nope/model"])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('Unknown model "nope/model"')
+    expect(agentCreates()).toHaveLength(0)
+    const good = await letta(["-p", "hi", "--model", "openai/gpt-5", "--output-format", "stream-json"])
+    expect(good.code).toBe(0)
+    expect(parseLines(good.stdout)[0]?.["model"]).toBe("openai/gpt-5")
+  })
+})
+
+describe("tools", () => {
+  it("a Bash round trip with --yolo runs the command and sends its output back", async () => {
+    server.enqueue([
+      { text: "Running it.", toolCalls: [{ name: "Bash", arguments: { command: "echo made > marker.txt && echo out-$((6*7))" } }] },
+      (previous) => ({ text: `Tool said: ${String(previous.approvals[0]?.["tool_return"]).trim()}` })
+    ])
+    const result = await letta(["-p", "go", "--yolo", "--output-format", "stream-json"])
+    expect(result.code).toBe(0)
+    expect(readFileSync(join(sandbox.project, "marker.txt"), "utf8")).toBe("made\n")
+    const lines = parseLines(result.stdout)
+    expect(lines.find((l) => l["type"] === "auto_approval")).toMatchObject({ tool_name: "Bash", matched_rule: "bypassPermissions mode" })
+    expect(lines.find((l) => l["type"] === "tool_result")).toMatchObject({ tool_name: "Bash", status: "success", output: "out-42\n" })
+    expect(lines.at(-1)?.["result"]).toBe("Tool said: out-42")
+  })
+
+  it("a Read round trip inside the project is allowed by default", async () => {
+    writeFileSync(join(sandbox.project, "notes.txt"), "alpha\nbeta\n")
+    server.enqueue([
+      { toolCalls: [{ name: "Read", arguments: { file_path: "notes.txt" } }] },
+      (previous) => ({ text: String(previous.approvals[0]?.["tool_return"]) })
+    ])
+    const result = await letta(["-p", "read it"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain("alpha")
+    expect(result.stdout).toContain("beta")
+  })
+
+  it("a call that needs approval is denied in headless mode, with a reason the agent sees", async () => {
+    server.enqueue([
+      { toolCalls: [{ name: "Bash", arguments: { command: "touch should-not-exist" } }] },
+      (previous) => ({ text: `denied because: ${String(previous.approvals[0]?.["reason"])}` })
+    ])
+    const result = await letta(["-p", "try", "--output-format", "stream-json"])
+    expect(result.code).toBe(0)
+    expect(existsSync(join(sandbox.project, "should-not-exist"))).toBe(false)
+    const lines = parseLines(result.stdout)
+    expect(lines.find((l) => l["type"] === "tool_result")).toMatchObject({ status: "denied" })
+    expect(String(lines.at(-1)?.["result"])).toContain("--allowedTools")
+  })
+
+  it("--disallowedTools wins over --yolo", async () => {
+    server.enqueue([
+      { toolCalls: [{ name: "Bash", arguments: { command: "touch nope" } }] },
+      (previous) => ({ text: String(previous.approvals[0]?.["reason"]) })
+    ])
+    const result = await letta(["-p", "try", "--yolo", "--disallowedTools", "Bash"])
+    expect(result.code).toBe(0)
+    expect(existsSync(join(sandbox.project, "nope"))).toBe(false)
+    expect(result.stdout).toContain("Bash")
+  })
+})
