@@ -142,7 +142,7 @@ export class FakeLettaServer {
     const agent = this.store.agents.get(agentId)
     if (!agent) throw new Error(`No agent ${agentId}`)
     const now = isoDate()
-    const run: FakeRun = { id: newId("run"), agentId, status: "completed", stopReason: "requires_approval", background: false, createdAt: now, completedAt: now, error: null }
+    const run: FakeRun = { id: newId("run"), agentId, status: "completed", stopReason: "requires_approval", background: false, clientTools: null, createdAt: now, completedAt: now, error: null }
     this.store.runs.set(run.id, run)
     this.engine.setPending(agent, toolCalls, run.id)
   }

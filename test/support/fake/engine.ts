@@ -80,6 +80,8 @@ const toolReturn = (id: string, stepId: string | null, runId: string, callId: st
   }
 }
 
+const wanted = (ctx: RunContext, messageType: string): boolean => ctx.plan.returnTypes === null || ctx.plan.returnTypes.has(messageType)
+
 export class Engine {
   private readonly continuations = new Map<string, Continuation>()
   private readonly lastAnswered = new Map<string, ReadonlyArray<string>>()
@@ -216,7 +218,7 @@ export class Engine {
 
   /** Send unless it is an echo in token mode; false when the run was cancelled meanwhile. */
   private async emit(ctx: RunContext, message: Json, content: boolean, always = true): Promise<boolean> {
-    if (always || !ctx.sink.tokens) {
+    if ((always || !ctx.sink.tokens) && wanted(ctx, String(message["message_type"]))) {
       if (!ctx.sink.send(message, content)) await ctx.sink.drain()
     }
     return !ctx.signal.aborted
@@ -293,30 +295,23 @@ export class Engine {
     const tokens = sink.tokens
     let part = 0
     let tokenEvents = 0
-    const send = async (message: Json, content: boolean): Promise<boolean> => {
-      if (!sink.send(message, content)) {
-        await sink.drain()
-        if (ctx.signal.aborted) return false
-      }
-      return true
+    // Await the socket only when its buffer is full (or the client left: then stop).
+    const drained = async (): Promise<boolean> => {
+      await sink.drain()
+      return !ctx.signal.aborted
     }
-    // Token deltas are serialised from a per-part template: the envelope is identical across deltas.
-    const sendRaw = async (json: string): Promise<boolean> => {
-      if (!sink.sendRaw(json, true)) {
-        await sink.drain()
-        if (ctx.signal.aborted) return false
-      }
-      return true
-    }
+    const send = async (message: Json, content: boolean): Promise<boolean> =>
+      !wanted(ctx, String(message["message_type"])) || sink.send(message, content) || drained()
     const head = (type: string, otid: string | null, id = messageId): Json => envelope(id, date, type, otid, stepId, run.id)
 
     if (step.reasoning !== undefined) {
       const otid = otidFor(messageId, part++)
-      if (tokens) {
+      if (tokens && wanted(ctx, "reasoning_message")) {
+        // Token deltas are serialised from a per-part template: the envelope is identical across deltas.
         const prefix = `${JSON.stringify({ ...head("reasoning_message", otid), source: "reasoner_model" }).slice(0, -1)},"reasoning":`
         for (const chunk of chunksOf(step.reasoning, undefined)) {
           tokenEvents++
-          if (!(await sendRaw(`${prefix}${JSON.stringify(chunk)},"signature":null}`))) return "cancelled"
+          if (!sink.sendRaw(`${prefix}${JSON.stringify(chunk)},"signature":null}`, true) && !(await drained())) return "cancelled"
         }
       }
       const whole = { ...head("reasoning_message", otid), source: "reasoner_model", reasoning: step.reasoning, signature: null }
@@ -326,11 +321,11 @@ export class Engine {
     if (step.text !== undefined || step.tokenCount !== undefined) {
       const text = step.text ?? "word ".repeat(step.tokenCount ?? 0)
       const otid = otidFor(messageId, part++)
-      if (tokens) {
+      if (tokens && wanted(ctx, "assistant_message")) {
         const prefix = `${JSON.stringify(head("assistant_message", otid)).slice(0, -1)},"content":`
         for (const chunk of chunksOf(text, step.tokenCount)) {
           tokenEvents++
-          if (!(await sendRaw(`${prefix}${JSON.stringify(chunk)}}`))) return "cancelled"
+          if (!sink.sendRaw(`${prefix}${JSON.stringify(chunk)}}`, true) && !(await drained())) return "cancelled"
         }
       }
       const whole = { ...head("assistant_message", otid), content: text }
@@ -339,8 +334,11 @@ export class Engine {
     }
     if (step.streamError) return { tokenEvents }
 
-    const serverCalls = (step.serverToolCalls ?? []).map(normalizeCall)
-    const clientCalls = (step.toolCalls ?? []).map(normalizeCall)
+    // A client tool with the same name as a server tool overrides it for this request (§5.2).
+    const clientNames = new Set((ctx.plan.clientTools ?? []).map((t) => String(t["name"])))
+    const scripted = (step.serverToolCalls ?? []).map(normalizeCall)
+    const serverCalls = scripted.filter((c) => !clientNames.has(c.name))
+    const clientCalls = [...(step.toolCalls ?? []).map(normalizeCall), ...scripted.filter((c) => clientNames.has(c.name))]
     for (const call of serverCalls) {
       const otid = otidFor(messageId, part++)
       const whole = { ...head("tool_call_message", otid), tool_call: { name: call.name, arguments: call.arguments, tool_call_id: call.id }, tool_calls: [{ name: call.name, arguments: call.arguments, tool_call_id: call.id }] }

@@ -65,6 +65,7 @@ export class MessageRoutes {
       status: "running",
       stopReason: null,
       background: plan.background,
+      clientTools: plan.clientTools,
       createdAt: isoDate(),
       completedAt: null,
       error: null

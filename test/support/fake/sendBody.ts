@@ -23,6 +23,8 @@ export interface SendPlan {
   readonly background: boolean
   readonly maxSteps: number
   readonly clientTools: ReadonlyArray<Json> | null
+  /** `include_return_message_types`: emitted message types (stop/usage/ping always go out); null = all. */
+  readonly returnTypes: ReadonlySet<string> | null
 }
 
 const DEFAULT_MAX_STEPS = 50
@@ -162,9 +164,18 @@ export const parseSendBody = (body: unknown, alwaysStream: boolean): SendPlan =>
     })
   }
 
+  const rawTypes = body["include_return_message_types"]
+  let returnTypes: Set<string> | null = null
+  if (rawTypes !== undefined && rawTypes !== null) {
+    if (!Array.isArray(rawTypes) || !rawTypes.every((t) => typeof t === "string")) {
+      throw validationError(["body", "include_return_message_types"], "Input should be a valid list of message types", rawTypes)
+    }
+    returnTypes = new Set(rawTypes.filter((t): t is string => typeof t === "string"))
+  }
+
   const first = items[0]
   const approval = first?.kind === "approval" ? first.approval : null
   const userMessages: UserItem[] = []
   for (const item of items) if (item.kind === "message") userMessages.push(item.user)
-  return { approval, userMessages, streaming, tokens, includePings: pings ?? true, background, maxSteps, clientTools }
+  return { approval, userMessages, streaming, tokens, includePings: pings ?? true, background, maxSteps, clientTools, returnTypes }
 }

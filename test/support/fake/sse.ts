@@ -100,7 +100,7 @@ export class SseSink implements Sink {
   }
 
   send(message: Json, content: boolean): boolean {
-    if (this.closed || this.finished) return true
+    if (this.closed || this.finished) return !this.closed
     if (content && !this.contentSeen) {
       this.contentSeen = true
       this.options.hooks.onFirstContent()
@@ -112,7 +112,7 @@ export class SseSink implements Sink {
 
   sendRaw(json: string, content: boolean): boolean {
     if (this.options.background) return this.send(parseObject(json), content)
-    if (this.closed || this.finished) return true
+    if (this.closed || this.finished) return !this.closed
     if (content && !this.contentSeen) {
       this.contentSeen = true
       this.options.hooks.onFirstContent()

@@ -165,6 +165,8 @@ export interface FakeRun {
   status: "created" | "running" | "completed" | "failed" | "cancelled"
   stopReason: string | null
   readonly background: boolean
+  /** `client_tools` of the request that started the run (null when none were sent). */
+  readonly clientTools: ReadonlyArray<Record<string, unknown>> | null
   readonly createdAt: string
   completedAt: string | null
   error: { readonly type: string; readonly message: string; readonly detail: string | null } | null
