@@ -41,7 +41,11 @@ interface RawSse {
 
 /** POST with raw fetch and read the whole SSE body (tolerating a reset connection). */
 const rawPost = async (url: string, body: unknown, headers: Record<string, string> = {}): Promise<RawSse> => {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-stainless-package-version": "1.12.1", ...headers },
+    body: JSON.stringify(body)
+  })
   let text = ""
   const reader = res.body?.getReader()
   const decoder = new TextDecoder()
@@ -391,6 +395,50 @@ describe("FakeLettaServer: turns", () => {
     server.enqueue([{ serverToolCalls: [{ name: "memory_replace", arguments: { label: "project", old_string: "e", new_string: "v" } }] }])
     const multi = await client.agents.messages.create(agentId, { input: "again" }, { maxRetries: 0 })
     expect(multi.messages[1]).toMatchObject({ status: "error", tool_return: expect.stringContaining("Multiple occurrences of old_string `e` in lines [1, 2, 3]") })
+  })
+
+  it("pauses server tools under a requires_approval rule and runs them when approved", async () => {
+    const server = await start()
+    const client = sdk(server)
+    const agentId = await newAgent(client, {
+      memory_blocks: [{ label: "human", value: "Name: ?" }],
+      tools: ["memory_replace"],
+      tool_rules: [{ type: "requires_approval", tool_name: "memory_replace" }]
+    })
+    server.enqueue([
+      { serverToolCalls: [{ name: "memory_replace", arguments: { label: "human", old_string: "?", new_string: "Ada" }, id: "call_m" }] },
+      { text: "Noted." }
+    ])
+    const body = { streaming: true as const, stream_tokens: true }
+    const first = await collect(await client.agents.messages.create(agentId, { ...body, messages: [{ role: "user", content: "I am Ada" }] }, { maxRetries: 0 }))
+    expect(first.find((c) => c["message_type"] === "stop_reason")?.["stop_reason"]).toBe("requires_approval")
+    const second = await collect(
+      await client.agents.messages.create(agentId, { ...body, messages: [{ type: "approval", approval_request_id: "call_m", approve: true }] }, { maxRetries: 0 })
+    )
+    expect(second.find((c) => c["message_type"] === "tool_return_message")).toMatchObject({ status: "success", tool_return: "Name: Ada" })
+    expect(second.find((c) => c["message_type"] === "stop_reason")?.["stop_reason"]).toBe("end_turn")
+
+    // include_return_message_types filters the output (stop/usage always come).
+    server.enqueue([{ reasoning: "hmm", text: "only this" }])
+    const filtered = await client.agents.messages.create(agentId, { input: "x", include_return_message_types: ["assistant_message"] }, { maxRetries: 0 })
+    expect(filtered.messages.map((m) => m.message_type)).toEqual(["assistant_message"])
+
+    // reset-messages keeps memory, drops history.
+    await client.agents.messages.reset(agentId, { add_default_initial_messages: false })
+    expect(server.agent(agentId)?.messages.map((m) => m["message_type"])).toEqual(["system_message"])
+  })
+
+  it("rejects streaming=true from a hand-rolled client without the SDK header (server quirk)", async () => {
+    const server = await start()
+    const agentId = server.createAgentDirect().id
+    const res = await fetch(`${server.url}/v1/agents/${agentId}/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "curl/8" },
+      body: JSON.stringify({ messages: [user("x")], streaming: true })
+    })
+    expect(res.status).toBe(422)
+    const viaStreamRoute = await rawPost(`${server.url}/v1/agents/${agentId}/messages/stream`, { messages: [user("x")] }, { "user-agent": "curl/8" })
+    expect(viaStreamRoute.status).toBe(200)
   })
 
   it("stops with max_steps when the budget runs out while calling tools", async () => {

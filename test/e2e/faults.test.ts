@@ -7,7 +7,7 @@ import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import type { Fault } from "../support/fakeServer.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
-import { makeSandbox, parseLines, runLetta, type Sandbox } from "../support/e2e.js"
+import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
 
 const API_KEY = "sk-let-super-secret-0123456789"
 
@@ -58,7 +58,10 @@ describe("faults before the stream", () => {
     expect(result.stderr).toContain("HTTP 500")
     const lines = parseLines(result.stdout)
     expect(lines.filter((l) => l["type"] === "retry")).toHaveLength(2)
+    expect(lines.at(-2)).toMatchObject({ type: "error" })
     expect(lines.at(-1)).toMatchObject({ type: "result", is_error: true, subtype: "error_during_execution" })
+    const validate = await schemaValidator()
+    for (const line of lines) expect(validate.line(line)).toBeUndefined()
     expectClean(result)
     expectSettingsKept(before)
   })

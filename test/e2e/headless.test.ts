@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { FakeLettaServer } from "../support/fakeServer.js"
-import { makeSandbox, parseLines, runLetta, type Sandbox } from "../support/e2e.js"
+import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox
@@ -44,6 +44,7 @@ describe("headless output formats", () => {
     expect(parsed["agent_id"]).toBe(parsed["session_id"])
     expect(server.agent(String(parsed["agent_id"]))).toBeDefined()
     expect(parsed["usage"]).toMatchObject({ input_tokens: expect.any(Number), output_tokens: expect.any(Number), step_count: 1 })
+    expect((await schemaValidator()).result(parsed)).toBeUndefined()
   })
 
   it("text prints only the answer", async () => {
@@ -61,7 +62,11 @@ describe("headless output formats", () => {
     expect(lines.at(-1)).toMatchObject({ type: "result", subtype: "success", result: "Hello from fake Letta" })
     expect(lines.some((l) => l["type"] === "message" && l["message_type"] === "assistant_message")).toBe(true)
     expect(lines.some((l) => l["message_type"] === "ping")).toBe(false)
-    for (const line of lines) expect(Date.parse(String(line["timestamp"]))).not.toBeNaN()
+    const validate = await schemaValidator()
+    for (const line of lines) {
+      expect(Date.parse(String(line["timestamp"]))).not.toBeNaN()
+      expect(validate.line(line)).toBeUndefined()
+    }
   })
 })
 
@@ -186,6 +191,8 @@ describe("tools", () => {
     expect(lines.find((l) => l["type"] === "auto_approval")).toMatchObject({ tool_name: "Bash", matched_rule: "bypassPermissions mode" })
     expect(lines.find((l) => l["type"] === "tool_result")).toMatchObject({ tool_name: "Bash", status: "success", output: "out-42\n" })
     expect(lines.at(-1)?.["result"]).toBe("Tool said: out-42")
+    const validate = await schemaValidator()
+    for (const line of lines) expect(validate.line(line)).toBeUndefined()
   })
 
   it("a Read round trip inside the project is allowed by default", async () => {

@@ -87,8 +87,8 @@ export const runLetta = (args: ReadonlyArray<string>, options: RunOptions): Prom
     })
     let stdout = ""
     let stderr = ""
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk))
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk))
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk))
     if (options.stdin !== undefined) child.stdin?.end(options.stdin)
     const timer = setTimeout(() => {
       child.kill("SIGKILL")
@@ -112,3 +112,20 @@ export const parseLines = (stdout: string): Array<Record<string, unknown>> =>
       if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`not an object: ${line}`)
       return Object.fromEntries(Object.entries(value))
     })
+
+/** Checks stream-json lines and json results against the published schemas in schemas/. */
+export const schemaValidator = async () => {
+  const { Ajv } = await import("ajv")
+  const ajv = new Ajv({ strict: false, allErrors: true })
+  const load = (file: string): object => {
+    const parsed: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, "../../schemas", file), "utf8"))
+    if (typeof parsed !== "object" || parsed === null) throw new Error(`${file} is not a schema`)
+    return parsed
+  }
+  const line = ajv.compile(load("stream-json-line.schema.json"))
+  const result = ajv.compile(load("json-result.schema.json"))
+  return {
+    line: (value: unknown) => (line(value) ? undefined : ajv.errorsText(line.errors)),
+    result: (value: unknown) => (result(value) ? undefined : ajv.errorsText(result.errors))
+  }
+}

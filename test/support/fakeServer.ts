@@ -92,7 +92,7 @@ export class FakeLettaServer {
     const port = typeof address === "object" && address !== null ? address.port : 0
     const fake = new FakeLettaServer(server, `http://127.0.0.1:${port}`, options)
     server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-      void fake.handle(req, res)
+      fake.handle(req, res).catch(() => res.destroy())
     })
     return fake
   }

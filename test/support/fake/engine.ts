@@ -334,8 +334,12 @@ export class Engine {
     }
     if (step.streamError) return { tokenEvents }
 
-    // A client tool with the same name as a server tool overrides it for this request (§5.2).
+    // A client tool with the same name as a server tool overrides it for this request (§5.2), and a
+    // `requires_approval` tool rule turns a server call into an approval request (§10.1).
     const clientNames = new Set((ctx.plan.clientTools ?? []).map((t) => String(t["name"])))
+    for (const rule of agent.toolRules) {
+      if (isRecord(rule) && rule["type"] === "requires_approval" && typeof rule["tool_name"] === "string") clientNames.add(rule["tool_name"])
+    }
     const scripted = (step.serverToolCalls ?? []).map(normalizeCall)
     const serverCalls = scripted.filter((c) => !clientNames.has(c.name))
     const clientCalls = [...(step.toolCalls ?? []).map(normalizeCall), ...scripted.filter((c) => clientNames.has(c.name))]

@@ -46,6 +46,12 @@ const zeroUsage = (): Json => ({
   context_tokens: 0
 })
 
+const isV1Sdk = (ctx: RequestCtx): boolean => {
+  const version = ctx.req.headers["x-stainless-package-version"]
+  if (typeof version === "string") return Number(version.split(".")[0]) >= 1
+  return ctx.req.headers["user-agent"] === undefined
+}
+
 export class MessageRoutes {
   constructor(private readonly deps: MessagesDeps) {}
 
@@ -53,6 +59,10 @@ export class MessageRoutes {
     const { store, engine } = this.deps
     const agent = agentOf(store, agentId)
     const plan = parseSendBody(ctx.body, alwaysStream)
+    if (!alwaysStream && plan.streaming && !isV1Sdk(ctx)) {
+      // Server quirk (§1): streaming=true on this route needs an SDK >= 1.0 header or no User-Agent.
+      throw httpError(422, "streaming=true is only supported for SDK v1.0+ clients.")
+    }
     const gate = engine.gate(agent, plan)
     if (!plan.streaming && gate.kind === "conflict") {
       throw new HttpError(409, { detail: { code: "PENDING_APPROVAL", message: CONFLICT_MESSAGE, pending_request_id: gate.requestId } })

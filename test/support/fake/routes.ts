@@ -140,6 +140,23 @@ export class Routes {
       return this.reply(ctx, this.store.serializeAgent(agent, "all"))
     }
     if (c === "tools" && s.length === 3) return this.only(ctx, "GET", () => agentOf(this.store, b).tools.map((t) => this.store.serializeTool(t)))
+    if (c === "tools" && s.length === 5 && e !== undefined && (d === "attach" || d === "detach" || d === "approval")) {
+      if (m !== "PATCH") return "method"
+      const agent = agentOf(this.store, b)
+      if (d === "approval") {
+        const required = optBool(bodyOf(ctx), "requires_approval")
+        if (required === undefined) throw validationError(["body", "requires_approval"], "Field required", ctx.body)
+        agent.toolRules = agent.toolRules.filter((r) => !(isRecord(r) && r["type"] === "requires_approval" && r["tool_name"] === e))
+        if (required) agent.toolRules.push({ type: "requires_approval", tool_name: e, prompt_template: null })
+        return this.reply(ctx, this.store.serializeAgent(agent, "all"))
+      }
+      if (!isValidId("tool", e)) throw validationError(["path", "tool_id"], "Value error, Tool ID must be 'tool-' followed by a UUID4", e)
+      const name = [...this.store.toolIds.entries()].find(([, id]) => id === e)?.[0]
+      if (name === undefined) throw httpError(404, `Tool with id ${e} not found`)
+      if (d === "attach" && !agent.tools.includes(name)) agent.tools.push(name)
+      if (d === "detach") agent.tools = agent.tools.filter((t) => t !== name)
+      return this.reply(ctx, this.store.serializeAgent(agent, "all"))
+    }
     if (c === "core-memory" && d === "blocks") {
       if (s.length === 4) {
         return this.only(ctx, "GET", () => {
