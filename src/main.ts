@@ -12,6 +12,7 @@ import { type LettaFailure, UsageError } from "./domain/errors.js"
 import { LettaApiHttp } from "./layers/LettaApiHttp.js"
 import { OutputNode } from "./layers/OutputNode.js"
 import { PermissionPolicyBasic } from "./layers/PermissionPolicyBasic.js"
+import { withPlainConsole } from "./layers/plainConsole.js"
 import { PrompterHeadless } from "./layers/PrompterHeadless.js"
 import { SettingsFiles } from "./layers/SettingsFiles.js"
 import { ShellNode } from "./layers/ShellNode.js"
@@ -65,7 +66,7 @@ const cli = makeCli((parsed) =>
   })
 )
 
-const program = cli(process.argv).pipe(Effect.provide(Layer.merge(baseLayer, settingsLayer)))
+const program = cli(process.argv).pipe(withPlainConsole, Effect.provide(Layer.merge(baseLayer, settingsLayer)))
 
 const isLettaFailure = (error: unknown): error is LettaFailure =>
   typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string" && !ValidationError.isValidationError(error)

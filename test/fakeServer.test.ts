@@ -63,7 +63,7 @@ const rawPost = async (url: string, body: unknown, headers: Record<string, strin
 }
 
 const dataOf = (frames: ReadonlyArray<string>): unknown[] =>
-  frames.filter((f) => f.startsWith("data: ") && f !== "data: [DONE]").map((f) => JSON.parse(f.slice(6)) as unknown)
+  frames.filter((f) => f.startsWith("data: ") && f !== "data: [DONE]").map((f): unknown => JSON.parse(f.slice(6)))
 
 const user = (text: string): Json => ({ type: "message", role: "user", content: text })
 
@@ -496,7 +496,8 @@ describe("FakeLettaServer: turns", () => {
       expect.stringMatching(/^event: error\ndata: \{"message_type":"error_message","run_id":"run-[^"]+","error_type":"llm_rate_limit","message":"Rate limited by provider","detail":"429","seq_id":null\}$/),
       "data: [DONE]"
     ])
-    const runId = (dataOf(errored.frames)[0] as Json)["run_id"]
+    const ping = dataOf(errored.frames)[0]
+    const runId = isJson(ping) ? ping["run_id"] : undefined
     expect(await client.runs.retrieve(String(runId))).toMatchObject({ status: "failed", stop_reason: "llm_api_error", metadata: { error: { type: "llm_rate_limit" } } })
     const forced = await client.agents.messages.create(agentId, { input: "y" }, { maxRetries: 0 })
     expect(forced.stop_reason.stop_reason).toBe("max_tokens_exceeded")
@@ -617,7 +618,8 @@ describe("fakeServerMain", () => {
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)))
       try {
         const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once("line", resolve))
-        const { url } = JSON.parse(line) as { url: string }
+        const parsed: unknown = JSON.parse(line)
+        const url = isJson(parsed) ? String(parsed["url"]) : ""
         expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
         const client = new Letta({ baseURL: url, apiKey: "k", maxRetries: 0 })
         const agent = await client.agents.create({})

@@ -70,7 +70,9 @@ export const paginate = <T>(items: ReadonlyArray<T>, idOf: (t: T) => string, que
   const before = query.get("before")
   if (after !== null) {
     let idx = -1
-    for (let i = items.length - 1; i >= 0 && idx < 0; i--) if (idOf(items[i] as T) === after) idx = i
+    items.forEach((t, i) => {
+      if (idOf(t) === after) idx = i
+    })
     if (idx < 0) return []
     start = idx + 1
   }
