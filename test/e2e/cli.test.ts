@@ -28,9 +28,7 @@ describe("letta --help / --version", () => {
     expect(existsSync(join(sandbox.home, ".letta"))).toBe(false)
   })
 
-  it("interactive mode is not built yet: exit 2 with a clear message", async () => {
-    // A TTY cannot be faked here; an explicit empty stdin means "not piped" only on a terminal, so
-    // check the message through the documented path: no -p and no stdin is treated as headless with no prompt.
+  it("no -p and stdin that is not a terminal but empty: headless with no prompt, exit 2", async () => {
     const result = await runLetta([], { sandbox, serverUrl: "http://127.0.0.1:9" })
     expect(result.code).toBe(2)
     expect(result.stderr).toContain("No prompt")
