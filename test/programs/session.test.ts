@@ -1,0 +1,211 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Layer, Option } from "effect"
+import type { AgentChoice } from "../../src/domain/config.js"
+import { ApiError } from "../../src/domain/errors.js"
+import type { AgentInfo, BlockInfo, CreateAgentBody } from "../../src/domain/letta.js"
+import type { AllSettings, LocalSettings, ProjectSettings, UserSettings } from "../../src/domain/settings.js"
+import { resolveSession } from "../../src/programs/session.js"
+import { LettaApi, type LettaApiShape } from "../../src/services/LettaApi.js"
+import { Settings } from "../../src/services/Settings.js"
+import { Workspace } from "../../src/services/Workspace.js"
+import { collectingOutput } from "../support/testLayers.js"
+
+const SERVER = "http://fake"
+
+/** An in-memory server: agents and blocks by id, every call counted. */
+const memoryServer = (seed: { agents?: Array<AgentInfo>; blocks?: Array<BlockInfo> } = {}) => {
+  const agents = new Map((seed.agents ?? []).map((a) => [a.id, a]))
+  const blocks = new Map((seed.blocks ?? []).map((b) => [b.id, b]))
+  const calls: Array<string> = []
+  const created: Array<CreateAgentBody> = []
+  let counter = 0
+  const missing = (operation: string) => new ApiError({ kind: "http", status: 404, operation, streamStarted: false })
+  const shape: LettaApiShape = {
+    baseUrl: SERVER,
+    isCloud: false,
+    retrieveAgent: (id) =>
+      Effect.suspend(() => {
+        calls.push(`retrieveAgent ${id}`)
+        const agent = agents.get(id)
+        return agent === undefined ? Effect.fail(missing("look up the agent")) : Effect.succeed(agent)
+      }),
+    createAgent: (body) =>
+      Effect.sync(() => {
+        calls.push("createAgent")
+        created.push(body)
+        const agent: AgentInfo = { id: `agent-${++counter}`, model: body.model ?? "server/default" }
+        agents.set(agent.id, agent)
+        return agent
+      }),
+    updateAgentModel: (id, model) =>
+      Effect.sync(() => {
+        calls.push(`updateAgentModel ${model}`)
+        const agent = { ...agents.get(id)!, model }
+        agents.set(id, agent)
+        return agent
+      }),
+    listAgents: () => Effect.die("unused"),
+    listModels: Effect.sync(() => {
+      calls.push("listModels")
+      return [{ handle: "a/one" }, { handle: "b/two" }]
+    }),
+    retrieveBlock: (id) =>
+      Effect.suspend(() => {
+        calls.push(`retrieveBlock ${id}`)
+        const block = blocks.get(id)
+        return block === undefined ? Effect.fail(missing("look up a memory block")) : Effect.succeed(block)
+      }),
+    createBlock: (body) =>
+      Effect.sync(() => {
+        calls.push(`createBlock ${body.label}`)
+        const block: BlockInfo = { id: `block-${++counter}`, label: body.label, value: body.value }
+        blocks.set(block.id, block)
+        return block
+      }),
+    updateBlockValue: () => Effect.die("unused"),
+    sendMessage: () => Effect.die("unused"),
+    cancelRuns: () => Effect.die("unused"),
+    listMessages: () => Effect.die("unused")
+  }
+  return { layer: Layer.succeed(LettaApi, shape), calls, created, agents }
+}
+
+/** Settings held in memory; `writes` counts updates per file. */
+const memorySettings = (initial: Partial<AllSettings> = {}) => {
+  const state = { user: initial.user ?? {}, project: initial.project ?? {}, local: initial.local ?? {} }
+  const writes = { user: 0, project: 0, local: 0 }
+  const layer = Layer.succeed(Settings, {
+    paths: { user: "u", project: "p", local: "l" },
+    load: Effect.sync(() => ({ ...state })),
+    updateUser: (f: (s: UserSettings) => UserSettings) => Effect.sync(() => ((writes.user += 1), (state.user = f(state.user)))),
+    updateProject: (f: (s: ProjectSettings) => ProjectSettings) =>
+      Effect.sync(() => ((writes.project += 1), (state.project = f(state.project)))),
+    updateLocal: (f: (s: LocalSettings) => LocalSettings) => Effect.sync(() => ((writes.local += 1), (state.local = f(state.local))))
+  })
+  return { layer, state, writes }
+}
+
+const workspace = Layer.succeed(Workspace, { projectDir: "/home/me/my project!", homeDir: "/home/me" })
+
+const resolve = (
+  choice: AgentChoice,
+  server: ReturnType<typeof memoryServer>,
+  settings: ReturnType<typeof memorySettings>,
+  model: Option.Option<string> = Option.none()
+) =>
+  Effect.gen(function* () {
+    const loaded = yield* Effect.flatMap(Settings, (s) => s.load)
+    return yield* resolveSession(choice, model, loaded)
+  }).pipe(Effect.provide(Layer.mergeAll(server.layer, settings.layer, workspace, collectingOutput().layer)))
+
+describe("resolveSession", () => {
+  it.effect("a first run creates three blocks and an agent, and remembers them", () =>
+    Effect.gen(function* () {
+      const server = memoryServer()
+      const settings = memorySettings()
+      const session = yield* resolve({ _tag: "ProjectDefault" }, server, settings)
+      expect(session.created).toBe(true)
+      expect(server.created[0]).toMatchObject({
+        name: "letta-my project",
+        tools: ["memory", "conversation_search"],
+        tags: ["origin:letta-code"]
+      })
+      expect(server.created[0]?.block_ids).toHaveLength(3)
+      expect(settings.state.user.globalSharedBlockIds).toEqual({ persona: expect.any(String), human: expect.any(String) })
+      expect(settings.state.project.localSharedBlockIds?.project).toEqual(expect.any(String))
+      expect(settings.state.local.lastAgentByServer).toEqual({ [SERVER]: session.agentId })
+      expect(settings.state.user.lastAgent).toBe(session.agentId)
+    })
+  )
+
+  it.effect("a known agent costs exactly one request and no settings write", () =>
+    Effect.gen(function* () {
+      const server = memoryServer({ agents: [{ id: "agent-9", model: "a/one" }] })
+      const settings = memorySettings({
+        user: { lastAgent: "agent-9", lastAgentByServer: { [SERVER]: "agent-9" } },
+        local: { lastAgent: "agent-9", lastAgentByServer: { [SERVER]: "agent-9" } }
+      })
+      const session = yield* resolve({ _tag: "ProjectDefault" }, server, settings)
+      expect(session).toMatchObject({ agentId: "agent-9", created: false, model: "a/one" })
+      expect(server.calls).toEqual(["retrieveAgent agent-9"])
+      expect(settings.writes).toEqual({ user: 0, project: 0, local: 0 })
+    })
+  )
+
+  it.effect("an agent id stored for another server is not tried", () =>
+    Effect.gen(function* () {
+      const server = memoryServer({ agents: [{ id: "agent-9" }] })
+      const settings = memorySettings({ local: { lastAgent: "agent-9", lastAgentByServer: { "https://api.letta.com": "agent-9" } } })
+      const session = yield* resolve({ _tag: "ProjectDefault" }, server, settings)
+      expect(session.created).toBe(true)
+      expect(server.calls).not.toContain("retrieveAgent agent-9")
+      // the other server's id is kept
+      expect(settings.state.local.lastAgentByServer?.["https://api.letta.com"]).toBe("agent-9")
+    })
+  )
+
+  it.effect("--continue falls back to the user's last agent; none at all is an error", () =>
+    Effect.gen(function* () {
+      const server = memoryServer({ agents: [{ id: "agent-u" }] })
+      const settings = memorySettings({ user: { lastAgentByServer: { [SERVER]: "agent-u" } } })
+      const session = yield* resolve({ _tag: "Continue" }, server, settings)
+      expect(session.agentId).toBe("agent-u")
+      const error = yield* Effect.flip(resolve({ _tag: "Continue" }, memoryServer(), memorySettings()))
+      expect(error._tag).toBe("NoAgentToContinue")
+    })
+  )
+
+  it.effect("--agent with an unknown id fails and creates nothing", () =>
+    Effect.gen(function* () {
+      const server = memoryServer()
+      const error = yield* Effect.flip(resolve({ _tag: "Explicit", agentId: "agent-x" }, server, memorySettings()))
+      expect(error).toMatchObject({ _tag: "AgentNotFound", agentId: "agent-x", source: "flag" })
+      expect(server.calls).toEqual(["retrieveAgent agent-x"])
+    })
+  )
+
+  it.effect("blocks are checked and only missing ones are re-created", () =>
+    Effect.gen(function* () {
+      const server = memoryServer({ blocks: [{ id: "block-p", label: "persona", value: "" }, { id: "block-h", label: "human", value: "" }] })
+      const settings = memorySettings({
+        user: { globalSharedBlockIds: { persona: "block-p", human: "block-h" } },
+        project: { localSharedBlockIds: { project: "block-gone" } }
+      })
+      yield* resolve({ _tag: "New" }, server, settings)
+      expect(server.calls.filter((c) => c.startsWith("createBlock"))).toEqual(["createBlock project"])
+      expect(server.created[0]?.block_ids.slice(0, 2)).toEqual(["block-p", "block-h"])
+      expect(settings.state.project.localSharedBlockIds?.project).not.toBe("block-gone")
+      expect(settings.writes.user).toBe(1) // lastAgent only; block ids unchanged
+    })
+  )
+
+  it.effect("--model is validated, then used for a new agent or to switch an existing one", () =>
+    Effect.gen(function* () {
+      const bad = yield* Effect.flip(resolve({ _tag: "New" }, memoryServer(), memorySettings(), Option.some("z/none")))
+      expect(bad).toMatchObject({ _tag: "UnknownModel", available: ["a/one", "b/two"] })
+
+      const server = memoryServer({ agents: [{ id: "agent-9", model: "a/one" }] })
+      const session = yield* resolve({ _tag: "Explicit", agentId: "agent-9" }, server, memorySettings(), Option.some("b/two"))
+      expect(session.model).toBe("b/two")
+      expect(server.calls).toContain("updateAgentModel b/two")
+    })
+  )
+
+  it.effect("a pending approval on the agent is handed to the turn", () =>
+    Effect.gen(function* () {
+      const server = memoryServer({
+        agents: [
+          {
+            id: "agent-9",
+            pending_approval: {
+              message_type: "approval_request_message",
+              tool_calls: [{ tool_call_id: "call-1", name: "Bash", arguments: '{"command":"ls"}' }]
+            }
+          }
+        ]
+      })
+      const session = yield* resolve({ _tag: "Explicit", agentId: "agent-9" }, server, memorySettings())
+      expect(session.pendingCalls).toEqual([{ toolCallId: "call-1", name: "Bash", arguments: '{"command":"ls"}' }])
+    })
+  )
+})
