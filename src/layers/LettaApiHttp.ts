@@ -7,6 +7,7 @@ import type { Connection } from "../domain/connection.js"
 import { ApiError } from "../domain/errors.js"
 import { AgentInfo, BlockInfo, LettaMessage, ModelInfo, type StreamChunk } from "../domain/letta.js"
 import { LettaApi, type LettaApiShape } from "../services/LettaApi.js"
+import { nodeFetch } from "./lettaApi/nodeFetch.js"
 import { describeApiFailure, type SdkModule } from "./lettaApi/sdkErrors.js"
 
 type Client = InstanceType<SdkModule["Letta"]>
@@ -36,7 +37,8 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
             baseURL: connection.baseUrl,
             apiKey: connection.apiKey ?? null,
             // Idempotent reads keep a couple of quick retries; message sends override this.
-            maxRetries: 2
+            maxRetries: 2,
+            fetch: nodeFetch
           })
           return { sdk, client }
         }

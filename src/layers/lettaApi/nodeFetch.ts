@@ -1,0 +1,95 @@
+/**
+ * A `fetch` for the SDK built on node:http(s). On Node 20 the global fetch (undici) costs
+ * ~200 ms and ~40 MiB on first use — most of a warm headless turn — while node:http is already
+ * loaded. The SDK only needs status, headers, `text()`/`json()` and an async-iterable body, so
+ * the response is a small object with exactly those, and the body is the Node stream itself.
+ */
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http"
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https"
+
+// Reuse the connection between the agent lookup and the message send.
+const httpAgent = new HttpAgent({ keepAlive: true })
+const httpsAgent = new HttpsAgent({ keepAlive: true })
+
+class AbortError extends Error {
+  override readonly name = "AbortError"
+}
+
+const readAll = async (body: IncomingMessage): Promise<string> => {
+  const chunks: Array<Buffer> = []
+  for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
+  return Buffer.concat(chunks).toString("utf8")
+}
+
+const headerRecord = (headers: RequestInit["headers"]): Record<string, string> => {
+  const record: Record<string, string> = {}
+  // The SDK always passes a Headers object (it builds one itself), so this costs nothing extra.
+  for (const [name, value] of new Headers(headers)) record[name] = value
+  return record
+}
+
+const responseHeaders = (message: IncomingMessage): Headers => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(message.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+    else if (value !== undefined) headers.set(name, value)
+  }
+  return headers
+}
+
+/** The part of `Response` the SDK reads. */
+interface MinimalResponse {
+  readonly ok: boolean
+  readonly status: number
+  readonly url: string
+  readonly headers: Headers
+  readonly body: IncomingMessage
+  text(): Promise<string>
+  json(): Promise<unknown>
+}
+
+const send = (url: URL, init: RequestInit | undefined): Promise<MinimalResponse> =>
+  new Promise((resolve, reject) => {
+    const signal = init?.signal ?? undefined
+    if (signal?.aborted === true) {
+      reject(new AbortError("The request was aborted"))
+      return
+    }
+    const secure = url.protocol === "https:"
+    const request = (secure ? httpsRequest : httpRequest)(url, {
+      method: init?.method ?? "GET",
+      headers: headerRecord(init?.headers),
+      agent: secure ? httpsAgent : httpAgent
+    })
+    const onAbort = () => request.destroy(new AbortError("The request was aborted"))
+    signal?.addEventListener("abort", onAbort, { once: true })
+    request.once("error", (error) => {
+      signal?.removeEventListener("abort", onAbort)
+      // The SDK treats a TypeError from fetch as a connection error; keep that contract.
+      reject(error instanceof AbortError ? error : Object.assign(new TypeError("fetch failed"), { cause: error }))
+    })
+    request.once("response", (message) => {
+      message.once("close", () => signal?.removeEventListener("abort", onAbort))
+      const status = message.statusCode ?? 0
+      let text: Promise<string> | undefined
+      const body = () => (text ??= readAll(message))
+      resolve({
+        ok: status >= 200 && status < 300,
+        status,
+        url: url.toString(),
+        headers: responseHeaders(message),
+        body: message,
+        text: body,
+        json: async () => JSON.parse(await body())
+      })
+    })
+    const payload = init?.body
+    if (typeof payload === "string" || payload instanceof Uint8Array) request.end(payload)
+    else request.end()
+  })
+
+export const nodeFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url)
+  // The SDK only reads the members MinimalResponse has (see the comment at the top).
+  return send(url, init) as unknown as Promise<Response>
+}
