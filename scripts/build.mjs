@@ -1,5 +1,5 @@
 // Bundles the CLI into one ESM file (dist/letta.js) and the scripted fake Letta server
-// (dist/fake-server.js, used by the demo, the benchmarks and the end-to-end tests).
+// (dist/fake-server.js for the demo, dist/fake-server-lib.js for the benchmarks).
 import { build } from "esbuild"
 import { chmod, readFile } from "node:fs/promises"
 
@@ -33,6 +33,13 @@ await build({
   define: { LETTA_VERSION: JSON.stringify(pkg.version) }
 })
 await chmod("dist/letta.js", 0o755)
+
+// The same server as a library, for the benchmarks (bench/run.mjs).
+await build({
+  ...common,
+  entryPoints: ["test/support/fakeServer.ts"],
+  outfile: "dist/fake-server-lib.js"
+})
 
 await build({
   ...common,

@@ -1,0 +1,184 @@
+// Benchmarks (PRODUCT.md §8, issue 5): medians over repeated runs of the BUILT binary, each
+// beside a baseline measured in the same run. Prints a table and writes bench/results.json.
+// Run with `npm run bench` (it builds first). Never part of `npm test`.
+import { spawn, spawnSync } from "node:child_process"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+import { FakeLettaServer } from "../dist/fake-server-lib.js"
+
+const ROOT = resolve(import.meta.dirname, "..")
+const LETTA = join(ROOT, "dist", "letta.js")
+const RUNS = Number(process.env.BENCH_RUNS ?? 11)
+const HAS_GNU_TIME = spawnSync("/usr/bin/time", ["-f", "%M", "true"]).status === 0
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+const tempDir = (prefix) => mkdtempSync(join(tmpdir(), prefix))
+
+/** Runs a command once: wall time (ms), peak RSS (MiB, via GNU time when present), stdout. */
+const runOnce = (command, args, { cwd, env } = {}) =>
+  new Promise((resolvePromise, reject) => {
+    const rssFile = join(tmpdir(), `letta-bench-rss-${process.pid}-${Math.random().toString(16).slice(2)}`)
+    const [file, argv] = HAS_GNU_TIME ? ["/usr/bin/time", ["-f", "%M", "-o", rssFile, command, ...args]] : [command, args]
+    const started = process.hrtime.bigint()
+    const child = spawn(file, argv, { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk) => (stdout += chunk))
+    child.stderr.on("data", (chunk) => (stderr += chunk))
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000)
+    child.on("error", reject)
+    child.on("close", (code) => {
+      clearTimeout(timer)
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+      let rssMiB
+      if (HAS_GNU_TIME) {
+        rssMiB = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024
+        rmSync(rssFile, { force: true })
+      }
+      if (code !== 0) reject(new Error(`${command} ${args.join(" ")} exited ${code}: ${stderr.slice(0, 500)}`))
+      else resolvePromise({ wallMs, rssMiB, stdout })
+    })
+  })
+
+const measure = async (command, args, options = {}, runs = RUNS, before = () => {}) => {
+  const walls = []
+  const rss = []
+  let last
+  for (let i = 0; i < runs; i++) {
+    await before(i)
+    last = await runOnce(command, args, typeof options === "function" ? options(i) : options)
+    walls.push(last.wallMs)
+    if (last.rssMiB !== undefined) rss.push(last.rssMiB)
+  }
+  return { wallMs: median(walls), rssMiB: rss.length > 0 ? median(rss) : undefined, last }
+}
+
+const rows = []
+const row = (name, value, baseline, target, ok, note = "") => {
+  rows.push({ name, value, baseline, target, ok, note })
+}
+const ms = (v) => `${v.toFixed(0)} ms`
+const mib = (v) => (v === undefined ? "n/a" : `${v.toFixed(1)} MiB`)
+
+// 1. Start-up
+const node0 = await measure(process.execPath, ["-e", "0"])
+const version = await measure(process.execPath, [LETTA, "--version"])
+const help = await measure(process.execPath, [LETTA, "--help"])
+row("letta --version: wall", ms(version.wallMs), `node -e 0: ${ms(node0.wallMs)} (x${(version.wallMs / node0.wallMs).toFixed(2)})`, "<= 2.0x", version.wallMs <= 2 * node0.wallMs)
+row("letta --version: peak RSS", mib(version.rssMiB), `node -e 0: ${mib(node0.rssMiB)}`, "< 80 MiB", version.rssMiB === undefined || version.rssMiB < 80)
+row("letta --help: wall", ms(help.wallMs), `x${(help.wallMs / node0.wallMs).toFixed(2)} of node -e 0`, "-", true)
+
+// 2 and 3. Warm and cold headless turns against a zero-latency local fake server.
+const server = await FakeLettaServer.start()
+try {
+  const home = tempDir("letta-bench-home-")
+  const project = tempDir("letta-bench-proj-")
+  const env = { HOME: home, LETTA_BASE_URL: server.url }
+  await runOnce(process.execPath, [LETTA, "-p", "hi", "--output-format", "json"], { cwd: project, env })
+  const requestCounts = []
+  const beforeToken = []
+  const warm = await measure(process.execPath, [LETTA, "-p", "hi", "--output-format", "json"], { cwd: project, env }, RUNS, () => {
+    server.resetCounters()
+    requestCounts.push(server.requests.length)
+  })
+  const perRun = requestCounts.map((start, i) => (requestCounts[i + 1] ?? server.requests.length) - start)
+  beforeToken.push(server.requestsBeforeFirstToken())
+  row("warm turn: wall", ms(warm.wallMs), `node -e 0: ${ms(node0.wallMs)}`, "< 250 ms", warm.wallMs < 250)
+  row("warm turn: peak RSS", mib(warm.rssMiB), "", "< 100 MiB", warm.rssMiB === undefined || warm.rssMiB < 100)
+  row("warm turn: HTTP requests", String(median(perRun)), "reference 0.32: 14", "-", true)
+  row("warm turn: round trips before first token", String(beforeToken[0]), "reference 0.32: 14", "<= 2", (beforeToken[0] ?? 99) <= 2)
+
+  const coldCounts = []
+  const cold = await measure(
+    process.execPath,
+    [LETTA, "-p", "hi", "--output-format", "json"],
+    () => ({ cwd: tempDir("letta-bench-proj-"), env: { HOME: tempDir("letta-bench-home-"), LETTA_BASE_URL: server.url } }),
+    Math.max(5, Math.floor(RUNS / 2)),
+    () => {
+      server.resetCounters()
+      coldCounts.push(server.requests.length)
+    }
+  )
+  const coldPerRun = coldCounts.map((start, i) => (coldCounts[i + 1] ?? server.requests.length) - start)
+  row("cold turn: wall", ms(cold.wallMs), `warm: ${ms(warm.wallMs)}`, "-", true)
+  row("cold turn: peak RSS", mib(cold.rssMiB), "", "-", true)
+  row("cold turn: HTTP requests", String(median(coldPerRun)), "reference 0.32: 22", "-", true)
+  row("cold turn: round trips before first token", String(server.requestsBeforeFirstToken()), "", "-", true)
+
+  // 4. Streaming: 10 000 and 100 000 token events.
+  for (const format of ["stream-json", "text"]) {
+    const results = {}
+    for (const tokens of [10_000, 100_000]) {
+      results[tokens] = await measure(
+        process.execPath,
+        [LETTA, "-p", "stream", "--output-format", format],
+        { cwd: project, env },
+        3,
+        () => server.enqueue([{ text: "abcd".repeat(tokens), tokenCount: tokens }])
+      )
+    }
+    const small = results[10_000]
+    const large = results[100_000]
+    // Linear means the per-event cost stays the same: (t100k - t10k) / 90k ≈ t10k's share per event.
+    const fixed = warm.wallMs
+    const perEventSmall = (small.wallMs - fixed) / 10_000
+    const perEventLarge = (large.wallMs - fixed) / 100_000
+    const ratio = perEventLarge / perEventSmall
+    row(`stream ${format}: 10k events`, ms(small.wallMs), `RSS ${mib(small.rssMiB)}`, "-", true)
+    row(`stream ${format}: 100k events`, ms(large.wallMs), `RSS ${mib(large.rssMiB)}`, "-", true)
+    // <= 1 means the marginal cost per event does not grow with the stream (no O(n²) anywhere).
+    row(`stream ${format}: per-event cost 100k/10k`, ratio.toFixed(2), "1.00 = linear", "<= 1.15", ratio <= 1.15)
+    const growth = large.rssMiB !== undefined && small.rssMiB !== undefined ? large.rssMiB - small.rssMiB : undefined
+    row(`stream ${format}: RSS growth 10k→100k`, mib(growth), "", "< 20 MiB", growth === undefined || growth < 20)
+  }
+
+  // 5. A 20-step tool turn: client overhead per step.
+  writeFileSync(join(project, "small.txt"), "one\ntwo\nthree\n")
+  const steps = []
+  for (let i = 0; i < 20; i++) {
+    steps.push(
+      i % 2 === 0
+        ? { toolCalls: [{ name: "Read", arguments: { file_path: "small.txt" } }] }
+        : { toolCalls: [{ name: "Bash", arguments: { command: "true" } }] }
+    )
+  }
+  steps.push({ text: "done" })
+  const toolTimes = []
+  const tools = await measure(
+    process.execPath,
+    [LETTA, "-p", "work", "--yolo", "--output-format", "stream-json"],
+    { cwd: project, env },
+    5,
+    () => server.enqueue(steps)
+  )
+  for (const line of tools.last.stdout.split("\n")) {
+    if (line.includes('"tool_result"')) toolTimes.push(JSON.parse(line).duration_ms)
+  }
+  const toolMs = toolTimes.reduce((a, b) => a + b, 0)
+  const overhead = (tools.wallMs - toolMs - warm.wallMs) / 20
+  row("20-step tool turn: wall", ms(tools.wallMs), `tools' own time ${ms(toolMs)}, warm turn ${ms(warm.wallMs)}`, "-", true)
+  row("20-step tool turn: client overhead per step", ms(overhead), "(wall - tools - warm turn) / 20", "< 10 ms", overhead < 10)
+  rmSync(home, { recursive: true, force: true })
+  rmSync(project, { recursive: true, force: true })
+} finally {
+  await server.close()
+}
+
+// Report
+const widths = [46, 16, 44, 12]
+const pad = (text, width) => String(text).padEnd(width)
+const lines = [
+  `${pad("measure", widths[0])}${pad("value", widths[1])}${pad("baseline", widths[2])}${pad("target", widths[3])}ok`,
+  "-".repeat(widths.reduce((a, b) => a + b, 0) + 3),
+  ...rows.map((r) => `${pad(r.name, widths[0])}${pad(r.value, widths[1])}${pad(r.baseline, widths[2])}${pad(r.target, widths[3])}${r.ok ? "yes" : "NO"}`)
+]
+console.log(lines.join("\n"))
+console.log(`\nmedians of ${RUNS} runs (streaming and tool rows: 3–5 runs); node ${process.version}; ${HAS_GNU_TIME ? "RSS from GNU time" : "no GNU time: RSS not measured"}`)
+mkdirSync(join(ROOT, "bench"), { recursive: true })
+writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify({ node: process.version, runs: RUNS, rows }, null, 2)}\n`)
