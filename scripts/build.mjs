@@ -29,7 +29,8 @@ await build({
   entryPoints: ["src/main.ts"],
   outfile: "dist/letta.js",
   banner,
-  minifySyntax: true,
+  minify: true,
+  keepNames: false,
   define: { LETTA_VERSION: JSON.stringify(pkg.version) }
 })
 await chmod("dist/letta.js", 0o755)
