@@ -77,7 +77,7 @@ const options = {
   words: Args.text({ name: "prompt" }).pipe(Args.withDescription("The prompt (headless mode)"), Args.repeated)
 }
 
-type Parsed = Command.Command.ParseConfig<typeof options>
+export type Parsed = Command.Command.ParseConfig<typeof options>
 
 /** Cross-flag checks the parser cannot express. */
 export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<RunConfig, UsageError> =>
@@ -124,8 +124,43 @@ export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<
     }
   })
 
-export const makeCli = <E, R>(handler: (parsed: Parsed) => Effect.Effect<void, E, R>) =>
-  Command.run(Command.make("letta", options, handler), {
-    name: "letta",
-    version: VERSION
-  })
+export interface CliHandlers<E, R> {
+  readonly run: (parsed: Parsed) => Effect.Effect<void, E, R>
+  readonly agentsList: Effect.Effect<void, E, R>
+  readonly memoryShow: (label: Option.Option<string>) => Effect.Effect<void, E, R>
+  readonly memorySet: (label: string, file: Option.Option<string>) => Effect.Effect<void, E, R>
+}
+
+/** The command tree: `letta [flags] [prompt]`, `letta agents list`, `letta memory show|set`. */
+export const makeCli = <E, R>(handlers: CliHandlers<E, R>) => {
+  const agents = Command.make("agents").pipe(
+    Command.withDescription("Agents on the server"),
+    Command.withSubcommands([
+      Command.make("list", {}, () => handlers.agentsList).pipe(
+        Command.withDescription("List the agents letta created on this server (tag origin:letta-code), newest first")
+      )
+    ])
+  )
+  const label = Args.text({ name: "label" }).pipe(Args.withDescription("persona, human or project"))
+  const memory = Command.make("memory").pipe(
+    Command.withDescription("The shared memory blocks"),
+    Command.withSubcommands([
+      Command.make("show", { label: Args.optional(label) }, ({ label }) => handlers.memoryShow(label)).pipe(
+        Command.withDescription("Print the shared memory blocks (or one of them)")
+      ),
+      Command.make(
+        "set",
+        {
+          label,
+          file: Options.file("file", { exists: "yes" }).pipe(Options.withDescription("Read the new text from this file (default: stdin)"), Options.optional)
+        },
+        ({ file, label }) => handlers.memorySet(label, file)
+      ).pipe(Command.withDescription("Replace a shared memory block's text"))
+    ])
+  )
+  const root = Command.make("letta", options, handlers.run).pipe(
+    Command.withDescription("A stateful coding agent for your terminal, on a Letta server"),
+    Command.withSubcommands([agents, memory])
+  )
+  return Command.run(root, { name: "letta", version: VERSION })
+}

@@ -3,12 +3,14 @@
  * into an exit code. No other file picks layers.
  */
 import { homedir } from "node:os"
+import * as FileSystem from "@effect/platform/FileSystem"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as ValidationError from "@effect/cli/ValidationError"
 import { Cause, Effect, Either, Exit, Layer, Option } from "effect"
-import { makeCli, toRunConfig } from "./cli.js"
+import { makeCli, type Parsed, toRunConfig } from "./cli.js"
 import { connectionFromEnv } from "./domain/connection.js"
 import { type LettaFailure, UsageError } from "./domain/errors.js"
+import type { AllSettings } from "./domain/settings.js"
 import { LettaApiHttp } from "./layers/LettaApiHttp.js"
 import { OutputNode } from "./layers/OutputNode.js"
 import { PermissionPolicyBasic } from "./layers/PermissionPolicyBasic.js"
@@ -19,7 +21,9 @@ import { ShellNode } from "./layers/ShellNode.js"
 import { StdinNode } from "./layers/StdinNode.js"
 import { IMPLEMENTED_TOOLS, makeToolsLayer } from "./layers/ToolsLive.js"
 import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USAGE, redact } from "./programs/failure.js"
+import { listAgents } from "./programs/agentsCommand.js"
 import { runHeadless } from "./programs/headless.js"
+import { parseLabel, setMemory, showMemory } from "./programs/memoryCommand.js"
 import { readPrompt } from "./programs/prompt.js"
 import { Settings } from "./services/Settings.js"
 import { Stdin } from "./services/Stdin.js"
@@ -32,7 +36,15 @@ const settingsLayer = SettingsFiles.pipe(Layer.provide(baseLayer))
 /** Where the server is, for error messages, once known. */
 let serverForMessages = process.env["LETTA_BASE_URL"] ?? "https://api.letta.com"
 
-const cli = makeCli((parsed) =>
+/** Where the server is (from the environment) and what the settings files say. */
+const prepare = Effect.gen(function* () {
+  const connection = yield* Either.match(connectionFromEnv(process.env), { onLeft: Effect.fail, onRight: Effect.succeed })
+  serverForMessages = connection.baseUrl
+  const settings = yield* Effect.flatMap(Settings, (s) => s.load)
+  return { connection, settings }
+})
+
+const runMain = (parsed: Parsed) =>
   Effect.gen(function* () {
     const stdin = yield* Stdin
     const config = yield* toRunConfig(parsed, stdin.isTTY)
@@ -47,9 +59,7 @@ const cli = makeCli((parsed) =>
       })
     }
     const prompt = yield* readPrompt(config.promptWords)
-    const connection = yield* Either.match(connectionFromEnv(process.env), { onLeft: Effect.fail, onRight: Effect.succeed })
-    serverForMessages = connection.baseUrl
-    const settings = yield* Effect.flatMap(Settings, (s) => s.load)
+    const { connection, settings } = yield* prepare
 
     const runLayer = Layer.mergeAll(
       LettaApiHttp(connection),
@@ -64,7 +74,44 @@ const cli = makeCli((parsed) =>
     )
     yield* runHeadless(config, prompt, settings, 0).pipe(Effect.provide(runLayer))
   })
-)
+
+/** The new text for `letta memory set`: the file, else piped stdin (never an empty value). */
+const readMemoryText = (file: Option.Option<string>) =>
+  Effect.gen(function* () {
+    const text = Option.isSome(file)
+      ? yield* Effect.flatMap(FileSystem.FileSystem, (fs) => fs.readFileString(file.value)).pipe(
+          Effect.mapError((error) => new UsageError({ message: `Cannot read ${file.value}: ${error.message}` }))
+        )
+      : yield* Effect.flatMap(Stdin, (stdin) =>
+          stdin.isTTY
+            ? new UsageError({ message: "Give the new text with --file <path> or pipe it in: letta memory set human < notes.md" })
+            : Effect.map(stdin.readAll(), Option.getOrElse(() => ""))
+        )
+    if (text.trim().length === 0) return yield* new UsageError({ message: "The new text is empty; refusing to erase the block." })
+    return text
+  })
+
+const withApi = <A, E, R>(body: (settings: AllSettings) => Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    const { connection, settings } = yield* prepare
+    return yield* body(settings).pipe(Effect.provide(LettaApiHttp(connection)))
+  })
+
+const cli = makeCli({
+  run: runMain,
+  agentsList: withApi(() => listAgents),
+  memoryShow: (label) =>
+    Effect.gen(function* () {
+      const parsed = Option.isSome(label) ? Option.some(yield* parseLabel(label.value)) : Option.none()
+      yield* withApi((settings) => showMemory(parsed, settings))
+    }),
+  memorySet: (label, file) =>
+    Effect.gen(function* () {
+      const parsed = yield* parseLabel(label)
+      const text = yield* readMemoryText(file)
+      yield* withApi((settings) => setMemory(parsed, text, settings))
+    })
+})
 
 const program = cli(process.argv).pipe(withPlainConsole, Effect.provide(Layer.merge(baseLayer, settingsLayer)))
 
