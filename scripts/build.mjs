@@ -1,23 +1,18 @@
-// Bundles the CLI into one ESM file (dist/letta.js) and the scripted fake Letta server
-// (dist/fake-server.js for the demo, dist/fake-server-lib.js for the benchmarks).
+// Builds the `letta` bin: one CommonJS bundle (dist/letta-main.cjs), the small launcher
+// (dist/letta.js) and a V8 code cache for the bundle made by training runs. Also bundles the
+// scripted fake Letta server: dist/fake-server.js (demo CLI) and dist/fake-server-lib.js (benchmarks).
+import { spawn } from "node:child_process"
+import { chmod, copyFile, readFile, rm } from "node:fs/promises"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { build } from "esbuild"
-import { chmod, readFile } from "node:fs/promises"
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"))
-
-// Some CommonJS dependencies call require(); ESM bundles have none unless we define it.
-const banner = {
-  js: [
-    "#!/usr/bin/env node",
-    "import { createRequire as __lettaCreateRequire } from 'node:module';",
-    "const require = __lettaCreateRequire(import.meta.url);"
-  ].join("\n")
-}
 
 const common = {
   bundle: true,
   platform: "node",
-  format: "esm",
   target: "node20",
   sourcemap: false,
   legalComments: "none",
@@ -27,24 +22,49 @@ const common = {
 await build({
   ...common,
   entryPoints: ["src/main.ts"],
-  outfile: "dist/letta.js",
-  banner,
+  outfile: "dist/letta-main.cjs",
+  format: "cjs",
   minify: true,
-  keepNames: false,
+  // ink pulls React devtools only when DEV=true; never ship it.
+  external: ["react-devtools-core"],
   define: { LETTA_VERSION: JSON.stringify(pkg.version) }
 })
+await copyFile("scripts/launcher.mjs", "dist/letta.js")
 await chmod("dist/letta.js", 0o755)
 
-// The same server as a library, for the benchmarks (bench/run.mjs).
-await build({
+// ESM bundles of the fake server; some CommonJS dependencies call require().
+const esm = {
   ...common,
-  entryPoints: ["test/support/fakeServer.ts"],
-  outfile: "dist/fake-server-lib.js"
-})
+  format: "esm",
+  banner: { js: "import { createRequire as __lettaCreateRequire } from 'node:module';\nconst require = __lettaCreateRequire(import.meta.url);" }
+}
+await build({ ...esm, entryPoints: ["test/support/fakeServer.ts"], outfile: "dist/fake-server-lib.js" })
+await build({ ...esm, entryPoints: ["test/support/fakeServerMain.ts"], outfile: "dist/fake-server.js" })
 
-await build({
-  ...common,
-  entryPoints: ["test/support/fakeServerMain.ts"],
-  outfile: "dist/fake-server.js",
-  banner: { js: banner.js.split("\n").slice(1).join("\n") }
-})
+// Training runs for the code cache: the CLI (--help) and a real headless turn with a tool call
+// against the fake server, so the cache covers what a turn compiles.
+await rm("dist/letta-main.cjs.cache", { force: true })
+const { FakeLettaServer } = await import(new URL("../dist/fake-server-lib.js", import.meta.url).href)
+const server = await FakeLettaServer.start()
+const sandbox = mkdtempSync(join(tmpdir(), "letta-build-"))
+const project = join(sandbox, "project")
+mkdirSync(project)
+writeFileSync(join(project, "notes.txt"), "training\n")
+try {
+  server.enqueue([{ toolCalls: [{ name: "Read", arguments: { file_path: "notes.txt" } }] }, { text: "ok" }])
+  // Asynchronous: the fake server answers from this very process.
+  const child = spawn(process.execPath, [join(process.cwd(), "dist/letta.js"), "-p", "train", "--output-format", "stream-json"], {
+    cwd: project,
+    env: { ...process.env, HOME: sandbox, LETTA_BASE_URL: server.url, LETTA_WRITE_CODE_CACHE: "1" },
+    stdio: ["ignore", "ignore", "pipe"]
+  })
+  let stderr = ""
+  child.stderr.on("data", (chunk) => (stderr += chunk))
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000)
+  const code = await new Promise((resolve) => child.on("close", resolve))
+  clearTimeout(timer)
+  if (code !== 0) throw new Error(`code cache training run failed (exit ${code}): ${stderr}`)
+} finally {
+  await server.close()
+  rmSync(sandbox, { recursive: true, force: true })
+}

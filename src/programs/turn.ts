@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto"
 import { Cause, Effect, Exit, Stream } from "effect"
 import { ApiError, MaxTurnsReached, UnexpectedStop } from "../domain/errors.js"
 import type { TurnEvent } from "../domain/events.js"
-import type { ApprovalAnswer, MessageItem, PendingToolCall, SendMessageBody } from "../domain/letta.js"
+import type { ApprovalAnswer, LettaMessage, MessageItem, PendingToolCall, SendMessageBody } from "../domain/letta.js"
 import { LettaApi } from "../services/LettaApi.js"
 import { PermissionPolicy } from "../services/PermissionPolicy.js"
 import type { Prompter } from "../services/Prompter.js"
@@ -223,7 +223,7 @@ export const runTurn = <E>(
   })
 
 /** The calls of a stored `approval_request_message` (pending-approval recovery). */
-export const pendingCallsOf = (message: import("../domain/letta.js").LettaMessage): ReadonlyArray<PendingToolCall> => {
+export const pendingCallsOf = (message: LettaMessage): ReadonlyArray<PendingToolCall> => {
   const acc = new ResponseAccumulator()
   acc.add({ ...message, message_type: "approval_request_message" })
   return acc.pendingCalls()

@@ -1,5 +1,6 @@
 /** `--output-format stream-json`: one JSON object per line, written as it happens. */
 import { Effect } from "effect"
+import type { BrokenPipe } from "../../domain/errors.js"
 import type { TurnEvent } from "../../domain/events.js"
 import type { OutputShape } from "../../services/Output.js"
 import type { Renderer } from "./renderer.js"
@@ -19,7 +20,7 @@ export const streamJsonRenderer = (output: OutputShape, startedAt: number): Rend
   const line = (value: Record<string, unknown>) =>
     output.stdout(`${JSON.stringify({ ...value, timestamp: new Date().toISOString() })}\n`)
 
-  const event = (e: TurnEvent): Effect.Effect<void, import("../../domain/errors.js").BrokenPipe> => {
+  const event = (e: TurnEvent): Effect.Effect<void, BrokenPipe> => {
     stats.observe(e)
     switch (e._tag) {
       case "ServerMessage":

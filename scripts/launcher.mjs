@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The `letta` bin. It runs the bundle (letta-main.cjs) through a V8 code cache made at build
+// time, so start-up skips compiling ~0.8 MB of JavaScript. A cache from another Node version
+// is rejected by V8 and the bundle is simply compiled as usual.
+import { readFileSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Script } from "node:vm"
+
+const dir = dirname(fileURLToPath(import.meta.url))
+const bundle = join(dir, "letta-main.cjs")
+const cacheFile = `${bundle}.cache`
+let cachedData
+try {
+  cachedData = readFileSync(cacheFile)
+} catch {
+  cachedData = undefined
+}
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`, {
+  filename: bundle,
+  cachedData
+})
+// scripts/build.mjs sets this for its training runs; the cache then holds what those runs compiled.
+if (process.env.LETTA_WRITE_CODE_CACHE === "1") process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()))
+const module = { exports: {} }
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dir)
