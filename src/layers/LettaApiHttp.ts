@@ -142,6 +142,7 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
             }),
           decodeAgent
         ),
+      addBaseTools: call("install the server's base tools", (client, signal) => client.post("/v1/tools/add-base-tools", { signal }), () => Effect.void),
       updateAgentModel: (agentId, model) =>
         call("change the agent's model", (client, signal) => client.patch(agentPath(agentId), { body: { model }, signal }), decodeAgent),
       listAgents: ({ limit, tags }) =>

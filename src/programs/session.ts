@@ -77,7 +77,7 @@ const newSession = (settings: AllSettings, modelFlag: Option.Option<string>) =>
       [ensureSharedBlocks(settings), model === undefined ? Effect.void : validateModel(model)],
       { concurrency: "unbounded" }
     )
-    const agent = yield* api.createAgent({
+    const create = api.createAgent({
       name: agentName(workspace.projectDir),
       system: SYSTEM_PROMPT,
       ...(model === undefined ? {} : { model }),
@@ -85,6 +85,13 @@ const newSession = (settings: AllSettings, modelFlag: Option.Option<string>) =>
       tools: SERVER_TOOLS,
       tags: [AGENT_TAG]
     })
+    // A fresh self-hosted server may not have its built-in tools yet: install them, try once more.
+    const agent = yield* create.pipe(
+      Effect.catchIf(
+        (error) => error.kind === "http" && error.status === 400 && (error.detail ?? "").includes("Tools not found"),
+        () => Effect.zipRight(api.addBaseTools, create)
+      )
+    )
     const session: Session = { agentId: agent.id, model: agentModel(agent) ?? model, created: true, pendingCalls: [] }
     return session
   })

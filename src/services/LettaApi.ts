@@ -24,6 +24,8 @@ export interface LettaApiShape {
     options?: { readonly includePendingApproval?: boolean; readonly includeBlocks?: boolean }
   ) => Effect.Effect<AgentInfo, ApiError>
   readonly createAgent: (body: CreateAgentBody) => Effect.Effect<AgentInfo, ApiError>
+  /** Makes sure the server's built-in tools exist (a fresh self-hosted server may lack them). */
+  readonly addBaseTools: Effect.Effect<void, ApiError>
   readonly updateAgentModel: (agentId: string, model: string) => Effect.Effect<AgentInfo, ApiError>
   readonly listAgents: (query: { readonly tags: ReadonlyArray<string>; readonly limit: number }) => Effect.Effect<ReadonlyArray<AgentInfo>, ApiError>
   readonly listModels: Effect.Effect<ReadonlyArray<ModelInfo>, ApiError>

@@ -13,7 +13,8 @@ import { collectingOutput } from "../support/testLayers.js"
 const SERVER = "http://fake"
 
 /** An in-memory server: agents and blocks by id, every call counted. */
-const memoryServer = (seed: { agents?: Array<AgentInfo>; blocks?: Array<BlockInfo> } = {}) => {
+const memoryServer = (seed: { agents?: Array<AgentInfo>; blocks?: Array<BlockInfo>; withoutBaseTools?: boolean } = {}) => {
+  let baseTools = seed.withoutBaseTools !== true
   const agents = new Map((seed.agents ?? []).map((a) => [a.id, a]))
   const blocks = new Map((seed.blocks ?? []).map((b) => [b.id, b]))
   const calls: Array<string> = []
@@ -30,13 +31,26 @@ const memoryServer = (seed: { agents?: Array<AgentInfo>; blocks?: Array<BlockInf
         return agent === undefined ? Effect.fail(missing("look up the agent")) : Effect.succeed(agent)
       }),
     createAgent: (body) =>
-      Effect.sync(() => {
+      Effect.suspend(() => {
         calls.push("createAgent")
+        if (!baseTools) {
+          return Effect.fail(
+            new ApiError({ kind: "http", status: 400, detail: "Tools not found by name: memory", operation: "create", streamStarted: false })
+          )
+        }
+        return Effect.succeed(body)
+      }).pipe(
+        Effect.map((body) => {
         created.push(body)
-        const agent: AgentInfo = { id: `agent-${++counter}`, model: body.model ?? "server/default" }
-        agents.set(agent.id, agent)
-        return agent
-      }),
+          const agent: AgentInfo = { id: `agent-${++counter}`, model: body.model ?? "server/default" }
+          agents.set(agent.id, agent)
+          return agent
+        })
+      ),
+    addBaseTools: Effect.sync(() => {
+      calls.push("addBaseTools")
+      baseTools = true
+    }),
     updateAgentModel: (id, model) =>
       Effect.sync(() => {
         calls.push(`updateAgentModel ${model}`)
@@ -188,6 +202,15 @@ describe("resolveSession", () => {
       const session = yield* resolve({ _tag: "Explicit", agentId: "agent-9" }, server, memorySettings(), Option.some("b/two"))
       expect(session.model).toBe("b/two")
       expect(server.calls).toContain("updateAgentModel b/two")
+    })
+  )
+
+  it.effect("a server without its base tools gets them installed, then the agent is created", () =>
+    Effect.gen(function* () {
+      const server = memoryServer({ withoutBaseTools: true })
+      const session = yield* resolve({ _tag: "New" }, server, memorySettings())
+      expect(session.created).toBe(true)
+      expect(server.calls.filter((c) => c === "createAgent" || c === "addBaseTools")).toEqual(["createAgent", "addBaseTools", "createAgent"])
     })
   )
 

@@ -83,6 +83,7 @@ export const scriptedApi = (
     isCloud: false,
     retrieveAgent: () => Effect.succeed(agentInfo),
     createAgent: () => notUsed,
+    addBaseTools: notUsed,
     updateAgentModel: () => notUsed,
     listAgents: () => notUsed,
     listModels: notUsed,
