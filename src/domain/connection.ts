@@ -9,6 +9,8 @@ export interface Connection {
   readonly baseUrl: string
   readonly apiKey: string | undefined
   readonly isCloud: boolean
+  /** LETTA_DEBUG=1: log each request's timing to stderr. */
+  readonly debug: boolean
 }
 
 export const connectionFromEnv = (env: Readonly<Record<string, string | undefined>>): Either.Either<Connection, ConfigError> => {
@@ -35,5 +37,5 @@ export const connectionFromEnv = (env: Readonly<Record<string, string | undefine
       })
     )
   }
-  return Either.right({ baseUrl, apiKey, isCloud })
+  return Either.right({ baseUrl, apiKey, isCloud, debug: env["LETTA_DEBUG"] === "1" })
 }

@@ -46,13 +46,29 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
       return loaded
     }
 
+    /** LETTA_DEBUG=1: one stderr line per request with its outcome and time (never bodies or keys). */
+    const traced = <A, E, R>(operation: string, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+      connection.debug
+        ? Effect.suspend(() => {
+            const started = performance.now()
+            const log = (outcome: string) =>
+              Effect.sync(() => process.stderr.write(`letta[debug]: ${operation}: ${outcome} in ${(performance.now() - started).toFixed(1)} ms\n`))
+            return effect.pipe(
+              Effect.tapBoth({
+                onFailure: (error) => log(error instanceof ApiError ? `failed (${error.kind}${error.status === undefined ? "" : ` ${error.status}`})` : "failed"),
+                onSuccess: () => log("ok")
+              })
+            )
+          })
+        : effect
+
     /** Runs one SDK call; maps its failure to an ApiError; decodes the answer. */
     const call = <A>(
       operation: string,
       run: (client: Client, signal: AbortSignal) => Promise<unknown>,
       decode: (u: unknown) => Effect.Effect<A, unknown>
     ): Effect.Effect<A, ApiError> =>
-      Effect.tryPromise({
+      traced(operation, Effect.tryPromise({
         try: async (signal) => {
           const { client } = await load()
           return run(client, signal)
@@ -67,7 +83,7 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
             Effect.mapError(() => protocolError(operation, "the server's answer did not have the expected shape", false))
           )
         )
-      )
+      ))
 
     const agentPath = (agentId: string) => `/v1/agents/${encodeURIComponent(agentId)}`
 
@@ -78,16 +94,19 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
         const controller = new AbortController()
         // Abort BEFORE the iterator is released, or an interrupted read waits for the next event.
         yield* Effect.addFinalizer(() => Effect.sync(() => controller.abort()))
-        const stream = yield* Effect.tryPromise({
-          try: () =>
-            client.post<AsyncIterable<unknown>>(`${agentPath(agentId)}/messages`, {
-              body: { ...body, streaming: true, include_pings: true, background: false },
-              stream: true,
-              maxRetries: 0,
-              signal: controller.signal
-            }),
-          catch: (error) => describeApiFailure(sdk, operation, error, false)
-        })
+        const stream = yield* traced(
+          `${operation} (until the stream opened)`,
+          Effect.tryPromise({
+            try: () =>
+              client.post<AsyncIterable<unknown>>(`${agentPath(agentId)}/messages`, {
+                body: { ...body, streaming: true, include_pings: true, background: false },
+                stream: true,
+                maxRetries: 0,
+                signal: controller.signal
+              }),
+            catch: (error) => describeApiFailure(sdk, operation, error, false)
+          })
+        )
         const iterator = stream[Symbol.asyncIterator]()
         const next = Effect.tryPromise({
           try: () => iterator.next(),

@@ -70,6 +70,15 @@ describe("headless output formats", () => {
   })
 })
 
+describe("diagnostics", () => {
+  it("LETTA_DEBUG=1 logs requests to stderr; stdout keeps only the answer", async () => {
+    const result = await letta(["-p", "hi"], { env: { LETTA_DEBUG: "1" } })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("Hello from fake Letta\n")
+    expect(result.stderr).toContain("letta[debug]: send the message")
+  })
+})
+
 describe("prompts", () => {
   it("takes the prompt from stdin when no words are given", async () => {
     const result = await letta(["-p"], { stdin: "explain this diff\n" })
