@@ -154,6 +154,13 @@ process.on("SIGTERM", onSignal)
 fiber.addObserver((exit) => {
   const { code, message } = conclude(exit)
   if (message.length > 0) process.stderr.write(`${redact(message, process.env["LETTA_API_KEY"]?.trim())}\n`)
+  if (process.env["LETTA_DEBUG"] === "1") {
+    const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`
+    const usage = process.memoryUsage()
+    process.stderr.write(
+      `letta[debug]: exit ${code} after ${performance.now().toFixed(0)} ms; rss ${mib(usage.rss)}, heap ${mib(usage.heapUsed)} of ${mib(usage.heapTotal)}, external ${mib(usage.external)}\n`
+    )
+  }
   // Let stdout drain before exiting (piped output must not be cut short).
   process.exitCode = code
   const exitNow = () => process.exit(code)

@@ -2,13 +2,14 @@
  * LettaApi over the official SDK (`@letta-ai/letta-client`). The SDK is imported lazily, on the
  * first request, so `--help`/`--version` never load it; its types never leave this file.
  */
-import { Effect, Either, Layer, Option, Schema, Stream } from "effect"
+import { Effect, Layer, Schema } from "effect"
 import type { Connection } from "../domain/connection.js"
 import { ApiError } from "../domain/errors.js"
-import { AgentInfo, BlockInfo, LettaMessage, ModelInfo, type StreamChunk } from "../domain/letta.js"
+import { AgentInfo, BlockInfo, LettaMessage, ModelInfo } from "../domain/letta.js"
 import { LettaApi, type LettaApiShape } from "../services/LettaApi.js"
 import { nodeFetch } from "./lettaApi/nodeFetch.js"
 import { describeApiFailure, type SdkModule } from "./lettaApi/sdkErrors.js"
+import { sseChunks } from "./lettaApi/sseEvents.js"
 
 type Client = InstanceType<SdkModule["Letta"]>
 
@@ -17,10 +18,12 @@ const decodeAgents = Schema.decodeUnknown(Schema.Array(AgentInfo))
 const decodeBlock = Schema.decodeUnknown(BlockInfo)
 const decodeModels = Schema.decodeUnknown(Schema.Array(ModelInfo))
 const decodeMessages = Schema.decodeUnknown(Schema.Array(LettaMessage))
-const decodeChunk = Schema.decodeUnknownEither(LettaMessage)
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === "object" && value !== null && Symbol.asyncIterator in value
 
 const protocolError = (operation: string, detail: string, streamStarted: boolean) =>
   new ApiError({ kind: "protocol", operation, detail, streamStarted })
@@ -94,42 +97,30 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
         const controller = new AbortController()
         // Abort BEFORE the iterator is released, or an interrupted read waits for the next event.
         yield* Effect.addFinalizer(() => Effect.sync(() => controller.abort()))
-        const stream = yield* traced(
+        const response = yield* traced(
           `${operation} (until the stream opened)`,
           Effect.tryPromise({
             try: () =>
-              client.post<AsyncIterable<unknown>>(`${agentPath(agentId)}/messages`, {
-                body: { ...body, streaming: true, include_pings: true, background: false },
-                stream: true,
-                maxRetries: 0,
-                signal: controller.signal
-              }),
+              client
+                .post(`${agentPath(agentId)}/messages`, {
+                  body: { ...body, streaming: true, include_pings: true, background: false },
+                  stream: true,
+                  maxRetries: 0,
+                  signal: controller.signal
+                })
+                .asResponse(),
             catch: (error) => describeApiFailure(sdk, operation, error, false)
           })
         )
-        const iterator = stream[Symbol.asyncIterator]()
-        const next = Effect.tryPromise({
-          try: () => iterator.next(),
-          catch: (error) => describeApiFailure(sdk, operation, error, true)
+        const responseBody: unknown = response.body
+        if (!isAsyncIterable(responseBody)) {
+          return yield* protocolError(operation, "the server's answer had no body to stream", true)
+        }
+        return sseChunks(responseBody, operation, {
+          serverError: (payload) =>
+            describeApiFailure(sdk, operation, new sdk.errors.APIError(undefined, isRecord(payload) ? payload : undefined, undefined, response.headers), true),
+          readError: (error) => describeApiFailure(sdk, operation, error, true)
         })
-        return Stream.repeatEffectOption(
-          next.pipe(
-            Effect.mapError(Option.some),
-            Effect.flatMap((result) => {
-              if (result.done === true) return Effect.fail(Option.none())
-              const raw: unknown = result.value
-              if (!isRecord(raw)) {
-                return Effect.fail(Option.some(protocolError(operation, "the server sent an event that is not a JSON object", true)))
-              }
-              const decoded = decodeChunk(raw)
-              if (Either.isLeft(decoded)) {
-                return Effect.fail(Option.some(protocolError(operation, "the server sent an event with an unexpected shape", true)))
-              }
-              const chunk: StreamChunk = { message: decoded.right, raw }
-              return Effect.succeed(chunk)
-            })
-          )
-        )
       })
 
     const shape: LettaApiShape = {

@@ -61,14 +61,18 @@ const send = (url: URL, init: RequestInit | undefined): Promise<MinimalResponse>
       headers: headerRecord(init?.headers),
       agent: secure ? httpsAgent : httpAgent
     })
-    const onAbort = () => request.destroy(new AbortError("The request was aborted"))
+    let response: IncomingMessage | undefined
+    // Before the answer: fail the request. After: end the body, which its reader sees as the end.
+    const onAbort = () => (response === undefined ? request.destroy(new AbortError("The request was aborted")) : response.destroy())
     signal?.addEventListener("abort", onAbort, { once: true })
-    request.once("error", (error) => {
+    // Kept for the request's whole life: a late socket error must never become an uncaught one.
+    request.on("error", (error) => {
       signal?.removeEventListener("abort", onAbort)
       // The SDK treats a TypeError from fetch as a connection error; keep that contract.
       reject(error instanceof AbortError ? error : Object.assign(new TypeError("fetch failed"), { cause: error }))
     })
     request.once("response", (message) => {
+      response = message
       message.once("close", () => signal?.removeEventListener("abort", onAbort))
       const status = message.statusCode ?? 0
       let text: Promise<string> | undefined

@@ -1,0 +1,95 @@
+/**
+ * Reads a streaming turn's SSE body (letta-api.md §7) into decoded chunks. The SDK's own stream
+ * reader costs ~20 µs and a lot of garbage per event, which dominates long token streams; here
+ * the body is fed to `eventsource-parser` and each network read yields all the events it
+ * completed, as one batch.
+ */
+import { createParser, type EventSourceMessage } from "eventsource-parser"
+import { Chunk, Effect, Option, Schema, Stream } from "effect"
+import { ApiError } from "../../domain/errors.js"
+import { LettaMessage, type StreamChunk } from "../../domain/letta.js"
+
+// A check, not a decode: LettaMessage has no transformations, so a valid payload already IS a
+// LettaMessage (extra fields included) and no second object is built for every token.
+const isLettaMessage = Schema.is(LettaMessage)
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+export interface SseFailures {
+  /** An `event: error` payload → the ApiError the server meant. */
+  readonly serverError: (payload: unknown) => ApiError
+  /** The connection failed while reading. */
+  readonly readError: (error: unknown) => ApiError
+}
+
+const protocolError = (operation: string, detail: string) =>
+  new ApiError({ kind: "protocol", operation, detail, streamStarted: true })
+
+export const sseChunks = (
+  body: AsyncIterable<unknown>,
+  operation: string,
+  failures: SseFailures
+): Stream.Stream<StreamChunk, ApiError> =>
+  Stream.suspend(() => {
+    const iterator = body[Symbol.asyncIterator]()
+    const decoder = new TextDecoder()
+    let batch: Array<StreamChunk> = []
+    let failure: ApiError | undefined
+    let done = false
+
+    const onEvent = (event: EventSourceMessage) => {
+      if (done || failure !== undefined) return
+      if (event.data === "[DONE]") {
+        done = true
+        return
+      }
+      let payload: unknown
+      try {
+        payload = JSON.parse(event.data)
+      } catch {
+        failure = protocolError(operation, "the server sent a malformed event")
+        return
+      }
+      if (event.event === "error") {
+        failure = failures.serverError(payload)
+        return
+      }
+      // Other named events (e.g. `cancelled`) carry nothing the client needs.
+      if (event.event !== undefined && event.event !== "message") return
+      if (!isRecord(payload)) {
+        failure = protocolError(operation, "the server sent an event that is not a JSON object")
+        return
+      }
+      if (!isLettaMessage(payload)) {
+        failure = protocolError(operation, "the server sent an event with an unexpected shape")
+        return
+      }
+      batch.push({ message: payload, raw: payload })
+    }
+    const parser = createParser({ onEvent })
+
+    /** One network read: the events it completed, a failure, or the end. */
+    const pull: Effect.Effect<Chunk.Chunk<StreamChunk>, Option.Option<ApiError>> = Effect.suspend(() => {
+      if (failure !== undefined) return Effect.fail(Option.some(failure))
+      if (done) return Effect.fail(Option.none())
+      return Effect.tryPromise({ try: () => iterator.next(), catch: (error) => Option.some(failures.readError(error)) }).pipe(
+        Effect.flatMap((result) => {
+          if (result.done === true) {
+            parser.feed(decoder.decode())
+            done = true
+          } else {
+            const value: unknown = result.value
+            parser.feed(typeof value === "string" ? value : value instanceof Uint8Array ? decoder.decode(value, { stream: true }) : "")
+          }
+          const events = batch
+          batch = []
+          // Events before a failure or [DONE] are still delivered; the failure comes next pull.
+          if (events.length > 0) return Effect.succeed(Chunk.unsafeFromArray(events))
+          if (failure !== undefined) return Effect.fail(Option.some(failure))
+          return done ? Effect.fail(Option.none()) : Effect.succeed(Chunk.empty<StreamChunk>())
+        })
+      )
+    })
+    return Stream.repeatEffectChunkOption(pull)
+  })
