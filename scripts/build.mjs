@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { build } from "esbuild"
+import { buildTuiBundle, mainBundleOptions } from "./tuiBundle.mjs"
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"))
 
@@ -27,8 +28,11 @@ await build({
   minify: true,
   // ink pulls React devtools only when DEV=true; never ship it.
   external: ["react-devtools-core"],
-  define: { LETTA_VERSION: JSON.stringify(pkg.version) }
+  define: { LETTA_VERSION: JSON.stringify(pkg.version) },
+  // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
+  ...mainBundleOptions
 })
+await buildTuiBundle(common)
 await copyFile("scripts/launcher.mjs", "dist/letta.js")
 await chmod("dist/letta.js", 0o755)
 

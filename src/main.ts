@@ -8,12 +8,13 @@ import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as ValidationError from "@effect/cli/ValidationError"
 import { Cause, Effect, Either, Exit, Layer, Option } from "effect"
 import { makeCli, type Parsed, toRunConfig } from "./cli.js"
+import type { RunConfig } from "./domain/config.js"
 import { connectionFromEnv } from "./domain/connection.js"
 import { type LettaFailure, UsageError } from "./domain/errors.js"
 import type { AllSettings } from "./domain/settings.js"
 import { LettaApiHttp } from "./layers/LettaApiHttp.js"
 import { OutputNode } from "./layers/OutputNode.js"
-import { PermissionPolicyBasic } from "./layers/PermissionPolicyBasic.js"
+import { PermissionPolicyRules } from "./layers/PermissionPolicyRules.js"
 import { withPlainConsole } from "./layers/plainConsole.js"
 import { PrompterHeadless } from "./layers/PrompterHeadless.js"
 import { SettingsFiles } from "./layers/SettingsFiles.js"
@@ -24,7 +25,9 @@ import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USA
 import { listAgents } from "./programs/agentsCommand.js"
 import { runHeadless } from "./programs/headless.js"
 import { parseLabel, setMemory, showMemory } from "./programs/memoryCommand.js"
+import { loadInteractive } from "./programs/interactive/load.js"
 import { readPrompt } from "./programs/prompt.js"
+import { ApprovalScreen } from "./services/ApprovalScreen.js"
 import { Settings } from "./services/Settings.js"
 import { Stdin } from "./services/Stdin.js"
 import { Workspace } from "./services/Workspace.js"
@@ -48,9 +51,6 @@ const runMain = (parsed: Parsed) =>
   Effect.gen(function* () {
     const stdin = yield* Stdin
     const config = yield* toRunConfig(parsed, stdin.isTTY)
-    if (!config.headless) {
-      return yield* new UsageError({ message: 'Interactive mode is not built yet; run headless with -p "your prompt".' })
-    }
     const loaded = Option.getOrUndefined(config.tools)
     const unknown = (loaded ?? []).filter((name) => !IMPLEMENTED_TOOLS.includes(name))
     if (unknown.length > 0) {
@@ -58,21 +58,48 @@ const runMain = (parsed: Parsed) =>
         message: `Unknown tool${unknown.length > 1 ? "s" : ""} in --tools: ${unknown.join(", ")}. Available: ${IMPLEMENTED_TOOLS.join(", ")}.`
       })
     }
+    if (!config.headless) return yield* runInteractiveMode(config, loaded)
     const prompt = yield* readPrompt(config.promptWords)
     const { connection, settings } = yield* prepare
 
+    const policyLayer = PermissionPolicyRules({
+      mode: config.permissionMode,
+      allowedTools: config.allowedTools,
+      disallowedTools: config.disallowedTools,
+      settings,
+      settingsPaths: (yield* Settings).paths
+    })
     const runLayer = Layer.mergeAll(
       LettaApiHttp(connection),
       makeToolsLayer(loaded).pipe(Layer.provide(ShellNode)),
-      PermissionPolicyBasic({
-        mode: config.permissionMode,
-        allowedTools: config.allowedTools,
-        disallowedTools: config.disallowedTools,
-        settings
-      }),
       PrompterHeadless
     )
-    yield* runHeadless(config, prompt, settings, 0).pipe(Effect.provide(runLayer))
+    // The policy is built first (outermost): a rule it cannot understand stops the run before
+    // any network call.
+    yield* runHeadless(config, prompt, settings, 0).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
+  })
+
+/** `letta` on a terminal. The TUI and its prompter are loaded only now (see load.ts). */
+const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | undefined) =>
+  Effect.gen(function* () {
+    const [interactive, { PrompterInk }] = yield* Effect.all([loadInteractive, Effect.promise(() => import("./layers/PrompterInk.js"))], {
+      concurrency: "unbounded"
+    })
+    const { connection, settings } = yield* prepare
+    const ui = yield* interactive.makeUiStore(process.cwd())
+    const policyLayer = PermissionPolicyRules({
+      mode: config.permissionMode,
+      allowedTools: config.allowedTools,
+      disallowedTools: config.disallowedTools,
+      settings,
+      settingsPaths: (yield* Settings).paths
+    })
+    const runLayer = Layer.mergeAll(
+      LettaApiHttp(connection),
+      makeToolsLayer(loaded).pipe(Layer.provide(ShellNode)),
+      PrompterInk.pipe(Layer.provide(Layer.succeed(ApprovalScreen, ui)))
+    )
+    yield* interactive.runInteractive(config, settings, ui).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
   })
 
 /** The new text for `letta memory set`: the file, else piped stdin (never an empty value). */

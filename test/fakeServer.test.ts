@@ -523,17 +523,14 @@ describe("FakeLettaServer: turns", () => {
     expect(users.map((m) => (m.message_type === "user_message" ? m.content : null))).toEqual(["m0", "m1", "m2"])
   })
 
-  it("streams 100 000 tokens quickly", async () => {
+  it("streams 100 000 token events (speed is measured by npm run bench, not here)", async () => {
     const server = await start()
     const client = sdk(server)
     const agentId = await newAgent(client)
     server.enqueue([{ text: "abcd".repeat(100_000), tokenCount: 100_000 }])
-    const started = performance.now()
     const result = await rawPost(`${server.url}/v1/agents/${agentId}/messages`, { messages: [user("go")], streaming: true, stream_tokens: true })
-    const elapsed = performance.now() - started
     expect(result.frames.length).toBe(1 + 100_000 + 3)
     expect(result.frames.at(-2)).toContain('"completion_tokens":100000')
-    expect(elapsed).toBeLessThan(4_000)
   })
 
   it("sends pings while a step is delayed", async () => {

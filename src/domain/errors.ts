@@ -15,6 +15,18 @@ export class SettingsError extends Data.TaggedError("SettingsError")<{
   readonly problem: string
 }> {}
 
+/**
+ * A permission rule that cannot be understood (PRODUCT.md §5.2): exit 2, before any network
+ * call. `source` says where it came from (`--allowedTools`, `local settings`, …), `location`
+ * the settings file when there is one.
+ */
+export class RuleError extends Data.TaggedError("RuleError")<{
+  readonly rule: string
+  readonly source: string
+  readonly problem: string
+  readonly location?: string
+}> {}
+
 /** Missing or inconsistent configuration (e.g. no API key for Letta Cloud): exit 1. */
 export class ConfigError extends Data.TaggedError("ConfigError")<{
   readonly message: string
@@ -68,6 +80,7 @@ export class BrokenPipe extends Data.TaggedError("BrokenPipe")<{}> {}
 export type LettaFailure =
   | UsageError
   | SettingsError
+  | RuleError
   | ConfigError
   | ApiError
   | AgentNotFound

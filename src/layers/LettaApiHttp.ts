@@ -190,6 +190,13 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
           "read the agent's history",
           (client, signal) => client.get(`${agentPath(agentId)}/messages`, { query: { limit, order: "desc" }, signal }),
           decodeMessages
+        ),
+      resetMessages: (agentId) =>
+        call(
+          "clear the conversation",
+          (client, signal) =>
+            client.patch(`${agentPath(agentId)}/reset-messages`, { body: { add_default_initial_messages: false }, signal }),
+          () => Effect.void
         )
     }
     return shape

@@ -1,28 +1,69 @@
-/** The registry of implemented client tools, filtered to the loaded ones. */
+/**
+ * The registry of implemented client tools, filtered to the loaded ones. The session stores the
+ * tools share (what files were read, the todo list) are made here, one per layer build.
+ */
+import type { CommandExecutor } from "@effect/platform/CommandExecutor"
 import type { FileSystem } from "@effect/platform/FileSystem"
 import type { Path } from "@effect/platform/Path"
 import { Effect, Either, Layer } from "effect"
 import { toolError } from "../domain/tools.js"
+import type { FileTracker } from "../services/FileTracker.js"
 import type { Shell } from "../services/Shell.js"
+import type { TodoList } from "../services/TodoList.js"
 import { type DecodedArgs, Tools } from "../services/Tools.js"
 import type { Workspace } from "../services/Workspace.js"
 import { Bash } from "../tools/Bash.js"
+import { BashOutput } from "../tools/BashOutput.js"
 import type { Tool } from "../tools/defineTool.js"
+import { Edit } from "../tools/Edit.js"
+import { ExitPlanMode } from "../tools/ExitPlanMode.js"
+import { Glob } from "../tools/Glob.js"
+import { Grep } from "../tools/Grep.js"
+import { KillBash } from "../tools/KillBash.js"
+import { LS } from "../tools/LS.js"
+import { MultiEdit } from "../tools/MultiEdit.js"
 import { Read } from "../tools/Read.js"
+import { TodoWrite } from "../tools/TodoWrite.js"
+import { Write } from "../tools/Write.js"
+import { FileTrackerMemory } from "./FileTrackerMemory.js"
+import { TodoListMemory } from "./TodoListMemory.js"
 
 /** What the tools may use. */
-export type ToolRequirements = Shell | Workspace | FileSystem | Path
+export type ToolRequirements = Shell | Workspace | FileSystem | Path | CommandExecutor | FileTracker | TodoList
+
+/** What callers of makeToolsLayer provide: the session stores are made inside it. */
+export type ToolsLayerRequirements = Exclude<ToolRequirements, FileTracker | TodoList>
 
 /** Every implemented tool, in the order they are offered. Add new tools here. */
-const REGISTRY: ReadonlyArray<Tool<ToolRequirements>> = [Bash, Read]
+const REGISTRY: ReadonlyArray<Tool<ToolRequirements>> = [
+  Bash,
+  BashOutput,
+  KillBash,
+  Read,
+  Write,
+  Edit,
+  MultiEdit,
+  Glob,
+  Grep,
+  LS,
+  TodoWrite,
+  ExitPlanMode
+]
 
 export const IMPLEMENTED_TOOLS: ReadonlyArray<string> = REGISTRY.map((tool) => tool.name)
 
 const invalid = (text: string): DecodedArgs => ({ _tag: "Invalid", output: toolError(text) })
 
+/**
+ * The Tools service for the `loaded` tools (all when undefined), with fresh session stores;
+ * the TodoList is offered too, for the TUI.
+ */
 export const makeToolsLayer = (
   loaded: ReadonlyArray<string> | undefined
-): Layer.Layer<Tools, never, ToolRequirements> =>
+): Layer.Layer<Tools | TodoList | FileTracker, never, ToolsLayerRequirements> =>
+  registryLayer(loaded).pipe(Layer.provideMerge(Layer.merge(FileTrackerMemory, TodoListMemory)))
+
+const registryLayer = (loaded: ReadonlyArray<string> | undefined): Layer.Layer<Tools, never, ToolRequirements> =>
   Layer.effect(
     Tools,
     Effect.gen(function* () {

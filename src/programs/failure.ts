@@ -64,6 +64,11 @@ export const describeFailure = (failure: LettaFailure, server: string): FailureR
         message: `Invalid settings file ${failure.path}: ${failure.problem}\nFix or remove it; letta did not change it.`,
         exitCode: EXIT_USAGE
       }
+    case "RuleError": {
+      const where = failure.location === undefined ? failure.source : `${failure.source} (${failure.location})`
+      const fix = failure.source.startsWith("--") ? "\nRun 'letta --help' for usage." : "\nFix the rule; letta did not change the file."
+      return { message: `Invalid permission rule ${JSON.stringify(failure.rule)} in ${where}: ${failure.problem}${fix}`, exitCode: EXIT_USAGE }
+    }
     case "ConfigError":
       return { message: failure.hint === undefined ? failure.message : `${failure.message}\n${failure.hint}`, exitCode: EXIT_FAILURE }
     case "ApiError":

@@ -35,7 +35,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
       model: session.model,
       tools: tools.specs.map((spec) => spec.name),
       cwd: workspace.projectDir,
-      permissionMode: policy.mode
+      permissionMode: yield* policy.mode
     })
 
     let finalText: string | undefined

@@ -83,7 +83,8 @@ export const runTurn = <E>(
   Effect.gen(function* () {
     const api = yield* LettaApi
     const tools = yield* Tools
-    const policy = yield* PermissionPolicy
+    // The mode when the user's message is sent decides the plan-mode reminder.
+    const planMode = (yield* Effect.flatMap(PermissionPolicy, (policy) => policy.mode)) === "plan"
     const state: TurnState = { unanswered: [], inFlight: false, runId: undefined, finished: false }
 
     const body = (messages: ReadonlyArray<MessageItem>, stepsUsed: number): SendMessageBody => ({
@@ -129,7 +130,7 @@ export const runTurn = <E>(
 
     /** The first request, with the pending-approval recovery of PRODUCT.md §4. */
     const firstExchange = (acc: ResponseAccumulator) => {
-      const user = userMessage(input.prompt, policy.mode === "plan")
+      const user = userMessage(input.prompt, planMode)
       const withRecovery = (calls: ReadonlyArray<PendingToolCall>) =>
         calls.length === 0 ? [user] : [approvalMessage(denyAll(calls, RECOVERED_REASON)), user]
       const attempt = (calls: ReadonlyArray<PendingToolCall>, recoveryLeft: boolean): Effect.Effect<void, ApiError | E> =>

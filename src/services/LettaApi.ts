@@ -45,6 +45,8 @@ export interface LettaApiShape {
   readonly cancelRuns: (agentId: string, runIds: ReadonlyArray<string>) => Effect.Effect<void, ApiError>
   /** The newest `limit` history entries, oldest first. */
   readonly listMessages: (agentId: string, limit: number) => Effect.Effect<ReadonlyArray<LettaMessage>, ApiError>
+  /** Empties the agent's message history (memory blocks stay): `/clear`. */
+  readonly resetMessages: (agentId: string) => Effect.Effect<void, ApiError>
 }
 
 export class LettaApi extends Context.Tag("letta/LettaApi")<LettaApi, LettaApiShape>() {}

@@ -1,11 +1,16 @@
 /** Decides allow / deny / ask for each tool call (PRODUCT.md §5). */
 import { Context, type Effect } from "effect"
 import type { PermissionMode } from "../domain/config.js"
+import type { RuleError } from "../domain/errors.js"
 import type { PermissionDecision, PermissionQuery } from "../domain/permissions.js"
 
 export interface PermissionPolicyShape {
-  readonly mode: PermissionMode
+  /** The current mode: it changes during a session (ExitPlanMode, Shift+Tab). */
+  readonly mode: Effect.Effect<PermissionMode>
+  readonly setMode: (mode: PermissionMode) => Effect.Effect<void>
   readonly decide: (query: PermissionQuery) => Effect.Effect<PermissionDecision>
+  /** Adds an allow rule for the rest of the session ("yes, and don't ask again"). */
+  readonly addSessionRule: (rule: string) => Effect.Effect<void, RuleError>
 }
 
 export class PermissionPolicy extends Context.Tag("letta/PermissionPolicy")<PermissionPolicy, PermissionPolicyShape>() {}

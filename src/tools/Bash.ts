@@ -1,4 +1,7 @@
-/** Bash: one `bash -c` command in the project directory, output capped, process group killed on timeout. */
+/**
+ * Bash: one `bash -c` command in the project directory, output capped, process group killed on
+ * timeout; or started in the background, to be read with BashOutput and stopped with KillBash.
+ */
 import { Effect, Schema } from "effect"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { Shell, type ShellResult } from "../services/Shell.js"
@@ -13,11 +16,15 @@ export const BashParameters = Schema.Struct({
   command: param(Schema.String, "The command to run with `bash -c`."),
   timeout: optionalParam(
     Schema.Number,
-    `Timeout in milliseconds (default ${BASH_DEFAULT_TIMEOUT_MS}, at most ${BASH_MAX_TIMEOUT_MS}; larger values are reduced to ${BASH_MAX_TIMEOUT_MS}).`
+    `Timeout in milliseconds (default ${BASH_DEFAULT_TIMEOUT_MS}, at most ${BASH_MAX_TIMEOUT_MS}; larger values are reduced to ${BASH_MAX_TIMEOUT_MS}). Not used with run_in_background.`
   ),
   description: optionalParam(
     Schema.String,
     "A short summary (5-10 words) of what the command does, shown to the user."
+  ),
+  run_in_background: optionalParam(
+    Schema.Boolean,
+    "Start the command in the background and return its ID at once (default false). Read its output with BashOutput, stop it with KillBash."
   )
 })
 export type BashParameters = typeof BashParameters.Type
@@ -32,6 +39,7 @@ const DESCRIPTION = [
   `- Output beyond ${BASH_MAX_OUTPUT_CHARS} characters is cut, with a note saying how many characters were cut.`,
   `- Timeout: ${BASH_DEFAULT_TIMEOUT_MS / 1000} s by default, at most ${BASH_MAX_TIMEOUT_MS / 1000} s. On timeout the command is killed with its whole process group (the processes it started).`,
   "- A non-zero exit code is reported as an error, with the exit code.",
+  "- `run_in_background: true` starts the command and returns an ID (bash_1, bash_2, ...) at once. A background command has no timeout and runs until it ends, is stopped with KillBash, or the session ends (then it is killed). BashOutput returns the output it produced since the previous BashOutput call.",
   "- Prefer the Read tool for reading files."
 ].join("\n")
 
@@ -66,6 +74,16 @@ export const Bash = defineTool({
     Effect.gen(function* () {
       const shell = yield* Shell
       const workspace = yield* Workspace
+      if (args.run_in_background === true) {
+        return yield* shell.spawnBackground({ command: args.command, cwd: workspace.projectDir }).pipe(
+          Effect.map((info) =>
+            toolSuccess(
+              `Started in the background with ID ${info.id}. Read its output with BashOutput (bash_id "${info.id}"); stop it with KillBash (shell_id "${info.id}").`
+            )
+          ),
+          Effect.catchTag("ShellSpawnError", (error) => Effect.succeed(toolError(error.message)))
+        )
+      }
       const timeoutMs = clampTimeout(args.timeout)
       return yield* shell
         .run({

@@ -3,9 +3,11 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import type { PlatformError } from "@effect/platform/Error"
 import * as Path from "@effect/platform/Path"
 import { Effect, Option, Schema, Stream } from "effect"
+import { createHash } from "node:crypto"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { Workspace } from "../services/Workspace.js"
 import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.js"
+import { canonicalPath, recordSeen } from "./files.js"
 
 export const READ_DEFAULT_LIMIT = 2_000
 export const READ_MAX_LINE_CHARS = 2_000
@@ -169,7 +171,10 @@ const readResolved = (filePath: string, args: ReadParameters) =>
       lines: [],
       moreAfterWindow: false
     }
+    // The hash lets Write and Edit tell later whether the file changed since this read.
+    const hash = createHash("sha256")
     const state = yield* fs.stream(filePath).pipe(
+      Stream.tap((bytes) => Effect.sync(() => hash.update(bytes))),
       Stream.decodeText("utf-8"),
       // A large file is not scanned past the window, so its total line count stays unknown.
       Stream.runFoldWhile(
@@ -179,6 +184,8 @@ const readResolved = (filePath: string, args: ReadParameters) =>
       )
     )
     if (state.currentHasChars) finishLine(state, start, end)
+    // A large file read in part leaves only its modification time and size to compare.
+    yield* recordSeen(yield* canonicalPath(filePath), info, large ? undefined : hash.digest("hex"))
     return formatLines(filePath, state, start, large)
   })
 

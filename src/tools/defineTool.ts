@@ -49,6 +49,23 @@ export const integerAtLeast = (min: number) =>
     })
   )
 
+const showActual = (value: unknown): string => {
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/**
+ * A `message` annotation "Expected <what>, actual <value>". Schemas with a `description` (see
+ * `param`) otherwise report "expected <the description>" for arrays and refinements.
+ */
+export const expected =
+  (what: string) =>
+  (issue: ParseResult.ParseIssue): string =>
+    `Expected ${what}, actual ${"actual" in issue ? showActual(issue.actual) : "nothing"}`
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
@@ -138,13 +155,27 @@ export const formatIssues = (error: ParseResult.ParseError, parameterNames: Read
   // Missing parameters first, unknown ones last: the likely fix reads first.
   const rank = (tag: string): number => (tag === "Missing" ? 0 : tag === "Unexpected" ? 2 : 1)
   const issues = ParseResult.ArrayFormatter.formatErrorSync(error).sort((a, b) => rank(a._tag) - rank(b._tag))
+  // A value that fits none of a union's members (e.g. literals) reads as one issue.
+  const alternatives = new Map<string, { readonly expected: Array<string>; readonly actual: string; readonly index: number }>()
   for (const issue of issues) {
     const where = pathText(issue.path)
     let line: string
     if (where === "") line = "the arguments must be a JSON object"
     else if (issue._tag === "Missing") line = `${where} is missing`
     else if (issue._tag === "Unexpected") line = `${where} is not a parameter (expected: ${parameterNames.join(", ")})`
-    else line = `${where}: ${lowerFirst(issue.message)}`
+    else {
+      const parts = /^Expected (.+), actual (.+)$/s.exec(issue.message)
+      const union = parts === null ? undefined : alternatives.get(`${where}\u0000${parts[2]}`)
+      if (parts !== null && union !== undefined) {
+        if (!union.expected.includes(parts[1] ?? "")) union.expected.push(parts[1] ?? "")
+        lines[union.index] = `${where}: expected ${union.expected.join(" or ")}, actual ${union.actual}`
+        continue
+      }
+      if (parts !== null) {
+        alternatives.set(`${where}\u0000${parts[2]}`, { expected: [parts[1] ?? ""], actual: parts[2] ?? "", index: lines.length })
+      }
+      line = `${where}: ${lowerFirst(issue.message)}`
+    }
     if (!lines.includes(line)) lines.push(line)
   }
   return lines.join("; ")

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { ALL_TOOL_NAMES } from "../../src/domain/tools.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
 
@@ -58,7 +59,7 @@ describe("headless output formats", () => {
     expect(result.code).toBe(0)
     const lines = parseLines(result.stdout)
     expect(lines[0]).toMatchObject({ type: "system", subtype: "init", cwd: sandbox.project, permission_mode: "default" })
-    expect(lines[0]?.["tools"]).toEqual(["Bash", "Read"])
+    expect(lines[0]?.["tools"]).toEqual([...ALL_TOOL_NAMES])
     expect(lines.at(-1)).toMatchObject({ type: "result", subtype: "success", result: "Hello from fake Letta" })
     expect(lines.some((l) => l["type"] === "message" && l["message_type"] === "assistant_message")).toBe(true)
     expect(lines.some((l) => l["message_type"] === "ping")).toBe(false)

@@ -6,7 +6,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Fiber } from "effect"
 import { afterEach, beforeEach } from "vitest"
 import { ShellNode } from "../../src/layers/ShellNode.js"
-import { Shell, type ShellRunOptions } from "../../src/services/Shell.js"
+import { BACKGROUND_BUFFER_CHARS, Shell, type ShellRunOptions } from "../../src/services/Shell.js"
 
 let dir = ""
 beforeEach(async () => {
@@ -190,5 +190,158 @@ describe("ShellNode", () => {
         expect(result.left._tag).toBe("ShellSpawnError")
         expect(result.left.message).toBe(`Cannot run command: working directory does not exist: ${missing}`)
       }
+    }))
+})
+
+/** Reads a job's new output until `done` says the accumulated text is complete. */
+const readUntil = (id: string, done: (text: string) => boolean, filter?: string) =>
+  Effect.gen(function* () {
+    const shell = yield* Shell
+    let text = ""
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const read = yield* shell.readNew(id, filter === undefined ? {} : { filter })
+      text += read.output
+      if (done(text)) return text
+      yield* Effect.sleep("25 millis")
+    }
+    throw new Error(`gave up waiting; have ${JSON.stringify(text)}`)
+  })
+
+const waitForExit = (id: string) =>
+  Effect.gen(function* () {
+    const shell = yield* Shell
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const jobs = yield* shell.background
+      const job = jobs.find((info) => info.id === id)
+      if (job !== undefined && job.status._tag !== "Running") return job
+      yield* Effect.sleep("25 millis")
+    }
+    throw new Error(`${id} never ended`)
+  })
+
+describe("ShellNode background jobs", () => {
+  const spawn = (command: string) => Effect.flatMap(Shell, (shell) => shell.spawnBackground({ command, cwd: dir }))
+
+  it.live("returns only the output produced since the previous read", () =>
+    Effect.gen(function* () {
+      const shell = yield* Shell
+      const job = yield* spawn("echo one; echo err >&2; sleep 0.4; echo two")
+      expect(job.id).toBe("bash_1")
+      expect(job.status).toEqual({ _tag: "Running" })
+      expect(yield* readUntil(job.id, (text) => text.includes("err"))).toBe("one\nerr\n")
+      const middle = yield* shell.readNew(job.id)
+      expect(middle.output).toBe("")
+      expect(middle.info.status).toEqual({ _tag: "Running" })
+      expect(yield* readUntil(job.id, (text) => text.includes("two"))).toBe("two\n")
+      const ended = yield* waitForExit(job.id)
+      expect(ended.status).toEqual({ _tag: "Exited", exitCode: 0, signal: null })
+      const after = yield* shell.readNew(job.id)
+      expect(after).toMatchObject({ output: "", droppedChars: 0, remainingChars: 0 })
+    }).pipe(Effect.provide(ShellNode)))
+
+  it.live("numbers jobs in start order, reports exit codes and lists the jobs", () =>
+    Effect.gen(function* () {
+      const shell = yield* Shell
+      yield* spawn("exit 3")
+      const failed = yield* Effect.either(shell.spawnBackground({ command: "true", cwd: join(dir, "missing") }))
+      expect(Either.isLeft(failed) && failed.left._tag).toBe("ShellSpawnError")
+      const second = yield* spawn("true")
+      expect(second.id).toBe("bash_2")
+      expect((yield* waitForExit("bash_1")).status).toEqual({ _tag: "Exited", exitCode: 3, signal: null })
+      const jobs = yield* shell.background
+      expect(jobs.map((job) => [job.id, job.command, job.cwd])).toEqual([
+        ["bash_1", "exit 3", dir],
+        ["bash_2", "true", dir]
+      ])
+    }).pipe(Effect.provide(ShellNode)))
+
+  it.live("filters new lines with a regular expression and holds back an unfinished line", () =>
+    Effect.gen(function* () {
+      const shell = yield* Shell
+      const job = yield* spawn("printf 'a1\\nb2\\na3\\nab'; sleep 0.4; printf 'c\\nb4\\n'")
+      yield* Effect.sleep("200 millis")
+      const first = yield* shell.readNew(job.id, { filter: "^a" })
+      expect(first.output).toBe("a1\na3\n")
+      expect(first.filteredOutLines).toBe(1)
+      yield* waitForExit(job.id)
+      const rest = yield* shell.readNew(job.id, { filter: "^a" })
+      expect(rest.output).toBe("abc\n")
+      expect(rest.filteredOutLines).toBe(1)
+      const invalid = yield* Effect.either(shell.readNew(job.id, { filter: "(" }))
+      if (Either.isRight(invalid) || invalid.left._tag !== "InvalidOutputFilter") throw new Error("expected InvalidOutputFilter")
+      expect(invalid.left.filter).toBe("(")
+      expect(invalid.left.reason).toContain("Unterminated group")
+    }).pipe(Effect.provide(ShellNode)))
+
+  it.live("returns at most maxChars, cut at a line end, and keeps the rest for the next read", () =>
+    Effect.gen(function* () {
+      const shell = yield* Shell
+      const job = yield* spawn("for i in $(seq 10 29); do echo line-$i; done")
+      yield* waitForExit(job.id)
+      const first = yield* shell.readNew(job.id, { maxChars: 30 })
+      expect(first.output).toBe("line-10\nline-11\nline-12\n")
+      expect(first.remainingChars).toBe(20 * 8 - 24)
+      const filtered = yield* shell.readNew(job.id, { maxChars: 16, filter: "1[3-9]" })
+      expect(filtered.output).toBe("line-13\nline-14\n")
+      const rest = yield* shell.readNew(job.id)
+      expect(rest.output.split("\n")[0]).toBe("line-15")
+      expect(rest.remainingChars).toBe(0)
+    }).pipe(Effect.provide(ShellNode)))
+
+  it.live("drops the oldest unread output beyond the buffer and says how much", () =>
+    Effect.gen(function* () {
+      const shell = yield* Shell
+      const job = yield* spawn("head -c 1200000 /dev/zero | tr '\\0' x; echo; echo end")
+      yield* waitForExit(job.id)
+      yield* Effect.sleep("50 millis")
+      const read = yield* shell.readNew(job.id)
+      expect(read.droppedChars + read.output.length + read.remainingChars).toBe(1_200_000 + 5)
+      expect(read.droppedChars).toBe(1_200_005 - BACKGROUND_BUFFER_CHARS)
+      expect(read.output.endsWith("x\nend\n")).toBe(true)
+      expect((yield* shell.readNew(job.id)).droppedChars).toBe(0)
+    }).pipe(Effect.provide(ShellNode)))
+
+  it.live("kill ends the whole process group, grandchildren included, and waits", () =>
+    Effect.gen(function* () {
+      const shell = yield* Shell
+      const pidFile = join(dir, "pid")
+      const job = yield* spawn(`echo started; sleep 100 & echo $! > ${pidFile}; wait`)
+      const grandchild = yield* waitForPid(pidFile)
+      expect(isAlive(grandchild)).toBe(true)
+      const killed = yield* shell.kill(job.id)
+      expect(killed.wasRunning).toBe(true)
+      expect(killed.info.status).toEqual({ _tag: "Killed" })
+      expect(isAlive(job.pid)).toBe(false)
+      expect(yield* eventuallyDead(grandchild)).toBe(true)
+      // The output from before the kill can still be read.
+      expect((yield* shell.readNew(job.id)).output).toBe("started\n")
+      const again = yield* shell.kill(job.id)
+      expect(again.wasRunning).toBe(false)
+      expect(again.info.status).toEqual({ _tag: "Killed" })
+    }).pipe(Effect.provide(ShellNode)))
+
+  it.live("unknown ids fail with the known ids", () =>
+    Effect.gen(function* () {
+      const shell = yield* Shell
+      const none = yield* Effect.either(shell.readNew("bash_1"))
+      expect(Either.isLeft(none) && none.left).toMatchObject({ _tag: "BackgroundNotFound", id: "bash_1", known: [] })
+      yield* spawn("true")
+      const other = yield* Effect.either(shell.kill("bash_9"))
+      expect(Either.isLeft(other) && other.left).toMatchObject({ _tag: "BackgroundNotFound", id: "bash_9", known: ["bash_1"] })
+    }).pipe(Effect.provide(ShellNode)))
+
+  it.live("closing the layer's scope kills every background job and its children", () =>
+    Effect.gen(function* () {
+      const pidFiles = [join(dir, "a.pid"), join(dir, "b.pid")]
+      const [jobPids, grandchildren] = yield* Effect.gen(function* () {
+        const first = yield* spawn(`sleep 100 & echo $! > ${pidFiles[0]}; wait`)
+        // A job whose shell already exited, leaving a process behind in its group.
+        const second = yield* spawn(`(trap '' HUP; sleep 100 > /dev/null 2>&1 & echo $! > ${pidFiles[1]})`)
+        const started = [yield* waitForPid(pidFiles[0] ?? ""), yield* waitForPid(pidFiles[1] ?? "")]
+        yield* waitForExit(second.id)
+        for (const pid of started) expect(isAlive(pid)).toBe(true)
+        return [[first.pid, second.pid], started] as const
+      }).pipe(Effect.provide(ShellNode))
+      for (const pid of [...jobPids, ...grandchildren]) expect(yield* eventuallyDead(pid)).toBe(true)
     }))
 })

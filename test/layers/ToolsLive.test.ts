@@ -7,6 +7,7 @@ import { Effect, Layer } from "effect"
 import { afterEach, beforeEach } from "vitest"
 import { ShellNode } from "../../src/layers/ShellNode.js"
 import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../../src/layers/ToolsLive.js"
+import { TodoList } from "../../src/services/TodoList.js"
 import { type DecodedArgs, Tools } from "../../src/services/Tools.js"
 import { Workspace } from "../../src/services/Workspace.js"
 
@@ -51,21 +52,34 @@ const JSON_TYPES = ["string", "number", "integer", "boolean", "object", "array",
 
 describe("ToolsLive", () => {
   it("lists the implemented tools", () => {
-    expect(IMPLEMENTED_TOOLS).toEqual(["Bash", "Read"])
+    expect(IMPLEMENTED_TOOLS).toEqual(["Bash", "BashOutput", "KillBash", "Read", "Write", "Edit", "MultiEdit", "Glob", "Grep", "LS", "TodoWrite", "ExitPlanMode"])
   })
 
   it.effect("offers closed, described JSON Schemas in registry order", () =>
     withTools(undefined, (tools) =>
       Effect.sync(() => {
-        expect(tools.specs.map((spec) => spec.name)).toEqual(["Bash", "Read"])
-        const required: Record<string, ReadonlyArray<string>> = { Bash: ["command"], Read: ["file_path"] }
+        expect(tools.specs.map((spec) => spec.name)).toEqual(["Bash", "BashOutput", "KillBash", "Read", "Write", "Edit", "MultiEdit", "Glob", "Grep", "LS", "TodoWrite", "ExitPlanMode"])
+        const required: Record<string, ReadonlyArray<string>> = {
+          Bash: ["command"],
+          BashOutput: ["bash_id"],
+          KillBash: ["shell_id"],
+          Read: ["file_path"],
+          Write: ["file_path", "content"],
+          Edit: ["file_path", "old_string", "new_string"],
+          MultiEdit: ["file_path", "edits"],
+          Glob: ["pattern"],
+          Grep: ["pattern"],
+          LS: [],
+          TodoWrite: ["todos"],
+          ExitPlanMode: ["plan"]
+        }
         for (const spec of tools.specs) {
           expect(spec.description.length).toBeGreaterThan(40)
           const schema = spec.parameters
           expect(JSON.parse(JSON.stringify(schema))).toEqual(schema)
           expect(schema["type"]).toBe("object")
           expect(schema["additionalProperties"]).toBe(false)
-          expect(schema["required"]).toEqual(required[spec.name])
+          expect(schema["required"] ?? [], spec.name).toEqual(required[spec.name])
           const properties = schema["properties"]
           if (!isRecord(properties)) throw new Error(`${spec.name}: no properties`)
           const requiredNames = schema["required"]
@@ -83,7 +97,7 @@ describe("ToolsLive", () => {
             expect(node).not.toHaveProperty("$ref")
           })
         }
-        expect(tools.specs[1]?.parameters["properties"]).toEqual({
+        expect(tools.specs.find((spec) => spec.name === "Read")?.parameters["properties"]).toEqual({
           file_path: { type: "string", description: expect.any(String) },
           offset: { type: "integer", minimum: 0, description: expect.any(String) },
           limit: { type: "integer", minimum: 1, description: expect.any(String) }
@@ -113,14 +127,17 @@ describe("ToolsLive", () => {
         expect(invalidText(tools.decode("Read", '{"file_path": "a", "path": "b"}'))).toBe(
           "Invalid arguments for Read: path is not a parameter (expected: file_path, offset, limit)"
         )
-        expect(invalidText(tools.decode("Bash", '{"command": "ls", "run_in_background": true}'))).toBe(
-          "Invalid arguments for Bash: run_in_background is not a parameter (expected: command, timeout, description)"
+        expect(invalidText(tools.decode("Bash", '{"command": "ls", "background": true}'))).toBe(
+          "Invalid arguments for Bash: background is not a parameter (expected: command, timeout, description, run_in_background)"
         )
         expect(invalidText(tools.decode("Read", '["a"]'))).toBe(
           "Invalid arguments for Read: the arguments must be a JSON object"
         )
         expect(invalidText(tools.decode("Read", ""))).toBe("Invalid arguments for Read: file_path is missing")
-        expect(invalidText(tools.decode("Write", "{}"))).toBe("Unknown tool: Write. Available tools: Bash, Read")
+        expect(invalidText(tools.decode("Grep", '{"pattern": "x", "output_mode": "lines"}'))).toBe(
+          'Invalid arguments for Grep: output_mode: expected "content" or "files_with_matches" or "count", actual "lines"'
+        )
+        expect(invalidText(tools.decode("Nope", "{}"))).toBe(`Unknown tool: Nope. Available tools: ${IMPLEMENTED_TOOLS.join(", ")}`)
       })
     ))
 
@@ -152,11 +169,11 @@ describe("ToolsLive", () => {
         })
         expect(yield* tools.execute("Bash", { cmd: "echo direct" })).toEqual({
           status: "error",
-          text: "Invalid arguments for Bash: command is missing; cmd is not a parameter (expected: command, timeout, description)"
+          text: "Invalid arguments for Bash: command is missing; cmd is not a parameter (expected: command, timeout, description, run_in_background)"
         })
-        expect(yield* tools.execute("Glob", {})).toEqual({
+        expect(yield* tools.execute("Nope", {})).toEqual({
           status: "error",
-          text: "Unknown tool: Glob. Available tools: Bash, Read"
+          text: `Unknown tool: Nope. Available tools: ${IMPLEMENTED_TOOLS.join(", ")}`
         })
       })
     ))
@@ -164,10 +181,34 @@ describe("ToolsLive", () => {
   it.effect("knows which tools only read", () =>
     withTools(undefined, (tools) =>
       Effect.sync(() => {
-        expect(tools.isReadOnly("Read")).toBe(true)
-        expect(tools.isReadOnly("Bash")).toBe(false)
+        const readOnly = IMPLEMENTED_TOOLS.filter((name) => tools.isReadOnly(name))
+        expect(readOnly).toEqual(["BashOutput", "Read", "Glob", "Grep", "LS", "TodoWrite"])
         expect(tools.isReadOnly("Nope")).toBe(false)
       })
+    ))
+
+  it.live("gives the tools one session: Read lets Write through, TodoWrite fills the TodoList", () =>
+    Effect.gen(function* () {
+      yield* Effect.promise(() => writeFile(join(dir, "notes.txt"), "one\n"))
+      const run = (name: string, args: string) =>
+        Effect.gen(function* () {
+          const tools = yield* Tools
+          const decoded = tools.decode(name, args)
+          if (decoded._tag === "Invalid") throw new Error(decoded.output.text)
+          return yield* tools.execute(name, decoded.args)
+        })
+      expect((yield* run("Write", '{"file_path": "notes.txt", "content": "two\\n"}')).status).toBe("error")
+      yield* run("Read", '{"file_path": "notes.txt"}')
+      expect((yield* run("Write", '{"file_path": "notes.txt", "content": "two\\n"}')).status).toBe("success")
+      yield* run("TodoWrite", '{"todos": [{"id": "1", "content": "Ship it", "status": "pending"}]}')
+      const todos = yield* Effect.flatMap(TodoList, (list) => list.current)
+      expect(todos).toEqual([{ id: "1", content: "Ship it", status: "pending" }])
+    }).pipe(
+      Effect.provide(
+        makeToolsLayer(undefined).pipe(
+          Layer.provide(Layer.mergeAll(ShellNode, NodeContext.layer, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir })))
+        )
+      )
     ))
 
   it.effect("offers only the loaded tools", () =>
@@ -181,8 +222,8 @@ describe("ToolsLive", () => {
           expect(tools.isReadOnly("Bash")).toBe(false)
         })
       )
-      yield* withTools(["Read", "Bash", "Write"], (tools) =>
-        Effect.sync(() => expect(tools.specs.map((spec) => spec.name)).toEqual(["Bash", "Read"]))
+      yield* withTools(["Read", "Bash", "Write", "Nope"], (tools) =>
+        Effect.sync(() => expect(tools.specs.map((spec) => spec.name)).toEqual(["Bash", "Read", "Write"]))
       )
       yield* withTools([], (tools) =>
         Effect.sync(() => {

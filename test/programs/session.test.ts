@@ -79,7 +79,8 @@ const memoryServer = (seed: { agents?: Array<AgentInfo>; blocks?: Array<BlockInf
     updateBlockValue: () => Effect.die("unused"),
     sendMessage: () => Effect.die("unused"),
     cancelRuns: () => Effect.die("unused"),
-    listMessages: () => Effect.die("unused")
+    listMessages: () => Effect.die("unused"),
+    resetMessages: () => Effect.die("unused")
   }
   return { layer: Layer.succeed(LettaApi, shape), calls, created, agents }
 }

@@ -4,6 +4,9 @@ import { ApiError, MaxTurnsReached, UnexpectedStop } from "../../src/domain/erro
 import type { TurnEvent } from "../../src/domain/events.js"
 import type { MessageItem } from "../../src/domain/letta.js"
 import { INTERRUPTED_REASON, RECOVERED_REASON, type TurnInput, type TurnServices, turnEvents } from "../../src/programs/turn.js"
+import type { PermissionMode } from "../../src/domain/config.js"
+import { toolSuccess } from "../../src/domain/tools.js"
+import { Tools } from "../../src/services/Tools.js"
 import { echoTools, httpError, policy, prompter, response, type ScriptedReply, scriptedApi } from "../support/testLayers.js"
 
 const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
@@ -232,6 +235,32 @@ describe("runTurn", () => {
       yield* Fiber.interrupt(fiber)
       expect(api.cancelled).toEqual([["run-7"]])
       expect(api.sent).toHaveLength(1)
+    })
+  )
+
+  it.effect("plan mode: the user message carries the reminder, and an ExitPlanMode that ran ends plan mode", () =>
+    Effect.gen(function* () {
+      const api = scriptedApi([
+        response({ stop: "requires_approval", calls: [{ id: "call-1", name: "ExitPlanMode", args: '{"plan":"do it"}' }] }),
+        response({ text: ["ok"], stop: "end_turn" })
+      ])
+      const modes: Array<PermissionMode> = []
+      const planTools = Layer.succeed(Tools, {
+        specs: [{ name: "ExitPlanMode", description: "exit", parameters: { type: "object" } }],
+        decode: (_name, raw) => ({ _tag: "Valid", args: { plan: raw } }),
+        isReadOnly: () => false,
+        execute: () => Effect.succeed(toolSuccess("User approved the plan"))
+      })
+      const layer = Layer.mergeAll(
+        api.layer,
+        planTools,
+        policy(() => ({ _tag: "Allow", decidedBy: "test" }), "plan", modes),
+        prompter({ _tag: "Reject", reason: "no" })
+      )
+      yield* run(input(), layer)
+      const first = api.sent[0]!.messages[0]
+      expect(first?.type === "message" ? JSON.stringify(first.content) : "").toContain("Plan mode is active")
+      expect(modes).toEqual(["default"])
     })
   )
 })

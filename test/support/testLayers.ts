@@ -2,6 +2,7 @@
 import { Effect, Layer, Schema, Stream } from "effect"
 import { ApiError } from "../../src/domain/errors.js"
 import { type AgentInfo, LettaMessage, type SendMessageBody, type StreamChunk } from "../../src/domain/letta.js"
+import type { PermissionMode } from "../../src/domain/config.js"
 import type { PermissionDecision, PromptAnswer } from "../../src/domain/permissions.js"
 import { toolSuccess } from "../../src/domain/tools.js"
 import { LettaApi, type LettaApiShape } from "../../src/services/LettaApi.js"
@@ -91,6 +92,7 @@ export const scriptedApi = (
     createBlock: () => notUsed,
     updateBlockValue: () => notUsed,
     listMessages: () => notUsed,
+    resetMessages: () => notUsed,
     cancelRuns: (_agentId, runIds) => Effect.sync(() => void cancelled.push(runIds)),
     sendMessage: (_agentId, body) =>
       Effect.suspend(() => {
@@ -134,8 +136,24 @@ export const echoTools = (executed: Array<string> = []) =>
           })
   })
 
-export const policy = (decide: (toolName: string) => PermissionDecision, mode: "default" | "plan" = "default") =>
-  Layer.succeed(PermissionPolicy, { mode, decide: ({ toolName }) => Effect.succeed(decide(toolName)) })
+/** A policy double: decisions by tool name; the mode can change (ExitPlanMode) and is recorded in `modes`. */
+export const policy = (
+  decide: (toolName: string) => PermissionDecision,
+  mode: PermissionMode = "default",
+  modes: Array<PermissionMode> = []
+) => {
+  let current = mode
+  return Layer.succeed(PermissionPolicy, {
+    mode: Effect.sync(() => current),
+    setMode: (next) =>
+      Effect.sync(() => {
+        current = next
+        modes.push(next)
+      }),
+    decide: ({ toolName }) => Effect.succeed(decide(toolName)),
+    addSessionRule: () => Effect.void
+  })
+}
 
 export const prompter = (answer: PromptAnswer) => Layer.succeed(Prompter, { ask: () => Effect.succeed(answer) })
 

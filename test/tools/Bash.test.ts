@@ -44,7 +44,11 @@ const recordingShell = (seen: Array<ShellRunOptions>) =>
       Effect.sync(() => {
         seen.push(options)
         return result({ output: "ok\n" })
-      })
+      }),
+    spawnBackground: () => Effect.dieMessage("not used"),
+    readNew: () => Effect.dieMessage("not used"),
+    kill: () => Effect.dieMessage("not used"),
+    background: Effect.dieMessage("not used")
   })
 
 describe("Bash tool", () => {
@@ -153,10 +157,37 @@ describe("Bash tool", () => {
     })
   })
 
-  it("does not accept run_in_background yet", () => {
-    const decoded = Bash.decode({ command: "sleep 1", run_in_background: true })
-    expect(Either.isLeft(decoded)).toBe(true)
-    expect(Bash.spec.parameters).not.toHaveProperty(["properties", "run_in_background"])
-    expect(Bash.spec.description).not.toContain("background")
+  it.live("run_in_background starts the command and returns its id at once, without a timeout", () =>
+    Effect.gen(function* () {
+      const started = Date.now()
+      const first = yield* Bash.execute({ command: "sleep 0.6; echo late", run_in_background: true, timeout: 1 })
+      const second = yield* Bash.execute({ command: "true", run_in_background: true })
+      expect(Date.now() - started).toBeLessThan(500)
+      expect(first).toEqual({
+        status: "success",
+        text: 'Started in the background with ID bash_1. Read its output with BashOutput (bash_id "bash_1"); stop it with KillBash (shell_id "bash_1").'
+      })
+      expect(second.text).toContain("ID bash_2.")
+      const shell = yield* Shell
+      // The 1 ms timeout is not applied: the job runs to its end.
+      yield* Effect.sleep("900 millis")
+      const read = yield* shell.readNew("bash_1")
+      expect(read.output).toBe("late\n")
+      expect(read.info.status).toEqual({ _tag: "Exited", exitCode: 0, signal: null })
+    }).pipe(Effect.provide(Layer.merge(ShellNode, workspace()))))
+
+  it.live("reports a background command that cannot start", () =>
+    Effect.gen(function* () {
+      const missing = join(dir, "gone")
+      const output = yield* Bash.execute({ command: "echo hi", run_in_background: true }).pipe(
+        Effect.provide(Layer.merge(ShellNode, Layer.succeed(Workspace, { projectDir: missing, homeDir: dir })))
+      )
+      expect(output).toEqual({ status: "error", text: `Cannot run command: working directory does not exist: ${missing}` })
+    }))
+
+  it("describes run_in_background", () => {
+    expect(Bash.spec.parameters).toHaveProperty(["properties", "run_in_background", "type"], "boolean")
+    expect(Either.isRight(Bash.decode({ command: "sleep 1", run_in_background: true }))).toBe(true)
+    expect(Bash.spec.description).toContain("BashOutput")
   })
 })

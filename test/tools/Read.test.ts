@@ -5,6 +5,7 @@ import * as NodeContext from "@effect/platform-node/NodeContext"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Layer } from "effect"
 import { afterEach, beforeEach } from "vitest"
+import { FileTrackerMemory } from "../../src/layers/FileTrackerMemory.js"
 import { Workspace } from "../../src/services/Workspace.js"
 import { looksBinary, Read } from "../../src/tools/Read.js"
 
@@ -22,7 +23,9 @@ const read = (args: unknown) =>
     if (Either.isLeft(decoded)) return yield* Effect.dieMessage(`bad args: ${decoded.left}`)
     return yield* Read.execute(decoded.right)
   }).pipe(
-    Effect.provide(Layer.merge(NodeContext.layer, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir })))
+    Effect.provide(
+      Layer.mergeAll(NodeContext.layer, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir }), FileTrackerMemory)
+    )
   )
 
 const write = (name: string, content: string | Uint8Array) =>

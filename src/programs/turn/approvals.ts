@@ -112,12 +112,19 @@ const planCall = <E>(call: PendingToolCall, emit: (event: TurnEvent) => Effect.E
     return plan
   })
 
+/** An approved ExitPlanMode that ran ends plan mode (PRODUCT.md §5.4). */
+const leavePlanMode = Effect.gen(function* () {
+  const policy = yield* PermissionPolicy
+  if ((yield* policy.mode) === "plan") yield* policy.setMode("default")
+})
+
 const runPlanned = <E>(plan: Extract<Plan, { _tag: "Run" }>, emit: (event: TurnEvent) => Effect.Effect<void, E>) =>
   Effect.gen(function* () {
     const tools = yield* Tools
     yield* emit({ _tag: "ToolStarted", toolName: plan.call.name, toolCallId: plan.call.toolCallId, args: plan.args })
     const started = Date.now()
     const output = yield* tools.execute(plan.call.name, plan.args)
+    if (plan.call.name === "ExitPlanMode" && output.status === "success") yield* leavePlanMode
     yield* emit({
       _tag: "ToolResult",
       toolName: plan.call.name,

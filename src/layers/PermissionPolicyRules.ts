@@ -1,0 +1,237 @@
+/**
+ * The permission engine (PRODUCT.md §5.2–§5.4). Precedence, first match wins:
+ *
+ *   1. deny rules (every source)
+ *   2. the mode: plan denies the edit family, Bash and KillBash, and ExitPlanMode asks (the user
+ *      approves the plan; an allow rule for ExitPlanMode lets a headless run leave plan mode);
+ *      bypassPermissions allows everything; acceptEdits allows the edit family inside the
+ *      project and `additionalDirectories`
+ *   3. allow rules (--allowedTools, session, settings)
+ *   4. ask rules (settings)
+ *   5. defaults: Read/Glob/Grep/LS inside the project or an additional directory, TodoWrite and
+ *      BashOutput: allow; everything else: ask
+ *
+ * One refinement of step 1: a Bash line with a part the analysis cannot see through (e.g. `$CMD`
+ * as a program) while Bash deny rules with specifiers exist is never allowed by a mode or rule:
+ * it asks, because the deny rule might have matched it.
+ */
+import { FileSystem } from "@effect/platform/FileSystem"
+import { Effect, Layer, Ref } from "effect"
+import type { PermissionMode } from "../domain/config.js"
+import type { RuleError } from "../domain/errors.js"
+import type { PermissionDecision, PermissionQuery } from "../domain/permissions.js"
+import type { AllSettings } from "../domain/settings.js"
+import { analyseCommand, type ShellAnalysis } from "../permissions/bash.js"
+import { bashAllowedBy, bashMatchesAny, type CompiledBashRule, hasOpaquePart, opaqueReason } from "../permissions/bashRules.js"
+import { insideAny, matchesPath, pathArguments, type ResolvedPath, resolvePath } from "../permissions/paths.js"
+import { type CompiledRule, compileRuleText, loadRuleSet } from "../permissions/ruleSet.js"
+import { describeRule, EDIT_FAMILY, FILE_TOOLS, governs, READ_FAMILY } from "../permissions/rules.js"
+import { PermissionPolicy } from "../services/PermissionPolicy.js"
+import { Workspace } from "../services/Workspace.js"
+
+export interface RulesPolicyConfig {
+  readonly mode: PermissionMode
+  readonly allowedTools: ReadonlyArray<string>
+  readonly disallowedTools: ReadonlyArray<string>
+  readonly settings: AllSettings
+  /** The settings files, named in rule errors. */
+  readonly settingsPaths?: { readonly user: string; readonly project: string; readonly local: string }
+}
+
+/** What the rules are matched against. */
+interface CallFacts {
+  readonly toolName: string
+  /** File tools: every path the call touches. */
+  readonly paths: ReadonlyArray<ResolvedPath> | undefined
+  /** Bash: the analysed command line (only when some Bash rule needs it). */
+  readonly shell: ShellAnalysis | undefined
+}
+
+const allow = (decidedBy: string): PermissionDecision => ({ _tag: "Allow", decidedBy })
+const ask = (decidedBy: string): PermissionDecision => ({ _tag: "Ask", decidedBy })
+const deny = (decidedBy: string, reason: string): PermissionDecision => ({ _tag: "Deny", decidedBy, reason })
+
+const PLAN_DENIED = new Set([...EDIT_FAMILY, "Bash", "KillBash"])
+
+const isSpecificBash = (rule: CompiledRule): boolean => rule.bash !== undefined && rule.bash._tag !== "Any"
+
+const bashRulesOf = (rules: ReadonlyArray<CompiledRule>): ReadonlyArray<CompiledBashRule> =>
+  rules.flatMap((rule) => (rule.bash === undefined ? [] : [rule.bash]))
+
+const everyPath = (facts: CallFacts, test: (path: string) => boolean): boolean =>
+  facts.paths !== undefined && facts.paths.length > 0 && facts.paths.every((path) => path.real.every(test))
+
+/** A rule that matches the call in the "any part matches" sense (deny and ask). */
+const matchAny = (rules: ReadonlyArray<CompiledRule>, facts: CallFacts): CompiledRule | undefined => {
+  const relevant = rules.filter((rule) => governs(rule.rule, facts.toolName))
+  for (const rule of relevant) {
+    switch (rule.rule._tag) {
+      case "AnyCall":
+        return rule
+      case "PathGlob": {
+        const matcher = rule.path
+        if (matcher === undefined || facts.paths === undefined) continue
+        if (facts.paths.some((path) => [path.lexical, ...path.real].some((p) => matchesPath(matcher, p)))) return rule
+        continue
+      }
+      default:
+        continue
+    }
+  }
+  if (facts.toolName === "Bash" && facts.shell !== undefined) {
+    const bashRules = relevant.filter((rule) => rule.bash !== undefined)
+    const hit = bashMatchesAny(facts.shell, bashRulesOf(bashRules))
+    if (hit !== undefined) return bashRules.find((rule) => rule.bash === hit)
+  }
+  return undefined
+}
+
+/** The rules that together allow the call, or undefined. */
+const allowedBy = (rules: ReadonlyArray<CompiledRule>, facts: CallFacts): ReadonlyArray<CompiledRule> | undefined => {
+  const relevant = rules.filter((rule) => governs(rule.rule, facts.toolName))
+  const bare = relevant.find((rule) => rule.rule._tag === "AnyCall")
+  if (bare !== undefined) return [bare]
+  if (facts.toolName === "Bash") {
+    if (facts.shell === undefined) return undefined
+    const bashRules = relevant.filter((rule) => rule.bash !== undefined)
+    const hits = bashAllowedBy(facts.shell, bashRulesOf(bashRules))
+    return hits?.flatMap((hit) => bashRules.filter((rule) => rule.bash === hit))
+  }
+  if (!FILE_TOOLS.includes(facts.toolName) || facts.paths === undefined || facts.paths.length === 0) return undefined
+  // Every real path the call touches must be covered (the lexical spelling proves nothing).
+  const used: Array<CompiledRule> = []
+  for (const path of facts.paths) {
+    for (const real of path.real) {
+      const rule = relevant.find((r) => r.path !== undefined && matchesPath(r.path, real))
+      if (rule === undefined) return undefined
+      if (!used.includes(rule)) used.push(rule)
+    }
+  }
+  return used
+}
+
+const describeAll = (rules: ReadonlyArray<CompiledRule>): string => rules.map((rule) => describeRule(rule.rule)).join(", ")
+
+export const PermissionPolicyRules = (
+  config: RulesPolicyConfig
+): Layer.Layer<PermissionPolicy, RuleError, Workspace | FileSystem> =>
+  Layer.effect(
+    PermissionPolicy,
+    Effect.gen(function* () {
+      const workspace = yield* Workspace
+      const fs = yield* FileSystem
+      const dirs = { projectDir: workspace.projectDir, homeDir: workspace.homeDir }
+      const rules = yield* loadRuleSet(
+        {
+          allowedTools: config.allowedTools,
+          disallowedTools: config.disallowedTools,
+          settings: config.settings,
+          ...(config.settingsPaths === undefined ? {} : { settingsPaths: config.settingsPaths })
+        },
+        dirs
+      )
+      const modeRef = yield* Ref.make(config.mode)
+      const sessionRef = yield* Ref.make<ReadonlyArray<CompiledRule>>([])
+      const provideFs = Effect.provideService(FileSystem, fs)
+
+      const gather = (query: PermissionQuery, needShell: boolean): Effect.Effect<CallFacts> =>
+        Effect.gen(function* () {
+          const raws = FILE_TOOLS.includes(query.toolName) ? pathArguments(query.toolName, query.args) : undefined
+          const paths = raws === undefined ? undefined : yield* provideFs(Effect.forEach(raws, (raw) => resolvePath(dirs.projectDir, raw)))
+          const command = query.args?.["command"]
+          const shell =
+            query.toolName === "Bash" && needShell && typeof command === "string" ? yield* analyseCommand(command) : undefined
+          return { toolName: query.toolName, paths, shell }
+        })
+
+      /** An opaque line while specific Bash deny rules exist: they might have matched, so ask. */
+      const unsureDeny = (shell: ShellAnalysis): PermissionDecision | undefined => {
+        if (!hasOpaquePart(shell)) return undefined
+        const rule = rules.deny.find((r) => governs(r.rule, "Bash") && isSpecificBash(r))
+        if (rule === undefined) return undefined
+        return ask(`${describeRule(rule.rule)} might match: ${opaqueReason(shell) ?? "the command cannot be fully analysed"}`)
+      }
+
+      const insideWorkspace = (facts: CallFacts): boolean => everyPath(facts, (path) => insideAny(rules.directories, path))
+
+      const decide = (query: PermissionQuery): Effect.Effect<PermissionDecision> =>
+        Effect.gen(function* () {
+          const tool = query.toolName
+          const session = yield* Ref.get(sessionRef)
+          const allowRules = [
+            ...rules.allow.filter((r) => r.rule.source === "--allowedTools"),
+            ...session,
+            ...rules.allow.filter((r) => r.rule.source !== "--allowedTools")
+          ]
+          const needShell = tool === "Bash" && [...rules.deny, ...allowRules, ...rules.ask].some(isSpecificBash)
+          const facts = yield* gather(query, needShell)
+
+          // 1. Deny rules, from every source.
+          const denied = matchAny(rules.deny, facts)
+          if (denied !== undefined) {
+            const name = describeRule(denied.rule)
+            return deny(name, `Permission denied by rule ${name}`)
+          }
+          const unsure = facts.shell === undefined ? undefined : unsureDeny(facts.shell)
+
+          // 2. The mode.
+          const mode = yield* Ref.get(modeRef)
+          switch (mode) {
+            case "plan":
+              if (PLAN_DENIED.has(tool)) {
+                return deny(
+                  "plan mode",
+                  `Plan mode is active: ${tool} is not allowed while planning. Research with read-only tools, then present the plan with ExitPlanMode.`
+                )
+              }
+              // Leaving plan mode is the user's call: the plan is shown for approval (headless: denied,
+              // unless --allowedTools ExitPlanMode), so a plan-mode run stays read-only.
+              if (tool === "ExitPlanMode" && !allowRules.some((r) => governs(r.rule, tool))) {
+                return ask("plan mode: the plan needs the user's approval")
+              }
+              break
+            case "bypassPermissions":
+              return unsure ?? allow("bypassPermissions mode")
+            case "acceptEdits":
+              if (EDIT_FAMILY.includes(tool) && insideWorkspace(facts)) return allow("acceptEdits mode")
+              break
+            case "default":
+              break
+          }
+          if (unsure !== undefined) return unsure
+
+          // 3. Allow rules: CLI, session, settings.
+          const allowed = allowedBy(allowRules, facts)
+          if (allowed !== undefined && allowed.length > 0) return allow(describeAll(allowed))
+
+          // 4. Ask rules.
+          const asked = matchAny(rules.ask, facts)
+          if (asked !== undefined) return ask(describeRule(asked.rule))
+
+          // 5. Defaults.
+          if (READ_FAMILY.includes(tool)) {
+            return insideWorkspace(facts)
+              ? allow("default: reading inside the project")
+              : ask("default: reading outside the project and additionalDirectories needs approval")
+          }
+          if (tool === "TodoWrite") return allow("default: TodoWrite")
+          if (tool === "BashOutput") return allow("default: BashOutput reads output of our own jobs")
+          return ask("default: needs approval")
+        })
+
+      const addSessionRule = (text: string): Effect.Effect<void, RuleError> =>
+        Effect.gen(function* () {
+          const compiled = yield* provideFs(compileRuleText(text, "session", "allow", dirs))
+          yield* Ref.update(sessionRef, (current) =>
+            current.some((rule) => rule.rule.text === compiled.rule.text) ? current : [...current, compiled]
+          )
+        })
+
+      return {
+        mode: Ref.get(modeRef),
+        setMode: (mode) => Ref.set(modeRef, mode),
+        decide,
+        addSessionRule
+      }
+    })
+  )

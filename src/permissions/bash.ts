@@ -1,0 +1,295 @@
+/**
+ * Shell analysis for Bash permission rules (PRODUCT.md §5.3): a command line is parsed with a
+ * real Bash parser (unbash: pure TypeScript, no WASM, loaded lazily) and flattened into every
+ * simple command it would run — in lists, pipelines, subshells, compound commands, `$(…)` and
+ * backticks, `bash -c` / `sh -c` strings, `eval` arguments, and behind wrappers such as `env`,
+ * `nohup`, `timeout`, `xargs`, `find -exec` and `sudo`.
+ *
+ * Whatever cannot be known statically makes a command (or the whole line) "opaque": a program
+ * name computed at run time, parse errors, function definitions, process substitution, coproc.
+ * Opaque commands are never allowed by a Bash exact or prefix rule; deny rules still see their
+ * visible words.
+ */
+import { Effect } from "effect"
+import type { Command, ParsedScript, Redirection, Script, SyntaxNode, Word, WordPart } from "unbash"
+import { unwrapCommand } from "./bashWrappers.js"
+
+/** A word of a command: its value when it is static text, else its source text. */
+export interface ShellWord {
+  readonly text: string
+  readonly static: boolean
+}
+
+/** What a wrapper runs (`nohup X`, `bash -c "X"`, `find -exec X ;`, `sudo X`). */
+export type InnerCommands =
+  /** Runs the command as if written directly: allowed when the inner command is. */
+  | { readonly _tag: "Transparent"; readonly command: SimpleCommand; readonly argsAppended: boolean }
+  /** Runs the commands on data it finds (`find -exec`): needs the outer AND the inner allowed. */
+  | { readonly _tag: "Guarded"; readonly commands: ReadonlyArray<SimpleCommand>; readonly argsAppended: boolean }
+  /** Runs with other privileges or elsewhere (`sudo`): only a rule for the whole command allows it. */
+  | { readonly _tag: "SelfOnly"; readonly candidates: ReadonlyArray<SimpleCommand> }
+  /** A script in a string (`bash -c`, `eval`). */
+  | { readonly _tag: "Script"; readonly analysis: ShellAnalysis }
+
+export interface SimpleCommand {
+  /** The command's source text. */
+  readonly source: string
+  /** Leading `NAME=value` assignments, as words. */
+  readonly assignments: ReadonlyArray<ShellWord>
+  /** argv as written: the program first. Empty for an assignment-only command. */
+  readonly words: ReadonlyArray<ShellWord>
+  /** Canonical redirections (`>out`, `2>&1`, `<<EOF…`), including those of enclosing groups. */
+  readonly redirects: ReadonlyArray<string>
+  /** It redirects output into a file other than /dev/null (or otherwise writes files). */
+  readonly writes: boolean
+  /** Why it cannot be judged statically, if it cannot. */
+  readonly opaque: string | undefined
+  readonly inner: InnerCommands | undefined
+}
+
+export interface ShellAnalysis {
+  readonly source: string
+  /** Every simple command of the line, nested substitutions included (not wrapper contents). */
+  readonly commands: ReadonlyArray<SimpleCommand>
+  /** Why the line as a whole cannot be judged statically, if it cannot. */
+  readonly opaque: string | undefined
+  /** The line printed in normal form (for exact whole-line rules); undefined when unparsable. */
+  readonly printed: string | undefined
+}
+
+export interface ShellParser {
+  readonly parse: (source: string) => ParsedScript
+  readonly print: (script: Script) => string
+  readonly forEachChild: (node: SyntaxNode, callback: (child: SyntaxNode) => void) => void
+}
+
+let loading: Promise<ShellParser> | undefined
+
+/** The parser, imported on first use only (start-up time matters). */
+export const loadShellParser: Effect.Effect<ShellParser> = Effect.promise(() => {
+  loading ??= Promise.all([import("unbash"), import("unbash/printer")]).then(([parser, printer]) => ({
+    parse: parser.parse,
+    print: printer.print,
+    forEachChild: parser.forEachChild
+  }))
+  return loading
+})
+
+/** How deep `bash -c "bash -c …"` and `$( $( … ) )` may nest before we give up (opaque). */
+export const MAX_DEPTH = 8
+
+const OUTPUT_OPERATORS = new Set([">", ">>", ">|", "&>", "&>>", "<>"])
+const HARMLESS_TARGETS = new Set(["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"])
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+const partValue = (part: WordPart): string | undefined => {
+  switch (part.type) {
+    case "Literal":
+    case "SingleQuoted":
+    case "AnsiCQuoted":
+      return part.value
+    case "DoubleQuoted":
+    case "LocaleString": {
+      let text = ""
+      for (const child of part.parts) {
+        if (child.type !== "Literal") return undefined
+        text += child.value
+      }
+      return text
+    }
+    default:
+      return undefined
+  }
+}
+
+/** The word's value when it contains no expansion, substitution, glob or brace expansion. */
+export const staticValue = (word: Word): string | undefined => {
+  if (word.parts === undefined) return word.value
+  let text = ""
+  for (const part of word.parts) {
+    const value = partValue(part)
+    if (value === undefined) return undefined
+    text += value
+  }
+  return text
+}
+
+const shellWord = (word: Word): ShellWord => {
+  const value = staticValue(word)
+  return value === undefined ? { text: word.text, static: false } : { text: value, static: true }
+}
+
+/** The key two words compare by: equal keys mean the shell sees the same word. */
+export const wordKey = (word: ShellWord): string => `${word.static ? "=" : "~"}${word.text}`
+
+// ---------------------------------------------------------------------------------------------
+// Redirections
+
+interface RedirectInfo {
+  readonly canonical: string
+  readonly writes: boolean
+}
+
+const descriptorText = (redirect: Redirection): string => {
+  const descriptor = redirect.descriptor
+  if (descriptor === undefined) return ""
+  return descriptor.type === "FileDescriptor" ? String(descriptor.value) : `{${descriptor.name}}`
+}
+
+const redirectInfo = (redirect: Redirection): RedirectInfo => {
+  const fd = descriptorText(redirect)
+  switch (redirect.type) {
+    case "HereDoc":
+      return { canonical: `${fd}${redirect.operator}${redirect.delimiter?.text ?? ""}\n${redirect.body.text}`, writes: false }
+    case "HereString": {
+      const target = redirect.target === undefined ? "" : wordKey(shellWord(redirect.target))
+      return { canonical: `${fd}<<<${target}`, writes: false }
+    }
+    case "Redirect": {
+      const target = redirect.target === undefined ? undefined : shellWord(redirect.target)
+      const canonical = `${fd}${redirect.operator}${target === undefined ? "" : wordKey(target)}`
+      if (redirect.operator === "<" || redirect.operator === "<&") return { canonical, writes: false }
+      if (redirect.operator === ">&") {
+        // `>&2`, `2>&1`, `>&-` duplicate descriptors; `>& file` writes the file.
+        const duplicates = target !== undefined && target.static && /^(\d+-?|-)$/.test(target.text)
+        return { canonical, writes: !duplicates }
+      }
+      const harmless = target !== undefined && target.static && HARMLESS_TARGETS.has(target.text)
+      return { canonical, writes: OUTPUT_OPERATORS.has(redirect.operator) && !harmless }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The walk
+
+interface WalkContext {
+  readonly parser: ShellParser
+  readonly depth: number
+  readonly commands: Array<SimpleCommand>
+  /** Reasons the line is opaque. */
+  readonly problems: Array<string>
+}
+
+type Inherited = ReadonlyArray<RedirectInfo>
+
+const isNodeWithScript = (
+  node: SyntaxNode
+): node is Extract<SyntaxNode, { type: "CommandExpansion" | "ArithmeticCommandExpansion" | "ProcessSubstitution" }> =>
+  node.type === "CommandExpansion" || node.type === "ArithmeticCommandExpansion" || node.type === "ProcessSubstitution"
+
+const visitScript = (script: ParsedScript, source: string, context: WalkContext): void => {
+  for (const error of script.errors ?? []) context.problems.push(`the shell parser reports: ${error.message}`)
+  const own = script.source ?? source
+  for (const statement of script.commands) visit(statement, [], own, context)
+}
+
+const visit = (node: SyntaxNode, inherited: Inherited, source: string, context: WalkContext): void => {
+  if (isNodeWithScript(node)) {
+    if (node.type === "ProcessSubstitution") context.problems.push("process substitution")
+    if (node.script === undefined) {
+      context.problems.push("a command substitution the parser could not read")
+      return
+    }
+    if (context.depth >= MAX_DEPTH) {
+      context.problems.push("substitutions nested too deeply")
+      return
+    }
+    visitScript(node.script, source, { ...context, depth: context.depth + 1 })
+    return
+  }
+  switch (node.type) {
+    case "Command":
+      visitCommand(node, inherited, source, context)
+      return
+    case "Redirected": {
+      const own = node.redirects.map(redirectInfo)
+      for (const redirect of node.redirects) visit(redirect, [], source, context)
+      visit(node.command, [...inherited, ...own], source, context)
+      return
+    }
+    case "Function":
+      context.problems.push("it defines a shell function")
+      break
+    case "Coproc":
+      context.problems.push("it starts a coprocess")
+      break
+    default:
+      break
+  }
+  context.parser.forEachChild(node, (child) => visit(child, inherited, source, context))
+}
+
+const assignmentWord = (node: Extract<SyntaxNode, { type: "Assignment" }>): ShellWord => {
+  if (node.value.type === "ArrayValue") return { text: node.text, static: false }
+  const value = staticValue(node.value)
+  if (value === undefined || node.index !== undefined) return { text: node.text, static: false }
+  return { text: `${node.name}${node.append === true ? "+=" : "="}${value}`, static: true }
+}
+
+const visitCommand = (node: Command, inherited: Inherited, source: string, context: WalkContext): void => {
+  // Substitutions anywhere in the command run too: collect them as commands of their own.
+  context.parser.forEachChild(node, (child) => visit(child, [], source, context))
+
+  const assignments: Array<ShellWord> = []
+  for (const item of node.prefix) if (item.type === "Assignment") assignments.push(assignmentWord(item))
+  const words: Array<ShellWord> = []
+  if (node.name !== undefined) words.push(shellWord(node.name))
+  for (const argument of node.args) words.push(argument.type === "Assignment" ? assignmentWord(argument) : shellWord(argument))
+  const redirects = [...inherited, ...node.redirects.map(redirectInfo)]
+
+  let opaque: string | undefined
+  const program = words[0]
+  if (program === undefined && assignments.length === 0) opaque = "a redirection without a command"
+  else if (program !== undefined && !program.static) opaque = `the program name (${program.text}) is only known at run time`
+
+  const base = {
+    source: source.slice(node.pos, node.end),
+    assignments,
+    words,
+    redirects: redirects.map((r) => r.canonical),
+    writes: redirects.some((r) => r.writes),
+    opaque,
+    inner: undefined
+  }
+  context.commands.push(opaque === undefined ? unwrapCommand(base, (script) => analyseNested(script, context)) : base)
+}
+
+/** Analyses a script found in a string (`bash -c`, `eval`), one level deeper. */
+const analyseNested = (script: string, context: WalkContext): ShellAnalysis =>
+  context.depth >= MAX_DEPTH
+    ? { source: script, commands: [], opaque: "commands nested too deeply", printed: undefined }
+    : analyseWith(context.parser, script, context.depth + 1)
+
+const analyseWith = (parser: ShellParser, source: string, depth: number): ShellAnalysis => {
+  const context: WalkContext = { parser, depth, commands: [], problems: [] }
+  let script: ParsedScript
+  try {
+    script = parser.parse(source)
+  } catch (error) {
+    return { source, commands: [], opaque: `the shell parser failed: ${error instanceof Error ? error.message : String(error)}`, printed: undefined }
+  }
+  try {
+    visitScript(script, source, context)
+  } catch (error) {
+    context.problems.push(`the command could not be analysed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  let printed: string | undefined
+  if ((script.errors ?? []).length === 0) {
+    try {
+      printed = parser.print(script)
+    } catch {
+      printed = undefined
+    }
+  }
+  return { source, commands: context.commands, opaque: context.problems[0], printed }
+}
+
+/** Parses and flattens a command line. */
+export const analyseCommand = (source: string): Effect.Effect<ShellAnalysis> =>
+  Effect.map(loadShellParser, (parser) => analyseWith(parser, source, 0))
+
+/** Synchronous analysis for callers that already hold the parser (rule compilation, tests). */
+export const analyseCommandWith = (parser: ShellParser, source: string): ShellAnalysis => analyseWith(parser, source, 0)

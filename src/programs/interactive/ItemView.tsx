@@ -1,0 +1,186 @@
+/** How one transcript entry looks: messages, Markdown, tool lines with their status, notices. */
+import { Box, Text } from "ink"
+import { memo, type ReactNode, useMemo } from "react"
+import { renderMarkdown } from "./markdown.js"
+import { lastRows, paint, STATUS_GLYPH, statusColour, toneColour, useTheme } from "./theme.js"
+import type { Todo } from "./toolFormat.js"
+import type { Item, LiveView, PanelLine, ToolItem, Tone } from "./transcript.js"
+
+const NOTICE_GLYPH: Readonly<Record<Tone, string>> = { error: "✗ ", warning: "! ", success: "✓ ", info: "", dim: "" }
+
+/** A two-column row: a fixed gutter (glyph) and wrapped content. */
+const Gutter = (props: { readonly glyph: string; readonly colour?: Parameters<typeof paint>[1]; readonly dim?: boolean; readonly children: ReactNode }) => {
+  const theme = useTheme()
+  return (
+    <Box flexDirection="row">
+      <Box width={2} flexShrink={0}>
+        <Text {...paint(theme, props.colour)} dimColor={props.dim === true && theme.colour}>
+          {props.glyph}
+        </Text>
+      </Box>
+      <Box flexDirection="column" flexGrow={1} flexShrink={1}>
+        {props.children}
+      </Box>
+    </Box>
+  )
+}
+
+export const MarkdownText = (props: { readonly markdown: string; readonly width: number; readonly dim?: boolean }) => {
+  const theme = useTheme()
+  const rendered = useMemo(() => renderMarkdown(props.markdown, props.width, theme.colour), [props.markdown, props.width, theme.colour])
+  return <Text dimColor={props.dim === true && theme.colour}>{rendered}</Text>
+}
+
+const TODO_GLYPH: Readonly<Record<Todo["status"], string>> = { pending: "☐", in_progress: "◐", completed: "☑" }
+
+const TodoList = (props: { readonly todos: ReadonlyArray<Todo>; readonly truncate: boolean }) => {
+  const theme = useTheme()
+  if (props.todos.length === 0) return <Text dimColor={theme.colour}>(empty list)</Text>
+  return (
+    <Box flexDirection="column">
+      {props.todos.map((todo, index) => (
+        <Text key={index} wrap={props.truncate ? "truncate-end" : "wrap"} {...paint(theme, todo.status === "in_progress" ? "cyan" : todo.status === "completed" ? "gray" : undefined)} bold={todo.status === "in_progress" && theme.colour} strikethrough={todo.status === "completed" && theme.colour}>
+          {TODO_GLYPH[todo.status]} {todo.content}
+        </Text>
+      ))}
+    </Box>
+  )
+}
+
+/** A tool call. Live (`truncate`), every line is one row and the plan body is left out. */
+export const ToolLine = (props: { readonly item: ToolItem; readonly width: number; readonly truncate?: boolean }) => {
+  const theme = useTheme()
+  const { item } = props
+  const truncate = props.truncate === true
+  const preview =
+    item.preview.length > 0 ? (
+      <Box flexDirection="column">
+        {item.preview.map((line, index) => (
+          <Text key={index} wrap={truncate ? "truncate-end" : "wrap"} {...paint(theme, item.status === "error" || item.status === "denied" ? "red" : undefined)} dimColor={item.status === "success" && theme.colour}>
+            {line}
+          </Text>
+        ))}
+      </Box>
+    ) : null
+  const details = item.todos !== undefined ? <TodoList todos={item.todos} truncate={truncate} /> : item.body !== undefined && !truncate ? (
+    <Box flexDirection="column">
+      <MarkdownText markdown={item.body} width={props.width - 5} />
+      {preview}
+    </Box>
+  ) : preview
+  return (
+    <Gutter glyph={STATUS_GLYPH[item.status]} colour={statusColour(item.status)}>
+      <Text bold={theme.colour} wrap={truncate ? "truncate-end" : "wrap"}>
+        {item.summary}
+      </Text>
+      {details === null ? null : (
+        <Box flexDirection="row">
+          <Box width={3} flexShrink={0}>
+            <Text dimColor={theme.colour}>⎿ </Text>
+          </Box>
+          <Box flexDirection="column" flexShrink={1}>
+            {details}
+          </Box>
+        </Box>
+      )}
+    </Gutter>
+  )
+}
+
+const Panel = (props: { readonly lines: ReadonlyArray<PanelLine> }) => {
+  const theme = useTheme()
+  return (
+    <Box flexDirection="column">
+      {props.lines.map((line, index) => (
+        <Text key={index} {...paint(theme, toneColour(line.tone))} dimColor={line.tone === "dim" && theme.colour} bold={line.bold === true && theme.colour}>
+          {line.text}
+        </Text>
+      ))}
+    </Box>
+  )
+}
+
+/** A committed entry; printed once (inside <Static>). */
+export const ItemView = memo((props: { readonly item: Item; readonly width: number }) => {
+  const theme = useTheme()
+  const { item, width } = props
+  const body = (() => {
+    switch (item.kind) {
+      case "user":
+        return (
+          <Gutter glyph=">" colour="cyan">
+            <Text bold={theme.colour}>{item.text}</Text>
+          </Gutter>
+        )
+      case "assistant":
+        return (
+          <Gutter glyph={item.first ? "●" : ""}>
+            <MarkdownText markdown={item.markdown} width={width - 2} />
+          </Gutter>
+        )
+      case "reasoning":
+        return (
+          <Gutter glyph={item.first ? "✻" : ""} colour="gray" dim>
+            <Text dimColor={theme.colour} italic={theme.colour}>
+              {item.text}
+            </Text>
+          </Gutter>
+        )
+      case "tool":
+        return <ToolLine item={item} width={width} />
+      case "notice":
+        return (
+          <Text {...paint(theme, toneColour(item.tone))} dimColor={item.tone === "dim" && theme.colour}>
+            {NOTICE_GLYPH[item.tone]}
+            {item.text}
+          </Text>
+        )
+      case "panel":
+        return <Panel lines={item.lines} />
+    }
+  })()
+  return (
+    <Box marginTop={1} flexDirection="column" width={width}>
+      {body}
+    </Box>
+  )
+})
+
+/** A live entry: the Markdown block being streamed (its last rows only) or a tool call. */
+export const LiveItemView = (props: { readonly view: LiveView; readonly width: number; readonly maxRows: number }) => {
+  const theme = useTheme()
+  const { view, width } = props
+  if (view.kind === "tool") {
+    return (
+      <Box marginTop={1} flexDirection="column" width={width}>
+        <ToolLine item={view} width={width} truncate />
+      </Box>
+    )
+  }
+  return (
+    <Box marginTop={1} flexDirection="column" width={width}>
+      <Gutter glyph={view.first ? (view.textKind === "assistant" ? "●" : "✻") : ""} colour={view.textKind === "reasoning" ? "gray" : undefined} dim={view.textKind === "reasoning"}>
+        {view.textKind === "assistant" ? (
+          <StreamingMarkdown markdown={view.tail} width={width - 2} maxRows={props.maxRows} />
+        ) : (
+          <Text dimColor={theme.colour} italic={theme.colour}>
+            {clipRows(view.tail, width - 2, props.maxRows)}
+          </Text>
+        )}
+      </Gutter>
+    </Box>
+  )
+}
+
+const StreamingMarkdown = (props: { readonly markdown: string; readonly width: number; readonly maxRows: number }) => {
+  const theme = useTheme()
+  const rendered = useMemo(() => renderMarkdown(props.markdown, props.width, theme.colour), [props.markdown, props.width, theme.colour])
+  const shown = useMemo(() => clipRows(rendered, props.width, props.maxRows), [rendered, props.width, props.maxRows])
+  return <Text>{shown}</Text>
+}
+
+/** Keeps the last rows that fit, so the live area never outgrows the terminal. */
+const clipRows = (text: string, width: number, maxRows: number): string => {
+  const { hidden, text: shown } = lastRows(text, width, Math.max(1, maxRows - 1))
+  return hidden === 0 ? text : `⋮\n${shown}`
+}

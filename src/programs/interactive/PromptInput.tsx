@@ -1,0 +1,257 @@
+/**
+ * The prompt: multi-line editing, history on ↑/↓, bracketed paste with large pastes collapsed,
+ * and the slash-command menu. Enter sends; Ctrl+J, Alt+Enter or `\` then Enter add a line.
+ */
+import { Box, Text } from "ink"
+import { useRef, useState } from "react"
+import { matchCommands } from "./commands.js"
+import * as Editor from "./editor.js"
+import { useKeys } from "./keyboard.js"
+import type { KeyEvent } from "./keys.js"
+import { inverse, paint, useTheme } from "./theme.js"
+
+export interface PromptInputProps {
+  /** Earlier prompts, oldest first. */
+  readonly history: ReadonlyArray<string>
+  readonly busy: boolean
+  readonly onSubmit: (text: string, display: string) => void
+  /** Esc twice within this window clears the prompt. */
+  readonly doubleEscMs?: number
+}
+
+interface PromptState {
+  editor: Editor.EditorState
+  /** Position in `history` while browsing it; undefined while editing. */
+  historyIndex: number | undefined
+  draft: Editor.EditorState
+  menuIndex: number
+  /** The text the menu was dismissed for (Esc); it reopens when the text changes. */
+  menuDismissedFor: string | undefined
+  lastEscAt: number
+}
+
+const MENU_ROWS = 8
+/** Lines of a long message shown at once. */
+const EDITOR_ROWS = 10
+
+export const PromptInput = (props: PromptInputProps) => {
+  const theme = useTheme()
+  const [, redraw] = useState(0)
+  const state = useRef<PromptState>({
+    editor: Editor.emptyEditor,
+    historyIndex: undefined,
+    draft: Editor.emptyEditor,
+    menuIndex: 0,
+    menuDismissedFor: undefined,
+    lastEscAt: 0
+  })
+  const submitted = useRef<Array<string>>([])
+
+  const allHistory = (): ReadonlyArray<string> => [...props.history, ...submitted.current]
+  const menuFor = (s: PromptState) => (s.menuDismissedFor === s.editor.text ? [] : matchCommands(s.editor.text))
+
+  const setEditor = (editor: Editor.EditorState, keepHistory = false) => {
+    const s = state.current
+    if (editor.text !== s.editor.text) s.menuIndex = 0
+    s.editor = editor
+    if (!keepHistory) s.historyIndex = undefined
+  }
+
+  const browse = (direction: -1 | 1): boolean => {
+    const s = state.current
+    const entries = allHistory()
+    if (entries.length === 0) return false
+    if (s.historyIndex === undefined) {
+      if (direction === 1) return false
+      s.draft = s.editor
+      s.historyIndex = entries.length - 1
+    } else {
+      const next = s.historyIndex + direction
+      if (next >= entries.length) {
+        s.historyIndex = undefined
+        setEditor(s.draft)
+        return true
+      }
+      s.historyIndex = Math.max(0, next)
+    }
+    setEditor(Editor.fromHistory(entries[s.historyIndex] ?? ""), true)
+    return true
+  }
+
+  const submit = () => {
+    const s = state.current
+    const text = Editor.expand(s.editor)
+    if (text.trim().length === 0) return
+    submitted.current.push(text)
+    props.onSubmit(text, s.editor.text)
+    s.editor = Editor.emptyEditor
+    s.historyIndex = undefined
+    s.draft = Editor.emptyEditor
+    s.menuIndex = 0
+  }
+
+  const handle = (event: KeyEvent): boolean => {
+    const s = state.current
+    const menu = menuFor(s)
+    if (event._tag === "Text") {
+      setEditor(Editor.insert(s.editor, event.text))
+      return true
+    }
+    if (event._tag === "Paste") {
+      setEditor(Editor.paste(s.editor, event.text))
+      return true
+    }
+    switch (event.name) {
+      case "enter": {
+        const picked = menu[Math.min(s.menuIndex, menu.length - 1)]
+        if (picked !== undefined) setEditor(Editor.editorWith(`/${picked.name}`))
+        else if (Editor.endsWithContinuation(s.editor)) {
+          setEditor(Editor.continueLine(s.editor))
+          return true
+        }
+        submit()
+        return true
+      }
+      case "newline":
+        setEditor(Editor.insert(s.editor, "\n"))
+        return true
+      case "tab": {
+        const picked = menu[Math.min(s.menuIndex, menu.length - 1)]
+        if (picked !== undefined) setEditor(Editor.editorWith(`/${picked.name}`))
+        return true
+      }
+      case "backspace":
+        setEditor(Editor.backspace(s.editor))
+        return true
+      case "delete":
+      case "ctrlD":
+        setEditor(Editor.deleteForward(s.editor))
+        return true
+      case "left":
+        setEditor(Editor.left(s.editor), true)
+        return true
+      case "right":
+        setEditor(Editor.right(s.editor), true)
+        return true
+      case "home":
+        setEditor(Editor.home(s.editor), true)
+        return true
+      case "end":
+        setEditor(Editor.end(s.editor), true)
+        return true
+      case "wordLeft":
+        setEditor(Editor.wordLeft(s.editor), true)
+        return true
+      case "wordRight":
+        setEditor(Editor.wordRight(s.editor), true)
+        return true
+      case "deleteWordBack":
+        setEditor(Editor.deleteWordBack(s.editor))
+        return true
+      case "killToEnd":
+        setEditor(Editor.killToEnd(s.editor))
+        return true
+      case "killToStart":
+        setEditor(Editor.killToStart(s.editor))
+        return true
+      case "up": {
+        if (menu.length > 0) {
+          s.menuIndex = (s.menuIndex - 1 + menu.length) % menu.length
+          return true
+        }
+        const moved = Editor.up(s.editor)
+        if (moved !== undefined) setEditor(moved, true)
+        else browse(-1)
+        return true
+      }
+      case "down": {
+        if (menu.length > 0) {
+          s.menuIndex = (s.menuIndex + 1) % menu.length
+          return true
+        }
+        const moved = Editor.down(s.editor)
+        if (moved !== undefined) setEditor(moved, true)
+        else browse(1)
+        return true
+      }
+      case "escape": {
+        if (menu.length > 0) {
+          s.menuDismissedFor = s.editor.text
+          return true
+        }
+        if (props.busy) return false
+        const now = Date.now()
+        if (now - s.lastEscAt < (props.doubleEscMs ?? 800)) {
+          setEditor(Editor.emptyEditor)
+          s.lastEscAt = 0
+        } else {
+          s.lastEscAt = now
+        }
+        return true
+      }
+      case "ctrlC":
+        // Clears the prompt; the screen then arms (or completes) the exit.
+        setEditor(Editor.emptyEditor)
+        return false
+      default:
+        return false
+    }
+  }
+
+  useKeys("input", (event) => {
+    const handled = handle(event)
+    redraw((n) => n + 1)
+    return handled
+  })
+
+  const s = state.current
+  const menu = menuFor(s)
+  const all = renderLines(s.editor)
+  // A long message scrolls inside the prompt: the lines around the cursor are shown.
+  const cursorLine = s.editor.text.slice(0, s.editor.cursor).split("\n").length - 1
+  const first = Math.min(Math.max(0, cursorLine - EDITOR_ROWS + 1), Math.max(0, all.length - EDITOR_ROWS))
+  const lines = all.slice(first, first + EDITOR_ROWS)
+  const below = all.length - first - lines.length
+  const empty = s.editor.text.length === 0
+  return (
+    <Box flexDirection="column">
+      <Box borderStyle="round" {...(theme.colour ? { borderColor: "gray" } : {})} paddingX={1} flexDirection="column">
+        {first > 0 ? <Text dimColor={theme.colour}>  ↑ {first} more line{first === 1 ? "" : "s"}</Text> : null}
+        {lines.map((line, index) => (
+          <Text key={first + index}>
+            <Text {...paint(theme, "cyan")}>{first + index === 0 ? "> " : "  "}</Text>
+            {line}
+            {empty && index === 0 ? <Text dimColor={theme.colour}>Type a message · / for commands</Text> : null}
+          </Text>
+        ))}
+        {below > 0 ? <Text dimColor={theme.colour}>  ↓ {below} more line{below === 1 ? "" : "s"}</Text> : null}
+      </Box>
+      {menu.length > 0 ? (
+        <Box flexDirection="column" paddingX={2}>
+          {menu.slice(0, MENU_ROWS).map((command, index) => {
+            const selected = index === Math.min(s.menuIndex, menu.length - 1)
+            return (
+              <Text key={command.name} wrap="truncate-end">
+                <Text {...paint(theme, selected ? "cyan" : undefined)} bold={selected && theme.colour}>
+                  {selected ? "❯ " : "  "}/{command.name.padEnd(13)}
+                </Text>
+                <Text dimColor={theme.colour}>{command.description}</Text>
+              </Text>
+            )
+          })}
+        </Box>
+      ) : null}
+    </Box>
+  )
+}
+
+/** The editor's lines with the cursor drawn in reverse video. */
+export const renderLines = (editor: Editor.EditorState): ReadonlyArray<string> => {
+  const { cursor, text } = editor
+  const before = text.slice(0, cursor)
+  const at = text.codePointAt(cursor)
+  const atChar = at === undefined || at === 10 ? " " : String.fromCodePoint(at)
+  const afterStart = at === undefined || at === 10 ? cursor : cursor + atChar.length
+  const withCursor = `${before}${inverse(atChar)}${text.slice(afterStart)}`
+  return withCursor.split("\n")
+}

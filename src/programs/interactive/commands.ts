@@ -1,0 +1,45 @@
+/** The slash commands: names, what they do, and how a typed `/…` is matched. */
+
+export interface SlashCommand {
+  readonly name: string
+  readonly description: string
+}
+
+export const SLASH_COMMANDS: ReadonlyArray<SlashCommand> = [
+  { name: "help", description: "Keys and commands" },
+  { name: "agent", description: "This agent's id and link" },
+  { name: "model", description: "Switch the agent's model" },
+  { name: "memory", description: "Show the agent's memory blocks" },
+  { name: "clear", description: "Clear the conversation (memory is kept)" },
+  { name: "permissions", description: "Permission rules, where they come from, and the mode" },
+  { name: "stream", description: "Toggle token streaming" },
+  { name: "exit", description: "Session stats, then quit" }
+]
+
+/** Commands the menu offers for what is typed: prefix matches first, then others containing it. */
+export const matchCommands = (typed: string): ReadonlyArray<SlashCommand> => {
+  if (!typed.startsWith("/") || /\s/.test(typed)) return []
+  const query = typed.slice(1).toLowerCase()
+  const prefix = SLASH_COMMANDS.filter((c) => c.name.startsWith(query))
+  // One letter matches too much inside words; from two on, "/ear" finds /clear.
+  const inside = query.length < 2 ? [] : SLASH_COMMANDS.filter((c) => !c.name.startsWith(query) && c.name.includes(query))
+  return [...prefix, ...inside]
+}
+
+export type ParsedInput =
+  | { readonly _tag: "Message"; readonly text: string }
+  | { readonly _tag: "Command"; readonly name: string; readonly args: string }
+  | { readonly _tag: "Unknown"; readonly name: string }
+
+/** `/name args` → a command; anything else is a message (`//x` sends `/x`). */
+export const parseInput = (text: string): ParsedInput => {
+  const trimmed = text.trim()
+  if (trimmed.startsWith("//")) return { _tag: "Message", text: text.replace(/^\s*\//, "") }
+  if (!trimmed.startsWith("/")) return { _tag: "Message", text }
+  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(trimmed)
+  const name = (match?.[1] ?? "").toLowerCase()
+  const args = match?.[2] ?? ""
+  // A path typed at the start of a message is not a command.
+  if (name.includes("/")) return { _tag: "Message", text }
+  return SLASH_COMMANDS.some((c) => c.name === name) ? { _tag: "Command", name, args } : { _tag: "Unknown", name }
+}

@@ -1,0 +1,11 @@
+/**
+ * Ink lays out with yoga (WebAssembly). Inside the CommonJS bundle yoga loads asynchronously
+ * (scripts/tuiBundle.mjs) and publishes a promise; nothing may render before it settles.
+ * Run from source (tests), yoga is ready when imported and there is no promise.
+ */
+import { Effect } from "effect"
+
+export const waitForLayoutEngine: Effect.Effect<void> = Effect.suspend(() => {
+  const ready: unknown = Reflect.get(globalThis, Symbol.for("letta.yoga.ready"))
+  return ready instanceof Promise ? Effect.promise(() => ready.then(() => undefined)) : Effect.void
+})

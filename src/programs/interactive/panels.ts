@@ -1,0 +1,130 @@
+/** The fixed texts of the session: welcome, /help, /agent, /memory, /permissions, /exit stats. */
+import type { PermissionMode } from "../../domain/config.js"
+import { type RuleSuggestion, scopeLabel } from "../../domain/dialogs.js"
+import type { BlockInfo } from "../../domain/letta.js"
+import type { AllSettings, Permissions } from "../../domain/settings.js"
+import type { RunStats } from "../render/runStats.js"
+import { SLASH_COMMANDS } from "./commands.js"
+import type { PanelLine } from "./transcript.js"
+
+export const agentLink = (agentId: string): string => `https://app.letta.com/agents/${agentId}`
+
+export interface WelcomeInfo {
+  readonly version: string
+  readonly agentId: string
+  readonly agentName: string | undefined
+  readonly created: boolean
+  readonly model: string | undefined
+  readonly isCloud: boolean
+  readonly serverUrl: string
+  readonly blocks: ReadonlyArray<string>
+  readonly cwd: string
+  readonly mode: PermissionMode
+  readonly pendingCalls: number
+}
+
+export const welcomeLines = (info: WelcomeInfo): ReadonlyArray<PanelLine> => [
+  { text: `letta ${info.version}`, tone: "info", bold: true },
+  {
+    text: `${info.created ? "New agent" : "Resumed agent"} ${info.agentId}${info.agentName === undefined ? "" : ` (${info.agentName})`}${info.model === undefined ? "" : ` · ${info.model}`}`
+  },
+  info.isCloud ? { text: agentLink(info.agentId), tone: "info" } : { text: `Server: ${info.serverUrl}`, tone: "dim" },
+  { text: `Memory: ${info.blocks.length > 0 ? info.blocks.join(", ") : "(no blocks)"}`, tone: "dim" },
+  { text: `In ${info.cwd} · ${info.mode} mode`, tone: "dim" },
+  ...(info.pendingCalls > 0
+    ? [
+        {
+          text: `The agent was still waiting for approval of ${info.pendingCalls} tool call${info.pendingCalls === 1 ? "" : "s"} from an earlier session; ${info.pendingCalls === 1 ? "it is" : "they are"} declined when you send your first message.`,
+          tone: "warning" as const
+        }
+      ]
+    : []),
+  { text: "Enter sends · Ctrl+J (or \\ then Enter) adds a line · /help for commands · Ctrl-C twice to exit", tone: "dim" }
+]
+
+export const helpLines = (): ReadonlyArray<PanelLine> => [
+  { text: "Commands", bold: true },
+  ...SLASH_COMMANDS.map((command) => ({ text: `  /${command.name.padEnd(13)} ${command.description}` })),
+  { text: "Keys", bold: true },
+  { text: "  Enter            send" },
+  { text: "  Ctrl+J, Alt+Enter, or \\ then Enter   new line" },
+  { text: "  ↑ / ↓            move between lines, then through earlier prompts" },
+  { text: "  ← → Home End     move (also Ctrl+A / Ctrl+E, Alt+← / Alt+→ by word)" },
+  { text: "  Ctrl+U / Ctrl+K  delete to line start / end;  Ctrl+W  delete a word" },
+  { text: "  Esc              interrupt the agent (twice on an idle prompt: clear it)" },
+  { text: "  Shift+Tab        cycle permission mode: default → acceptEdits → plan → bypassPermissions" },
+  { text: "  Ctrl-C           clear the prompt; twice within 1.5 s: exit" },
+  { text: "  /                command list (Tab or Enter picks)" },
+  { text: "Large pastes (over 5 lines or 500 characters) show as [Pasted text #N …] and are sent in full.", tone: "dim" }
+]
+
+export const agentLines = (agentId: string, name: string | undefined, model: string | undefined, isCloud: boolean, serverUrl: string): ReadonlyArray<PanelLine> => [
+  { text: `Agent ${agentId}${name === undefined ? "" : ` (${name})`}`, bold: true },
+  ...(model === undefined ? [] : [{ text: `Model: ${model}` }]),
+  isCloud ? { text: agentLink(agentId), tone: "info" as const } : { text: `Server: ${serverUrl}`, tone: "dim" as const }
+]
+
+export const memoryLines = (blocks: ReadonlyArray<BlockInfo>): ReadonlyArray<PanelLine> => {
+  if (blocks.length === 0) return [{ text: "This agent has no memory blocks.", tone: "dim" }]
+  const lines: Array<PanelLine> = []
+  for (const block of blocks) {
+    const limit = block.limit === null || block.limit === undefined ? "" : `/${block.limit}`
+    lines.push({ text: `── ${block.label ?? "(no label)"} · ${block.value.length}${limit} chars · ${block.id} ──`, tone: "info", bold: true })
+    if (block.description !== null && block.description !== undefined && block.description.length > 0) lines.push({ text: block.description, tone: "dim" })
+    lines.push({ text: block.value.length > 0 ? block.value : "(empty)" })
+  }
+  return lines
+}
+
+const ruleLines = (label: string, permissions: Permissions | undefined): ReadonlyArray<PanelLine> => {
+  const out: Array<PanelLine> = []
+  for (const kind of ["deny", "ask", "allow"] as const) {
+    for (const rule of permissions?.[kind] ?? []) out.push({ text: `  ${kind.padEnd(5)} ${rule}  (${label})` })
+  }
+  for (const dir of permissions?.additionalDirectories ?? []) out.push({ text: `  dir   ${dir}  (${label}, additional directory)` })
+  return out
+}
+
+export const permissionLines = (input: {
+  readonly mode: PermissionMode
+  readonly settings: AllSettings
+  readonly paths: { readonly user: string; readonly project: string; readonly local: string }
+  readonly allowedTools: ReadonlyArray<string>
+  readonly disallowedTools: ReadonlyArray<string>
+  readonly added: ReadonlyArray<RuleSuggestion>
+}): ReadonlyArray<PanelLine> => {
+  const rules = [
+    ...input.disallowedTools.map((rule) => ({ text: `  deny  ${rule}  (--disallowedTools)` })),
+    ...input.allowedTools.map((rule) => ({ text: `  allow ${rule}  (--allowedTools)` })),
+    ...input.added.filter((a) => a.scope === "session").map((a) => ({ text: `  allow ${a.rule}  (this session)` })),
+    ...ruleLines(`local: ${input.paths.local}`, input.settings.local.permissions),
+    ...ruleLines(`project: ${input.paths.project}`, input.settings.project.permissions),
+    ...ruleLines(`user: ${input.paths.user}`, input.settings.user.permissions)
+  ]
+  return [
+    { text: `Permission mode: ${input.mode}`, bold: true },
+    { text: "Deny rules win, then the mode, then allow rules, then ask rules; reads inside the project are allowed, the rest asks.", tone: "dim" },
+    ...(rules.length > 0 ? [{ text: "Rules", bold: true }, ...rules] : [{ text: "No rules yet. \"Yes, and don't ask again\" in an approval adds one.", tone: "dim" as const }]),
+    ...input.added
+      .filter((a) => a.scope === "local")
+      .map((a) => ({ text: `Added this session: ${a.rule} ${scopeLabel(a.scope)}`, tone: "dim" as const }))
+  ]
+}
+
+const seconds = (ms: number): string => {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`
+  const minutes = Math.floor(ms / 60_000)
+  return `${minutes}m ${Math.round((ms % 60_000) / 1000)}s`
+}
+
+const count = (n: number): string => n.toLocaleString("en-US")
+
+export const statsLines = (stats: RunStats, wallMs: number, agentId: string, isCloud: boolean): ReadonlyArray<PanelLine> => [
+  { text: "Session stats", bold: true },
+  { text: `  Total duration (wall)  ${seconds(wallMs)}` },
+  { text: `  Total duration (API)   ${seconds(stats.apiMs)}` },
+  { text: `  Usage                  ${count(stats.steps)} step${stats.steps === 1 ? "" : "s"} · ${count(stats.inputTokens)} input tokens · ${count(stats.outputTokens)} output tokens` },
+  { text: `  Agent                  ${agentId}` },
+  ...(isCloud ? [{ text: `  ${agentLink(agentId)}`, tone: "info" as const }] : []),
+  { text: `Resume with: letta --agent ${agentId}`, tone: "dim" }
+]

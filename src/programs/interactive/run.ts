@@ -1,0 +1,179 @@
+/**
+ * Interactive mode (PRODUCT.md §7): the same agent resolution and turn pipeline as headless,
+ * drawn by Ink. The session loop takes the user's messages one at a time; each turn runs in its
+ * own fiber so Esc can interrupt it (the pipeline then cancels the server run, kills tool
+ * processes and answers pending calls). Exit (/exit, Ctrl-C twice) prints the session stats.
+ */
+import * as FileSystem from "@effect/platform/FileSystem"
+import * as Path from "@effect/platform/Path"
+import { Cause, Effect, Exit, Fiber, Option, Queue } from "effect"
+import { PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
+import type { LettaFailure } from "../../domain/errors.js"
+import type { AllSettings } from "../../domain/settings.js"
+import { LettaApi } from "../../services/LettaApi.js"
+import { PermissionPolicy } from "../../services/PermissionPolicy.js"
+import { Settings } from "../../services/Settings.js"
+import { Workspace } from "../../services/Workspace.js"
+import { VERSION } from "../../version.js"
+import { describeFailure } from "../failure.js"
+import { RunStats } from "../render/runStats.js"
+import { resolveSession } from "../session.js"
+import { runTurn, type TurnServices } from "../turn.js"
+import { parseInput } from "./commands.js"
+import { makeInputHistory } from "./inputHistory.js"
+import { waitForLayoutEngine } from "./layoutEngine.js"
+import { mountScreen } from "./mount.js"
+import { statsLines, welcomeLines } from "./panels.js"
+import { runCommand, type SessionState } from "./slashCommands.js"
+import type { UiStore } from "./store.js"
+import { colourWanted } from "./theme.js"
+
+/** History entries back-filled when resuming an agent. */
+const BACKFILL_ENTRIES = 20
+const BACKFILL_USER_CHARS = 500
+
+export const nextMode = (mode: PermissionMode): PermissionMode =>
+  PERMISSION_MODES[(PERMISSION_MODES.indexOf(mode) + 1) % PERMISSION_MODES.length] ?? "default"
+
+const isLettaFailure = (error: unknown): error is LettaFailure =>
+  typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string"
+
+export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiStore) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const api = yield* LettaApi
+      const policy = yield* PermissionPolicy
+      const workspace = yield* Workspace
+      const startedAt = Date.now()
+
+      const session = yield* resolveSession(config.agent, config.model, settings)
+      const history = yield* makeInputHistory(workspace.homeDir, workspace.projectDir)
+      const [agent, backfill, entries] = yield* Effect.all(
+        [
+          api.retrieveAgent(session.agentId, { includeBlocks: true }).pipe(Effect.option),
+          session.created ? Effect.succeed([]) : api.listMessages(session.agentId, BACKFILL_ENTRIES).pipe(Effect.orElseSucceed(() => [])),
+          history.load
+        ],
+        { concurrency: "unbounded" }
+      )
+      const mode = yield* policy.mode
+      ui.setMode(mode)
+      const agentInfo = Option.getOrUndefined(agent)
+      ui.addPanel(
+        welcomeLines({
+          version: VERSION,
+          agentId: session.agentId,
+          agentName: agentInfo?.name ?? undefined,
+          created: session.created,
+          model: session.model,
+          isCloud: api.isCloud,
+          serverUrl: api.baseUrl,
+          blocks: (agentInfo?.blocks ?? []).flatMap((block) => (block.label === null || block.label === undefined ? [] : [block.label])),
+          cwd: workspace.projectDir,
+          mode,
+          pendingCalls: session.pendingCalls.length
+        })
+      )
+      if (backfill.length > 0) {
+        ui.addNotice("Recent conversation:", "dim")
+        ui.applyHistory(backfill, BACKFILL_USER_CHARS)
+        ui.addNotice("─".repeat(24), "dim")
+      }
+
+      yield* waitForLayoutEngine
+      yield* mountScreen(ui, { colour: colourWanted(process.env, process.stdout.isTTY === true) }, entries)
+
+      const state: SessionState = {
+        agentId: session.agentId,
+        model: session.model,
+        streamTokens: settings.user.tokenStreaming ?? true,
+        stats: new RunStats(),
+        startedAt
+      }
+      let recoveredCalls = session.pendingCalls
+      let turn: Fiber.RuntimeFiber<void, unknown> | undefined
+
+      const syncMode = Effect.flatMap(policy.mode, (current) => Effect.sync(() => ui.setMode(current)))
+
+      // Esc and Shift+Tab act at once, whatever the session loop is doing.
+      const controls = Effect.forever(
+        Effect.flatMap(Queue.take(ui.controls), (control) => {
+          if (control === "interrupt") return turn === undefined ? Effect.void : Effect.asVoid(Fiber.interruptFork(turn))
+          return Effect.flatMap(policy.mode, (current) => Effect.zipRight(policy.setMode(nextMode(current)), syncMode))
+        })
+      )
+      yield* Effect.forkScoped(controls)
+
+      const runOneTurn = (prompt: string) =>
+        Effect.gen(function* () {
+          ui.setBusy(true)
+          const fiber = yield* Effect.fork(
+            runTurn<never>(
+              { agentId: state.agentId, prompt, recoveredCalls, maxSteps: undefined, streamTokens: state.streamTokens },
+              (event) =>
+                Effect.zipRight(
+                  Effect.sync(() => {
+                    state.stats.observe(event)
+                    ui.apply(event)
+                  }),
+                  event._tag === "ToolResult" ? syncMode : Effect.void
+                )
+            )
+          )
+          recoveredCalls = []
+          turn = fiber
+          const exit = yield* Fiber.await(fiber)
+          turn = undefined
+          ui.setBusy(false)
+          yield* syncMode
+          if (Exit.isSuccess(exit)) return
+          if (Cause.isInterruptedOnly(exit.cause)) {
+            ui.finishTurn("denied", "Interrupted")
+            ui.addNotice("Interrupted · tell the agent what to do instead", "warning")
+            return
+          }
+          ui.finishTurn("error", "The turn failed before this call finished")
+          const failure = Cause.failureOption(exit.cause)
+          const message =
+            Option.isSome(failure) && isLettaFailure(failure.value)
+              ? describeFailure(failure.value, api.baseUrl).message
+              : `Internal error: ${String(Cause.squash(exit.cause))}`
+          ui.addNotice(message, "error")
+        })
+
+      const loop = Effect.forever(
+        Effect.gen(function* () {
+          const submission = yield* ui.takeSubmission
+          yield* history.append(submission.text)
+          const input = parseInput(submission.text)
+          switch (input._tag) {
+            case "Message":
+              ui.addUser(submission.display)
+              yield* runOneTurn(input.text)
+              return
+            case "Unknown":
+              ui.addNotice(`Unknown command: /${input.name} · /help lists the commands`, "error")
+              return
+            case "Command":
+              ui.addUser(submission.display)
+              if (input.name === "exit") {
+                ui.requestExit()
+                return yield* Effect.never
+              }
+              yield* runCommand(input.name, { ui, state, config }).pipe(
+                Effect.catchAll((error) => Effect.sync(() => ui.addNotice(describeFailure(error, api.baseUrl).message, "error")))
+              )
+              return
+          }
+        })
+      )
+
+      // Whichever comes first: the loop never ends by itself; exit interrupts it (and a turn).
+      yield* Effect.raceFirst(loop, ui.awaitExit)
+      ui.addPanel(statsLines(state.stats, Date.now() - startedAt, state.agentId, api.isCloud))
+      ui.setExiting()
+      yield* ui.rendered
+    })
+  )
+
+export type InteractiveServices = TurnServices | Settings | Workspace | FileSystem.FileSystem | Path.Path

@@ -1,0 +1,111 @@
+/** What each slash command does (`/exit` is handled by the session loop). */
+import { Effect, Option } from "effect"
+import type { RunConfig } from "../../domain/config.js"
+import type { ApiError, SettingsError } from "../../domain/errors.js"
+import { agentModel, modelHandle } from "../../domain/letta.js"
+import { LettaApi } from "../../services/LettaApi.js"
+import { PermissionPolicy } from "../../services/PermissionPolicy.js"
+import { Settings } from "../../services/Settings.js"
+import type { RunStats } from "../render/runStats.js"
+import { agentLines, helpLines, memoryLines, permissionLines } from "./panels.js"
+import type { UiStore } from "./store.js"
+
+export interface SessionState {
+  readonly agentId: string
+  model: string | undefined
+  streamTokens: boolean
+  readonly stats: RunStats
+  readonly startedAt: number
+}
+
+export interface CommandContext {
+  readonly ui: UiStore
+  readonly state: SessionState
+  readonly config: RunConfig
+}
+
+type CommandServices = LettaApi | PermissionPolicy | Settings
+
+const model = (ctx: CommandContext) =>
+  Effect.gen(function* () {
+    const api = yield* LettaApi
+    const models = yield* api.listModels
+    const options = models.flatMap((m) => {
+      const handle = modelHandle(m)
+      if (handle === undefined) return []
+      const name = m.display_name ?? m.name ?? undefined
+      return [{ value: handle, label: handle, ...(name === undefined || name === handle ? {} : { hint: name }) }]
+    })
+    if (options.length === 0) {
+      ctx.ui.addNotice("The server lists no models.", "warning")
+      return
+    }
+    const chosen = yield* ctx.ui.choose("Switch the agent's model", options, ctx.state.model)
+    if (Option.isNone(chosen)) {
+      ctx.ui.addNotice("Model unchanged.", "dim")
+      return
+    }
+    if (chosen.value === ctx.state.model) {
+      ctx.ui.addNotice(`Already using ${chosen.value}.`, "dim")
+      return
+    }
+    const agent = yield* api.updateAgentModel(ctx.state.agentId, chosen.value)
+    ctx.state.model = agentModel(agent) ?? chosen.value
+    ctx.ui.addNotice(`Model set to ${ctx.state.model}`, "success")
+  })
+
+export const runCommand = (name: string, ctx: CommandContext): Effect.Effect<void, ApiError | SettingsError, CommandServices> =>
+  Effect.gen(function* () {
+    const api = yield* LettaApi
+    switch (name) {
+      case "help":
+        ctx.ui.addPanel(helpLines())
+        return
+      case "agent": {
+        const agent = yield* api.retrieveAgent(ctx.state.agentId).pipe(Effect.option)
+        ctx.ui.addPanel(agentLines(ctx.state.agentId, Option.getOrUndefined(agent)?.name ?? undefined, ctx.state.model, api.isCloud, api.baseUrl))
+        return
+      }
+      case "model":
+        return yield* model(ctx)
+      case "memory": {
+        const agent = yield* api.retrieveAgent(ctx.state.agentId, { includeBlocks: true })
+        ctx.ui.addPanel(memoryLines(agent.blocks ?? []))
+        return
+      }
+      case "clear":
+        yield* api.resetMessages(ctx.state.agentId)
+        ctx.ui.addNotice("Conversation cleared. The agent's memory blocks are kept.", "success")
+        return
+      case "permissions": {
+        const policy = yield* PermissionPolicy
+        const settings = yield* Settings
+        // Read the files again: rules saved during this session are in them now.
+        const current = yield* settings.load
+        ctx.ui.addPanel(
+          permissionLines({
+            mode: yield* policy.mode,
+            settings: current,
+            paths: settings.paths,
+            allowedTools: ctx.config.allowedTools,
+            disallowedTools: ctx.config.disallowedTools,
+            added: ctx.ui.addedRules
+          })
+        )
+        return
+      }
+      case "stream": {
+        const settings = yield* Settings
+        const next = !ctx.state.streamTokens
+        yield* settings.updateUser((user) => ({ ...user, tokenStreaming: next }))
+        ctx.state.streamTokens = next
+        ctx.ui.addNotice(
+          next ? "Token streaming on: text appears as the model writes it (saved)." : "Token streaming off: each message appears when it is complete (saved).",
+          "success"
+        )
+        return
+      }
+      default:
+        ctx.ui.addNotice(`Unknown command: /${name} · /help lists the commands`, "error")
+    }
+  })

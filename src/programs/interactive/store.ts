@@ -1,0 +1,321 @@
+/**
+ * The bridge between the Effect program and the React screen. The program writes (turn events,
+ * notices, dialogs) and reads the user's intents (messages, Esc, Shift+Tab, exit) from queues;
+ * React subscribes to immutable snapshots (useSyncExternalStore) and answers dialogs by
+ * completing Deferreds. Nothing polls: every change notifies, coalesced so a token stream
+ * redraws at most every STREAM_FRAME_MS.
+ */
+import { Deferred, Effect, Exit, Option, Queue } from "effect"
+import type { PermissionMode } from "../../domain/config.js"
+import { type ApprovalChoice, type ApprovalDialog, type RuleSuggestion, scopeLabel } from "../../domain/dialogs.js"
+import type { TurnEvent } from "../../domain/events.js"
+import type { LettaMessage } from "../../domain/letta.js"
+import type { ApprovalScreenShape } from "../../services/ApprovalScreen.js"
+import { type Item, type LiveView, type PanelLine, type Tone, type ToolStatus, Transcript } from "./transcript.js"
+
+/** Redraw budget while text streams in. */
+export const STREAM_FRAME_MS = 50
+/** Committed items the <Static> keeps before it starts afresh (it has printed them). */
+const STATIC_WINDOW = 64
+
+export interface Submission {
+  /** What is sent (pastes expanded). */
+  readonly text: string
+  /** What the transcript shows (pastes as placeholders). */
+  readonly display: string
+}
+
+export type Control = "interrupt" | "cycleMode"
+
+export interface SelectOption {
+  readonly value: string
+  readonly label: string
+  readonly hint?: string
+}
+
+export type DialogView =
+  | {
+      readonly _tag: "Approval"
+      readonly dialog: ApprovalDialog
+      readonly position: { readonly index: number; readonly total: number } | undefined
+      readonly answer: (choice: ApprovalChoice) => void
+    }
+  | {
+      readonly _tag: "Select"
+      readonly title: string
+      readonly options: ReadonlyArray<SelectOption>
+      readonly current: string | undefined
+      readonly answer: (value: string | undefined) => void
+    }
+
+export interface UiSnapshot {
+  /** Items for <Static>; a new `key` means a fresh <Static> holding only new items. */
+  readonly staticKey: number
+  readonly staticItems: ReadonlyArray<Item>
+  readonly live: ReadonlyArray<LiveView>
+  readonly busy: { readonly since: number; readonly label: string } | undefined
+  readonly dialog: DialogView | undefined
+  readonly mode: PermissionMode
+  readonly queued: ReadonlyArray<string>
+  readonly exiting: boolean
+  readonly hint: string | undefined
+  /** Approval dialogs may still follow: typed keys wait for them rather than reach the prompt. */
+  readonly holdKeys: boolean
+}
+
+export class UiStore implements ApprovalScreenShape {
+  private readonly transcript: Transcript
+  private readonly listeners = new Set<() => void>()
+  private version = 0
+  private snapshotVersion = -1
+  private snapshot: UiSnapshot | undefined
+  private staticKey = 0
+  private staticItems: ReadonlyArray<Item> = []
+  private printed = { key: -1, count: 0 }
+  private busySince: number | undefined
+  private dialog: DialogView | undefined
+  private mode: PermissionMode = "default"
+  private queued: Array<string> = []
+  private exiting = false
+  private hint: string | undefined
+  /** "Always allow" rules added in this session, for /permissions. */
+  readonly addedRules: Array<RuleSuggestion> = []
+  private urgentTimer: NodeJS.Immediate | undefined
+  private frameTimer: NodeJS.Timeout | undefined
+
+  constructor(
+    projectDir: string,
+    private readonly submissions: Queue.Queue<Submission>,
+    readonly controls: Queue.Queue<Control>,
+    readonly exitRequested: Deferred.Deferred<void>
+  ) {
+    this.transcript = new Transcript(projectDir, (items) => this.commit(items))
+  }
+
+  // ── React side ──────────────────────────────────────────────────────────
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  readonly getSnapshot = (): UiSnapshot => {
+    if (this.snapshot === undefined || this.snapshotVersion !== this.version) {
+      const running = this.transcript.runningTool()
+      this.snapshot = {
+        staticKey: this.staticKey,
+        staticItems: this.staticItems,
+        live: this.transcript.liveViews(),
+        busy: this.busySince === undefined ? undefined : { since: this.busySince, label: running === undefined ? "Working" : `Running ${running}` },
+        dialog: this.dialog,
+        mode: this.mode,
+        queued: this.queued,
+        exiting: this.exiting,
+        hint: this.hint,
+        holdKeys: this.transcript.awaitingDecisions()
+      }
+      this.snapshotVersion = this.version
+    }
+    return this.snapshot
+  }
+
+  /** The screen printed these <Static> items; they need not be kept. */
+  readonly acknowledgePrinted = (key: number, count: number): void => {
+    this.printed = { key, count }
+  }
+
+  readonly submit = (submission: Submission): void => {
+    if (this.exiting) return
+    this.queued = [...this.queued, submission.display]
+    Queue.unsafeOffer(this.submissions, submission)
+    // The program takes it at once when idle; the queue line only shows while a turn runs.
+    this.changed(true)
+  }
+
+  readonly interrupt = (): void => {
+    Queue.unsafeOffer(this.controls, "interrupt")
+  }
+
+  readonly cycleMode = (): void => {
+    Queue.unsafeOffer(this.controls, "cycleMode")
+  }
+
+  readonly requestExit = (): void => {
+    Deferred.unsafeDone(this.exitRequested, Exit.void)
+  }
+
+  readonly setHint = (hint: string | undefined): void => {
+    if (hint === this.hint) return
+    this.hint = hint
+    this.changed(true)
+  }
+
+  get isBusy(): boolean {
+    return this.busySince !== undefined
+  }
+
+  // ── program side ────────────────────────────────────────────────────────
+
+  /** The next message the user sent (waits for one). */
+  readonly takeSubmission: Effect.Effect<Submission> = Effect.suspend(() =>
+    Queue.take(this.submissions).pipe(
+      Effect.tap(() =>
+        Effect.sync(() => {
+          this.queued = this.queued.slice(1)
+          this.changed(true)
+        })
+      )
+    )
+  )
+
+  /** Completes when the user asked to leave (/exit, Ctrl-C twice). */
+  readonly awaitExit: Effect.Effect<void> = Effect.suspend(() => Deferred.await(this.exitRequested))
+
+  /** Waits until the screen has drawn the latest state (before unmounting it). */
+  readonly rendered: Effect.Effect<void> = Effect.suspend(() => {
+    this.flush()
+    // React renders synchronously in the listeners; one macrotask lets Ink write the frame.
+    return Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+  })
+
+  setMode(mode: PermissionMode): void {
+    if (mode === this.mode) return
+    this.mode = mode
+    this.changed(true)
+  }
+
+  setBusy(busy: boolean): void {
+    this.busySince = busy ? Date.now() : undefined
+    this.changed(true)
+  }
+
+  /** Hides the input and footer: the last frame before the process exits. */
+  setExiting(): void {
+    this.exiting = true
+    this.changed(true)
+  }
+
+  apply(event: TurnEvent): void {
+    this.transcript.apply(event)
+    const streaming = event._tag === "ServerMessage" && (event.chunk.message.message_type === "assistant_message" || event.chunk.message.message_type === "reasoning_message")
+    this.changed(!streaming)
+  }
+
+  applyHistory(messages: ReadonlyArray<LettaMessage>, userMaxChars: number): void {
+    for (const message of messages) {
+      if (message.message_type === "user_message") this.transcript.addHistoryUser(message, userMaxChars)
+      else this.transcript.applyMessage(message)
+    }
+    this.transcript.finishAll("pending")
+    this.changed(true)
+  }
+
+  addUser(text: string): void {
+    this.transcript.addUser(text)
+    this.changed(true)
+  }
+
+  addNotice(text: string, tone: Tone): void {
+    this.transcript.addNotice(text, tone)
+    this.changed(true)
+  }
+
+  addPanel(lines: ReadonlyArray<PanelLine>): void {
+    this.transcript.addPanel(lines)
+    this.changed(true)
+  }
+
+  /** Closes a turn: what is still open is committed; unfinished calls get `status` and `note`. */
+  finishTurn(status: ToolStatus, note?: string): void {
+    this.transcript.finishAll(status, note)
+    this.changed(true)
+  }
+
+  readonly present = (dialog: ApprovalDialog): Effect.Effect<ApprovalChoice> =>
+    this.ask<ApprovalChoice>((answer) => ({
+      _tag: "Approval",
+      dialog,
+      position: this.transcript.positionOf(dialog.toolCallId),
+      answer
+    }))
+
+  readonly ruleAdded = (suggestion: RuleSuggestion): Effect.Effect<void> =>
+    Effect.sync(() => {
+      this.addedRules.push(suggestion)
+      this.addNotice(
+        suggestion.scope === "local"
+          ? `${suggestion.rule} allowed ${scopeLabel(suggestion.scope)} (saved in .letta/settings.local.json)`
+          : `${suggestion.rule} allowed ${scopeLabel(suggestion.scope)}`,
+        "dim"
+      )
+    })
+
+  readonly notify = (text: string, tone: "info" | "warning" | "error"): Effect.Effect<void> =>
+    Effect.sync(() => this.addNotice(text, tone))
+
+  /** A pick list (e.g. /model); None when the user pressed Esc. */
+  choose(title: string, options: ReadonlyArray<SelectOption>, current: string | undefined): Effect.Effect<Option.Option<string>> {
+    return this.ask<string | undefined>((answer) => ({ _tag: "Select", title, options, current, answer })).pipe(Effect.map(Option.fromNullable))
+  }
+
+  private ask<A>(view: (answer: (value: A) => void) => DialogView): Effect.Effect<A> {
+    return Effect.gen(this, function* () {
+      const answered = yield* Deferred.make<A>()
+      const shown = view((value) => {
+        Deferred.unsafeDone(answered, Exit.succeed(value))
+      })
+      this.dialog = shown
+      this.changed(true)
+      return yield* Deferred.await(answered).pipe(
+        Effect.ensuring(
+          Effect.sync(() => {
+            if (this.dialog === shown) this.dialog = undefined
+            this.changed(true)
+          })
+        )
+      )
+    })
+  }
+
+  private commit(items: ReadonlyArray<Item>): void {
+    // Once the screen has printed everything, a fresh <Static> takes over: old items are
+    // in the terminal's scrollback and need not stay in memory.
+    const allPrinted = this.printed.key === this.staticKey && this.printed.count === this.staticItems.length
+    if (allPrinted && this.staticItems.length >= STATIC_WINDOW) {
+      this.staticKey += 1
+      this.staticItems = items
+    } else {
+      this.staticItems = [...this.staticItems, ...items]
+    }
+  }
+
+  private changed(urgent: boolean): void {
+    this.version += 1
+    if (urgent) {
+      if (this.frameTimer !== undefined) {
+        clearTimeout(this.frameTimer)
+        this.frameTimer = undefined
+      }
+      this.urgentTimer ??= setImmediate(this.flush)
+    } else if (this.frameTimer === undefined && this.urgentTimer === undefined) {
+      this.frameTimer = setTimeout(this.flush, STREAM_FRAME_MS)
+    }
+  }
+
+  private readonly flush = (): void => {
+    this.urgentTimer = undefined
+    if (this.frameTimer !== undefined) clearTimeout(this.frameTimer)
+    this.frameTimer = undefined
+    for (const listener of this.listeners) listener()
+  }
+}
+
+export const makeUiStore = (projectDir: string): Effect.Effect<UiStore> =>
+  Effect.gen(function* () {
+    const submissions = yield* Queue.unbounded<Submission>()
+    const controls = yield* Queue.unbounded<Control>()
+    const exitRequested = yield* Deferred.make<void>()
+    return new UiStore(projectDir, submissions, controls, exitRequested)
+  })

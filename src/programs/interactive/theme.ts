@@ -1,0 +1,127 @@
+/**
+ * Colours and glyphs. With NO_COLOR (or output that is not a terminal) no colour is used at
+ * all — Ink's chalk does not look at NO_COLOR, so components take their colours from here and
+ * get none. Status stays readable without colour: every state has its own glyph.
+ */
+import { createContext, useContext } from "react"
+import type { ToolStatus, Tone } from "./transcript.js"
+
+export interface Theme {
+  readonly colour: boolean
+}
+
+export const colourWanted = (env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean =>
+  env["NO_COLOR"] === undefined && env["FORCE_COLOR"] !== "0" && isTTY
+
+export const ThemeContext = createContext<Theme>({ colour: false })
+
+export const useTheme = (): Theme => useContext(ThemeContext)
+
+type Colour = "red" | "green" | "yellow" | "blue" | "cyan" | "magenta" | "gray" | "white"
+
+/** `{ color }` when colours are on; nothing otherwise. */
+export const paint = (theme: Theme, colour: Colour | undefined): { color?: string } =>
+  theme.colour && colour !== undefined ? { color: colour } : {}
+
+export const toneColour = (tone: Tone | undefined): Colour | undefined => {
+  switch (tone) {
+    case "error":
+      return "red"
+    case "warning":
+      return "yellow"
+    case "success":
+      return "green"
+    case "info":
+      return "cyan"
+    case "dim":
+      return "gray"
+    default:
+      return undefined
+  }
+}
+
+export const STATUS_GLYPH: Readonly<Record<ToolStatus, string>> = {
+  pending: "○",
+  running: "◌",
+  success: "●",
+  error: "✗",
+  denied: "⊘"
+}
+
+export const statusColour = (status: ToolStatus): Colour => {
+  switch (status) {
+    case "pending":
+      return "gray"
+    case "running":
+      return "yellow"
+    case "success":
+      return "green"
+    case "error":
+      return "red"
+    case "denied":
+      return "red"
+  }
+}
+
+/** Reverse video marks the cursor: not a colour, so it stays with NO_COLOR. */
+export const inverse = (text: string): string => `\u001b[7m${text}\u001b[27m`
+
+/** Terminal columns a string takes (wide East Asian characters and emoji count two). */
+export const textWidth = (text: string): number => {
+  let width = 0
+  // eslint-disable-next-line no-control-regex
+  for (const char of text.replace(/\u001b\[[0-9;:]*m/g, "")) {
+    const code = char.codePointAt(0) ?? 0
+    if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x300 && code < 0x370) || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f)) continue
+    width += isWide(code) ? 2 : 1
+  }
+  return width
+}
+
+const isWide = (code: number): boolean =>
+  (code >= 0x1100 && code <= 0x115f) ||
+  (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+  (code >= 0xac00 && code <= 0xd7a3) ||
+  (code >= 0xf900 && code <= 0xfaff) ||
+  (code >= 0xfe30 && code <= 0xfe4f) ||
+  (code >= 0xff00 && code <= 0xff60) ||
+  (code >= 0xffe0 && code <= 0xffe6) ||
+  (code >= 0x1f300 && code <= 0x1f64f) ||
+  (code >= 0x1f900 && code <= 0x1f9ff) ||
+  (code >= 0x20000 && code <= 0x3fffd)
+
+/** Rows `text` takes when wrapped at `width` columns. */
+export const rowsOf = (text: string, width: number): number => {
+  const columns = Math.max(1, width)
+  let rows = 0
+  for (const line of text.split("\n")) rows += Math.max(1, Math.ceil(textWidth(line) / columns))
+  return rows
+}
+
+/** The last `maxRows` rows of `text` wrapped at `width` (whole source lines). */
+export const lastRows = (text: string, width: number, maxRows: number): { text: string; hidden: number } => {
+  const lines = text.split("\n")
+  let rows = 0
+  let start = lines.length
+  while (start > 0) {
+    const next = Math.max(1, Math.ceil(textWidth(lines[start - 1] ?? "") / Math.max(1, width)))
+    if (rows + next > maxRows) break
+    rows += next
+    start -= 1
+  }
+  return { text: lines.slice(start).join("\n"), hidden: start }
+}
+
+/** The first `maxRows` rows of `text` wrapped at `width` (whole source lines). */
+export const firstRows = (text: string, width: number, maxRows: number): { text: string; hidden: number } => {
+  const lines = text.split("\n")
+  let rows = 0
+  let end = 0
+  while (end < lines.length) {
+    const next = Math.max(1, Math.ceil(textWidth(lines[end] ?? "") / Math.max(1, width)))
+    if (rows + next > maxRows && end > 0) break
+    rows += next
+    end += 1
+  }
+  return { text: lines.slice(0, end).join("\n"), hidden: lines.length - end }
+}

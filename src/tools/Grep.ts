@@ -1,0 +1,252 @@
+/**
+ * Grep: a regular-expression search of file contents, by ripgrep when `rg` is on PATH and by
+ * the in-process engine otherwise; both give the same output (see search/grepEngine.ts).
+ */
+import * as FileSystem from "@effect/platform/FileSystem"
+import { Effect, Schema } from "effect"
+import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
+import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.js"
+import { describeFsError, resolveProjectPath } from "./files.js"
+import { FILE_TYPE_NAMES, fileTypeGlobs } from "./search/fileTypes.js"
+import { builtinGrep, type GrepFileResult, type GrepMode, type GrepOutcome, type GrepRequest } from "./search/grepEngine.js"
+import { sortByMtime } from "./search/mtime.js"
+import { findRipgrep, ripgrepSearch } from "./search/ripgrep.js"
+
+export const GREP_MAX_OUTPUT_CHARS = 30_000
+export const GREP_MAX_LINE_CHARS = 500
+
+export const GrepParameters = Schema.Struct({
+  pattern: param(Schema.String, "The regular expression to search for."),
+  path: optionalParam(
+    Schema.String,
+    "File or directory to search: absolute, or relative to the project directory (default: the project directory)."
+  ),
+  glob: optionalParam(
+    Schema.String,
+    "Only search files matching this glob, e.g. `*.ts`, `*.{ts,tsx}`, `src/**/*.py`; a leading `!` excludes instead. Without a `/` it is matched against file names, with one against paths relative to `path`."
+  ),
+  output_mode: optionalParam(
+    Schema.Literal("content", "files_with_matches", "count"),
+    "`files_with_matches` (default): paths of matching files; `content`: the matching lines; `count`: matching lines per file."
+  ),
+  "-B": optionalParam(integerAtLeast(0), "Lines of context to show before each match (content mode)."),
+  "-A": optionalParam(integerAtLeast(0), "Lines of context to show after each match (content mode)."),
+  "-C": optionalParam(integerAtLeast(0), "Lines of context before and after each match (content mode); -A and -B override it."),
+  "-n": optionalParam(Schema.Boolean, "Show line numbers in content mode (default true)."),
+  "-i": optionalParam(Schema.Boolean, "Ignore case (default false)."),
+  type: optionalParam(
+    Schema.String,
+    `Only search files of this type: ${FILE_TYPE_NAMES.join(", ")}.`
+  ),
+  head_limit: optionalParam(
+    integerAtLeast(1),
+    "Return only the first N entries: paths (files_with_matches), per-file counts (count) or lines (content)."
+  ),
+  multiline: optionalParam(
+    Schema.Boolean,
+    "Let matches span lines: `.` also matches line breaks (default false)."
+  )
+})
+export type GrepParameters = typeof GrepParameters.Type
+
+const DESCRIPTION = [
+  "Searches file contents for a regular expression.",
+  "",
+  "- Uses ripgrep (`rg`) when it is installed, with ripgrep's regex syntax; otherwise a built-in search with JavaScript regular expression syntax and the same options and output. Simple patterns (`foo\\s+bar`, `log.*Error`, `^import`) mean the same in both; escape literal braces and parentheses (`interface\\{\\}`, `fn\\(`).",
+  "- Output modes: `files_with_matches` (default) lists matching files; `count` gives `path:N` lines (N matching lines) and a total; `content` gives `path:line:text` for matches (`path-line-text` for context lines, `--` between separate groups).",
+  "- Files are ordered by modification time, newest first. Paths are absolute.",
+  "- Skips binary files, `.git`, hidden files and directories (unless `glob` or `type` names them), and files excluded by .gitignore, .ignore or .rgignore files.",
+  `- \`head_limit\` keeps the first N entries; output over ${GREP_MAX_OUTPUT_CHARS} characters is cut with a note, and lines longer than ${GREP_MAX_LINE_CHARS} characters are shortened.`,
+  "- Use Glob to find files by name; Read to see a whole file."
+].join("\n")
+
+export type GrepEngine = "ripgrep" | "builtin"
+
+/** Runs the search with the given engine; files newest first. */
+export const runGrepSearch = (engine: GrepEngine, request: GrepRequest, rg?: string) =>
+  Effect.gen(function* () {
+    const builtin = Effect.promise((signal) => builtinGrep(request, signal))
+    // Should rg fail to start after all, the built-in engine answers.
+    const outcome: GrepOutcome =
+      engine === "ripgrep" && rg !== undefined
+        ? yield* ripgrepSearch(rg, request).pipe(Effect.catchAll(() => builtin))
+        : yield* builtin
+    if (outcome._tag !== "Found") return outcome
+    const byPath = new Map(outcome.files.map((file) => [file.path, file]))
+    const order = yield* Effect.promise((signal) => sortByMtime([...byPath.keys()], signal))
+    const files = order.flatMap((path) => {
+      const file = byPath.get(path)
+      return file === undefined ? [] : [file]
+    })
+    const sorted: GrepOutcome = { _tag: "Found", files }
+    return sorted
+  })
+
+const shorten = (text: string): string => {
+  const line = text.endsWith("\r") ? text.slice(0, -1) : text
+  return line.length > GREP_MAX_LINE_CHARS
+    ? `${line.slice(0, GREP_MAX_LINE_CHARS)}… [${line.length - GREP_MAX_LINE_CHARS} more characters]`
+    : line
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`
+
+/** The tool's text for sorted results: the same for both engines. */
+export const formatGrepResults = (
+  files: ReadonlyArray<GrepFileResult>,
+  options: {
+    readonly mode: GrepMode
+    readonly lineNumbers: boolean
+    readonly context: boolean
+    readonly headLimit: number | undefined
+  }
+): string => {
+  if (files.length === 0) return "No matches found"
+  // Entries are what head_limit counts; separators ("--") go along with them.
+  const entries: Array<{ readonly text: string; readonly separatorBefore: boolean }> = []
+  if (options.mode === "files_with_matches") {
+    for (const file of files) entries.push({ text: file.path, separatorBefore: false })
+  } else if (options.mode === "count") {
+    for (const file of files) entries.push({ text: `${file.path}:${file.matchedLines}`, separatorBefore: false })
+  } else {
+    files.forEach((file, fileIndex) => {
+      let previous: number | undefined
+      for (const line of file.lines) {
+        const gap = previous === undefined ? fileIndex > 0 : line.number > previous + 1
+        const mark = line.match ? ":" : "-"
+        const number = options.lineNumbers ? `${line.number}${mark}` : ""
+        entries.push({ text: `${file.path}${mark}${number}${shorten(line.text)}`, separatorBefore: options.context && gap })
+        previous = line.number
+      }
+    })
+  }
+  const unit = options.mode === "content" ? "lines" : options.mode === "count" ? "files" : "files"
+  const limited = options.headLimit !== undefined && entries.length > options.headLimit
+  const kept = limited ? entries.slice(0, options.headLimit) : entries
+
+  const out: Array<string> = []
+  let chars = 0
+  let shown = 0
+  let cut = false
+  for (const entry of kept) {
+    const piece = entry.separatorBefore && shown > 0 ? `--\n${entry.text}` : entry.text
+    if (chars + piece.length + 1 > GREP_MAX_OUTPUT_CHARS && shown > 0) {
+      cut = true
+      break
+    }
+    out.push(piece)
+    chars += piece.length + 1
+    shown += 1
+  }
+  const notes: Array<string> = []
+  if (cut) {
+    notes.push(
+      `[Output cut at ${GREP_MAX_OUTPUT_CHARS} characters: showed ${shown} of ${entries.length} ${unit}. Narrow the search (path, glob, type) or use head_limit.]`
+    )
+  } else if (limited) {
+    notes.push(`[head_limit ${options.headLimit}: showed ${shown} of ${entries.length} ${unit}.]`)
+  }
+  if (options.mode === "count") {
+    const total = files.reduce((sum, file) => sum + file.matchedLines, 0)
+    notes.push(`[Total: ${plural(total, "matching line")} in ${plural(files.length, "file")}.]`)
+  }
+  return notes.length === 0 ? out.join("\n") : `${out.join("\n")}\n\n${notes.join("\n")}`
+}
+
+/** Which engine a Grep call uses; `rg` is the ripgrep binary for the "ripgrep" engine. */
+export interface EngineChoice {
+  readonly engine: GrepEngine
+  readonly rg?: string
+}
+
+/** ripgrep when `rg` is on PATH (looked up once per PATH value), else the built-in engine. */
+export const detectEngine = (): EngineChoice => {
+  const rg = findRipgrep()
+  return rg === undefined ? { engine: "builtin" } : { engine: "ripgrep", rg }
+}
+
+/** A `\n` escape (not an escaped backslash before "n") or a literal line break. */
+const matchesLineBreak = (pattern: string): boolean => pattern.includes("\n") || /(^|[^\\])(\\\\)*\\n/.test(pattern)
+
+/** NUL in the first bytes: ripgrep's test for a binary file. */
+const isBinaryFile = (fs: FileSystem.FileSystem, file: string) =>
+  Effect.scoped(
+    Effect.flatMap(fs.open(file), (handle) => handle.readAlloc(FileSystem.Size(64 * 1024)))
+  ).pipe(Effect.map((head) => head._tag === "Some" && head.value.includes(0)))
+
+/** The Grep tool with the given engine choice (tests pin one; the registry detects). */
+export const makeGrepTool = (chooseEngine: () => EngineChoice) =>
+  defineTool({
+    name: "Grep",
+    description: DESCRIPTION,
+    parameters: GrepParameters,
+    readOnly: true,
+    run: (args) =>
+      Effect.gen(function* () {
+        const fs = yield* FileSystem.FileSystem
+        const root = yield* resolveProjectPath(args.path ?? ".")
+        const info = yield* fs.stat(root)
+        let typeGlobs: ReadonlyArray<string> | undefined
+        if (args.type !== undefined) {
+          typeGlobs = fileTypeGlobs(args.type)
+          if (typeGlobs === undefined) {
+            return toolError(`Unknown type "${args.type}". Known types: ${FILE_TYPE_NAMES.join(", ")}.`)
+          }
+        }
+        if (info.type !== "File" && info.type !== "Directory") {
+          return toolError(`${root} is not a file or directory (it is a ${info.type}); cannot search it.`)
+        }
+        if (info.type === "File" && (yield* isBinaryFile(fs, root))) {
+          return toolError(`Cannot search binary file: ${root}`)
+        }
+        if (!(args.multiline ?? false) && matchesLineBreak(args.pattern)) {
+          return toolError("The pattern contains a line break (\\n), which only matches with multiline: true.")
+        }
+        const mode = args.output_mode ?? "files_with_matches"
+        const before = mode === "content" ? (args["-B"] ?? args["-C"] ?? 0) : 0
+        const after = mode === "content" ? (args["-A"] ?? args["-C"] ?? 0) : 0
+        const request: GrepRequest = {
+          pattern: args.pattern,
+          root,
+          rootIsFile: info.type === "File",
+          ignoreCase: args["-i"] ?? false,
+          multiline: args.multiline ?? false,
+          mode,
+          before,
+          after,
+          ...(args.glob === undefined ? {} : { glob: args.glob }),
+          ...(typeGlobs === undefined ? {} : { typeGlobs })
+        }
+        const choice = chooseEngine()
+        const outcome = yield* runGrepSearch(choice.engine, request, choice.rg)
+        const options = { mode, lineNumbers: args["-n"] ?? true, context: before > 0 || after > 0, headLimit: args.head_limit }
+        return grepOutput(outcome, options, choice.engine === "ripgrep" ? "ripgrep" : "JavaScript")
+      }).pipe(
+        Effect.catchAll((error) =>
+          Effect.map(resolveProjectPath(args.path ?? "."), (root) =>
+            toolError(
+              error._tag === "SystemError" && error.reason === "NotFound"
+                ? `Path does not exist: ${root}`
+                : describeFsError(root, error, "search")
+            )
+          )
+        )
+      )
+  })
+
+export const Grep = makeGrepTool(detectEngine)
+
+export const grepOutput = (
+  outcome: GrepOutcome,
+  options: Parameters<typeof formatGrepResults>[1],
+  syntax: "JavaScript" | "ripgrep"
+): ToolOutput => {
+  switch (outcome._tag) {
+    case "InvalidPattern":
+      return toolError(`Invalid regular expression (${syntax} syntax): ${outcome.message}`)
+    case "Failed":
+      return toolError(`Search failed: ${outcome.message}`)
+    case "Found":
+      return toolSuccess(formatGrepResults(outcome.files, options))
+  }
+}

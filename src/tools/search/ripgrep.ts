@@ -1,0 +1,248 @@
+/**
+ * The ripgrep engine of Grep: finds `rg` on PATH (once per PATH value), runs it with flags that
+ * make it pick files by the same rules as the in-process engine, and reads its results back
+ * into the same shape (JSON lines for content and counts, NUL-separated paths otherwise).
+ */
+import { accessSync, constants, statSync } from "node:fs"
+import { delimiter, dirname, join } from "node:path"
+import * as Command from "@effect/platform/Command"
+import { Chunk, Effect, Stream } from "effect"
+import type { GrepFileResult, GrepLine, GrepOutcome, GrepRequest } from "./grepEngine.js"
+
+let detected: { readonly path: string | undefined; readonly rg: string | undefined } | undefined
+
+/** The absolute path of `rg` on PATH, if there is one. */
+export const findRipgrep = (pathVariable: string | undefined = process.env["PATH"]): string | undefined => {
+  if (detected !== undefined && detected.path === pathVariable) return detected.rg
+  let rg: string | undefined
+  for (const directory of (pathVariable ?? "").split(delimiter)) {
+    if (directory === "") continue
+    const candidate = join(directory, "rg")
+    try {
+      accessSync(candidate, constants.X_OK)
+      if (statSync(candidate).isFile()) {
+        rg = candidate
+        break
+      }
+    } catch {
+      // not here
+    }
+  }
+  detected = { path: pathVariable, rg }
+  return rg
+}
+
+/** The private type name our `type` globs are registered under. */
+const TYPE_NAME = "lettatype"
+
+export const ripgrepArguments = (request: GrepRequest): Array<string> => {
+  const args = [
+    "--no-config",
+    "--no-messages",
+    "--no-require-git",
+    "--no-ignore-global",
+    "--no-ignore-exclude",
+    "--color",
+    "never"
+  ]
+  if (request.ignoreCase) args.push("--ignore-case")
+  else args.push("--case-sensitive")
+  if (request.multiline) args.push("--multiline", "--multiline-dotall")
+  for (const glob of request.typeGlobs ?? []) args.push("--type-add", `${TYPE_NAME}:${glob}`)
+  if (request.typeGlobs !== undefined) args.push("--type", TYPE_NAME)
+  if (request.glob !== undefined) args.push("--glob", request.glob)
+  // Last, so that it wins over a user glob that happens to match `.git`.
+  args.push("--glob", "!.git")
+  if (request.mode === "files_with_matches") args.push("--files-with-matches", "--null")
+  // Not --count: it counts matches in multiline mode and says nothing about a file where it
+  // met a NUL byte after some matches, while --json reports those lines as content mode shows them.
+  else {
+    args.push("--json")
+    if (request.mode === "content") {
+      args.push("--before-context", String(request.before), "--after-context", String(request.after))
+    }
+  }
+  args.push("--regexp", request.pattern, "--", request.root)
+  return args
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** ripgrep's `{"text": ...}` or `{"bytes": base64}` for data that is not valid UTF-8. */
+const dataText = (value: unknown): string | undefined => {
+  if (!isRecord(value)) return undefined
+  const text = value["text"]
+  if (typeof text === "string") return text
+  const bytes = value["bytes"]
+  return typeof bytes === "string" ? Buffer.from(bytes, "base64").toString("utf8") : undefined
+}
+
+interface Collected {
+  matchedLines: number
+  readonly lines: Array<GrepLine>
+}
+
+/** Adds one `--json` message to `files`. */
+const collectJson = (line: string, files: Map<string, Collected>): void => {
+  if (!line.startsWith('{"type":"match"') && !line.startsWith('{"type":"context"')) return
+  let message: unknown
+  try {
+    message = JSON.parse(line)
+  } catch {
+    return
+  }
+  if (!isRecord(message) || !isRecord(message["data"])) return
+  const data = message["data"]
+  const path = dataText(data["path"])
+  const text = dataText(data["lines"])
+  const first = data["line_number"]
+  if (path === undefined || text === undefined || typeof first !== "number") return
+  let file = files.get(path)
+  if (file === undefined) {
+    file = { matchedLines: 0, lines: [] }
+    files.set(path, file)
+  }
+  const lines = text.split("\n")
+  if (text.endsWith("\n")) lines.pop()
+  const match = message["type"] === "match"
+  if (match) file.matchedLines += lines.length
+  lines.forEach((lineText, index) => file.lines.push({ number: first + index, text: lineText, match }))
+}
+
+/**
+ * Splits text chunks into lines and hands on those starting with one of `prefixes`. Lines can
+ * be megabytes long (minified files): their parts are kept in a list, not concatenated chunk by
+ * chunk, and the parts of unwanted lines are dropped as they come.
+ */
+class LineSplitter {
+  private readonly parts: Array<string> = []
+  private length = 0
+  /** Whether the current line is wanted; undefined until its first characters are known. */
+  private wanted: boolean | undefined
+
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly prefixes: ReadonlyArray<string>
+  ) {}
+
+  push(text: string): void {
+    let start = 0
+    for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", start)) {
+      this.add(text.slice(start, newline))
+      this.flush()
+      start = newline + 1
+    }
+    if (start < text.length) this.add(text.slice(start))
+  }
+
+  end(): void {
+    this.flush()
+  }
+
+  private add(part: string): void {
+    if (this.wanted === false) return
+    this.parts.push(part)
+    this.length += part.length
+    const longest = Math.max(...this.prefixes.map((prefix) => prefix.length))
+    if (this.wanted === undefined && this.length >= longest) {
+      const head = this.parts.join("")
+      this.wanted = this.prefixes.some((prefix) => head.startsWith(prefix))
+      this.parts.length = 0
+      this.length = 0
+      if (this.wanted) {
+        this.parts.push(head)
+        this.length = head.length
+      }
+    }
+  }
+
+  private flush(): void {
+    if (this.wanted !== false && this.parts.length > 0) {
+      const line = this.parts.join("")
+      if (this.prefixes.some((prefix) => line.startsWith(prefix))) this.onLine(line)
+    }
+    this.parts.length = 0
+    this.length = 0
+    this.wanted = undefined
+  }
+}
+
+/** Adds the matching-line count of one `--json` "end" message to `files`. */
+const collectEnd = (line: string, files: Map<string, Collected>): void => {
+  if (!line.startsWith('{"type":"end"')) return
+  let message: unknown
+  try {
+    message = JSON.parse(line)
+  } catch {
+    return
+  }
+  if (!isRecord(message) || !isRecord(message["data"])) return
+  const data = message["data"]
+  const path = dataText(data["path"])
+  const stats = data["stats"]
+  const matched = isRecord(stats) ? stats["matched_lines"] : undefined
+  if (path === undefined || typeof matched !== "number" || matched === 0) return
+  files.set(path, { matchedLines: matched, lines: [] })
+}
+
+const collectText = (stream: Stream.Stream<Uint8Array, unknown>) =>
+  stream.pipe(
+    Stream.decodeText(),
+    Stream.runCollect,
+    Effect.map((chunks) => Chunk.join(chunks, "")),
+    Effect.orElseSucceed(() => "")
+  )
+
+/** Runs ripgrep (at `rg`) for `request`. */
+export const ripgrepSearch = (rg: string, request: GrepRequest) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const command = Command.make(rg, ...ripgrepArguments(request)).pipe(
+        Command.workingDirectory(request.rootIsFile ? dirname(request.root) : request.root)
+      )
+      const process = yield* Command.start(command)
+      const files = new Map<string, Collected>()
+      const paths: Array<string> = []
+      // Counting line by line, the "end" message of each file has the number of matching lines.
+      const endsOnly = request.mode === "count" && !request.multiline
+      const readStdout =
+        request.mode === "files_with_matches"
+          ? Effect.map(collectText(process.stdout), (text) => {
+              for (const path of text.split("\0")) if (path !== "") paths.push(path)
+            })
+          : Effect.suspend(() => {
+              const splitter = new LineSplitter(
+                endsOnly ? (line) => collectEnd(line, files) : (line) => collectJson(line, files),
+                endsOnly ? ['{"type":"end"'] : ['{"type":"match"', '{"type":"context"']
+              )
+              return process.stdout.pipe(
+                Stream.decodeText(),
+                Stream.runForEach((text) => Effect.sync(() => splitter.push(text))),
+                Effect.zipRight(Effect.sync(() => splitter.end())),
+                Effect.orElseSucceed(() => undefined)
+              )
+            })
+      const [, stderr, exitCode] = yield* Effect.all([readStdout, collectText(process.stderr), process.exitCode], {
+        concurrency: "unbounded"
+      })
+      const results: Array<GrepFileResult> =
+        request.mode === "files_with_matches"
+          ? paths.map((path) => ({ path, matchedLines: 1, lines: [] }))
+          : [...files].map(([path, file]) => ({
+              path,
+              matchedLines: file.matchedLines,
+              lines: request.mode === "content" ? file.lines : []
+            }))
+      // 0: matches, 1: none, 2: an error (possibly after some matches).
+      if (exitCode === 2 && results.length === 0) {
+        const message = stderr.trim()
+        const outcome: GrepOutcome = /regex|parse error|syntax/i.test(message)
+          ? { _tag: "InvalidPattern", message }
+          : { _tag: "Failed", message: message === "" ? "ripgrep failed (exit code 2)" : message }
+        return outcome
+      }
+      const outcome: GrepOutcome = { _tag: "Found", files: results }
+      return outcome
+    })
+  )
