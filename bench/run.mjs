@@ -2,7 +2,7 @@
 // beside a baseline measured in the same run. Prints a table and writes bench/results.json.
 // Run with `npm run bench` (it builds first). Never part of `npm test`.
 import { spawn, spawnSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { FakeLettaServer } from "../dist/fake-server-lib.js"
@@ -164,6 +164,54 @@ try {
   const overhead = (tools.wallMs - toolMs - warm.wallMs) / 20
   row("20-step tool turn: wall", ms(tools.wallMs), `tools' own time ${ms(toolMs)}, warm turn ${ms(warm.wallMs)}`, "-", true)
   row("20-step tool turn: client overhead per step", ms(overhead), "(wall - tools - warm turn) / 20", "< 10 ms", overhead < 10)
+  // 6. Grep and Glob on a generated 50 000-file tree: our tools (their own time, from the
+  // tool_result lines) vs running ripgrep directly.
+  const tree = join(project, "tree")
+  for (let d = 0; d < 500; d++) {
+    const dir = join(tree, `pkg${d}`, "src")
+    mkdirSync(dir, { recursive: true })
+    for (let f = 0; f < 100; f++) {
+      const body = f % 10 === 0 ? `export function item${f}() { return "needle ${d}" }\n` : `const value${f} = ${f}\n`
+      writeFileSync(join(dir, `file${f}.${f % 2 === 0 ? "ts" : "js"}`), body.repeat(5))
+    }
+  }
+  // A PATH without rg, to time the built-in Grep engine.
+  const noRgBin = tempDir("letta-bench-bin-")
+  symlinkSync("/bin/bash", join(noRgBin, "bash"))
+  const toolTime = async (name, args, extraEnv = {}) => {
+    const ownTimes = []
+    for (let i = 0; i < 3; i++) {
+      server.enqueue([{ toolCalls: [{ name, arguments: args }] }, { text: "done" }])
+      const { stdout } = await runOnce(process.execPath, [LETTA, "-p", "search", "--output-format", "stream-json"], {
+        cwd: project,
+        env: { ...env, ...extraEnv }
+      })
+      const line = stdout.split("\n").find((l) => l.includes('"tool_result"'))
+      ownTimes.push(line === undefined ? Number.NaN : JSON.parse(line).duration_ms)
+    }
+    return median(ownTimes)
+  }
+  const hasRg = spawnSync("rg", ["--version"]).status === 0
+  const searches = [
+    ["Grep files_with_matches 'needle'", "Grep", { pattern: "needle", path: "tree" }, ["-l", "needle", "tree"]],
+    ["Grep count 'export function'", "Grep", { pattern: "export function", path: "tree", output_mode: "count" }, ["-c", "export function", "tree"]],
+    ["Glob '**/*.ts'", "Glob", { pattern: "**/*.ts", path: "tree" }, ["--files", "-g", "*.ts", "tree"]]
+  ]
+  for (const [label, tool, args, rgArgs] of searches) {
+    const ours = await toolTime(tool, args)
+    const builtIn = tool === "Grep" ? await toolTime(tool, args, { PATH: noRgBin }) : undefined
+    if (!hasRg) {
+      row(`${label}: 50k files`, ms(builtIn ?? ours), "rg not installed (apt-get install ripgrep)", "<= 1.5x rg", true)
+      continue
+    }
+    const rg = await measure("sh", ["-c", `rg ${rgArgs.map((a) => `'${a}'`).join(" ")} > /dev/null || true`], { cwd: project }, 5)
+    row(`${label}: 50k files`, ms(ours), `rg directly: ${ms(rg.wallMs)} (x${(ours / rg.wallMs).toFixed(2)})`, "<= 1.5x rg", ours <= 1.5 * rg.wallMs)
+    if (builtIn !== undefined) {
+      row(`${label}: built-in engine (no rg)`, ms(builtIn), `x${(builtIn / rg.wallMs).toFixed(2)} of rg`, "<= 1.5x rg", builtIn <= 1.5 * rg.wallMs)
+    }
+  }
+  rmSync(noRgBin, { recursive: true, force: true })
+
   rmSync(home, { recursive: true, force: true })
   rmSync(project, { recursive: true, force: true })
 } finally {
@@ -171,7 +219,7 @@ try {
 }
 
 // Report
-const widths = [46, 16, 44, 12]
+const widths = [54, 12, 44, 12]
 const pad = (text, width) => String(text).padEnd(width)
 const lines = [
   `${pad("measure", widths[0])}${pad("value", widths[1])}${pad("baseline", widths[2])}${pad("target", widths[3])}ok`,
