@@ -1,12 +1,13 @@
 // Interactive mode, measured in a real terminal (tmux) against the fake server:
-//   - keystroke-to-screen latency: time from `tmux send-keys` of one character until
-//     `capture-pane` shows it (median and p90 of 20, on an idle prompt, typed 150 ms apart);
-//     the floor is one capture-pane round trip, included in every sample;
+//   - keystroke-to-screen latency (median and p90 of 20, on an idle prompt, typed 150 ms apart):
+//     from `tmux send-keys` of one character until letta's redraw reaches the terminal (pane
+//     output piped to a file), and until `capture-pane` shows it (polling; the floor is one
+//     capture-pane round trip, included in every sample);
 //   - memory: RSS of the letta process after the first turn and after 200 scripted turns in one
 //     session (each: reasoning, ~1 KB of Markdown, one auto-allowed Bash call, a closing line).
 // Usage: npm run build && node bench/interactive.mjs [turns]
 import { execFileSync } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
@@ -56,20 +57,40 @@ try {
   tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", "-s", "bench", command)
   await waitFor("Type a message")
 
-  // Latency: one character at a time on an idle prompt, at typing speed (150 ms apart).
+  // Latency: one character at a time on an idle prompt, at typing speed (150 ms apart). Two
+  // clocks: until letta's redraw reaches the terminal (its output is piped to a file, watched
+  // with stat, microseconds), and until capture-pane shows the character (polling, ~10 ms steps).
+  const output = join(sandbox, "pane-output")
+  tmux("pipe-pane", "-o", "-t", "bench", `cat >> ${output}`)
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  const sizeOf = () => {
+    try {
+      return statSync(output).size
+    } catch {
+      return 0
+    }
+  }
   const samples = []
+  const written = []
   for (let i = 0; i < 20; i++) {
     await new Promise((resolve) => setTimeout(resolve, 150))
     const char = "abcdefghijklmnopqrst"[i]
+    const before = sizeOf()
     const started = performance.now()
     tmux("send-keys", "-t", "bench", "-l", char)
+    while (sizeOf() === before) {
+      if (performance.now() - started > 5_000) throw new Error("no redraw")
+    }
+    written.push(performance.now() - started)
     const typed = "abcdefghijklmnopqrst".slice(0, i + 1)
     while (!screen().includes(`> ${typed}`)) {
       if (performance.now() - started > 5_000) throw new Error("keystroke never appeared")
     }
     samples.push(performance.now() - started)
   }
+  tmux("pipe-pane", "-t", "bench")
   samples.sort((a, b) => a - b)
+  written.sort((a, b) => a - b)
   // The floor: one capture-pane round trip, which every sample includes.
   const floor = []
   for (let i = 0; i < 20; i++) {
@@ -95,7 +116,8 @@ try {
   console.log(
     JSON.stringify(
       {
-        keystroke_ms: { median: +median(samples).toFixed(1), p90: +samples[Math.floor(samples.length * 0.9)].toFixed(1), capture_pane_floor_median: +median(floor).toFixed(1) },
+        keystroke_to_redraw_written_ms: { median: +median(written).toFixed(1), p90: +written[Math.floor(written.length * 0.9)].toFixed(1) },
+        keystroke_to_capture_pane_ms: { median: +median(samples).toFixed(1), p90: +samples[Math.floor(samples.length * 0.9)].toFixed(1), capture_pane_floor_median: +median(floor).toFixed(1) },
         turns: TURNS,
         seconds_for_turns: +(elapsed / 1000).toFixed(1),
         rss_mib_after_first_turn: +first.rss.toFixed(1),

@@ -20,6 +20,7 @@ const common = {
   logLevel: "warning"
 }
 
+await buildTuiBundle(common)
 await build({
   ...common,
   entryPoints: ["src/main.ts"],
@@ -30,9 +31,8 @@ await build({
   external: ["react-devtools-core"],
   define: { LETTA_VERSION: JSON.stringify(pkg.version) },
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
-  ...mainBundleOptions
+  ...mainBundleOptions()
 })
-await buildTuiBundle(common)
 await copyFile("scripts/launcher.mjs", "dist/letta.js")
 await chmod("dist/letta.js", 0o755)
 

@@ -2,9 +2,10 @@
 // highlighter, jsdiff for the approval dialog) are ~2.3 MB minified: inside dist/letta-main.cjs they would slow every start-up,
 // headless ones included (a bigger script and code cache to load). So they go to their own
 // CommonJS bundle, dist/letta-tui.cjs, which the main bundle requires only when interactive
-// mode starts: in the main bundle, `import … from "ink"` (and react, react/jsx-runtime, marked,
-// marked-terminal, diff) becomes a lazy `require("./letta-tui.cjs").ink`. One copy of React serves
-// ink and our components. Tests run the packages unmodified; this is for the bundles only.
+// mode first uses it: in the main bundle, `import … from "ink"` (and react, react/jsx-runtime,
+// marked, marked-terminal, diff) reads from a lazy `require("./letta-tui.cjs").ink`. One copy of
+// React serves ink and our components. Tests run the packages unmodified; this is for the
+// bundles only.
 //
 // The vendor bundle also needs:
 // - React's production build (the development build is slower and larger);
@@ -20,6 +21,8 @@
 // Each patch checks that the text it replaces is still there, so an upgrade that changes these
 // files fails the build instead of shipping a broken bundle.
 import { readFile } from "node:fs/promises"
+import { createRequire } from "node:module"
+import { join } from "node:path"
 import { build } from "esbuild"
 
 export const TUI_BUNDLE = "letta-tui.cjs"
@@ -106,23 +109,42 @@ const patchPlugin = {
   }
 }
 
-const vendorPlugin = {
+/**
+ * In the main bundle, each vendored package is a small module whose exports are getters: the
+ * vendor bundle is required on the first use of any of them, not when the module is evaluated.
+ * So the interactive program can be part of the main bundle's static graph (no lazy wrappers,
+ * which would make esbuild wrap and keep every module that graph shares with headless mode),
+ * and headless start-up still never loads ink or react. `exportsOf` lists each package's names.
+ */
+const vendorPlugin = (exportsOf) => ({
   name: "letta-tui-vendor",
   setup(build) {
     const names = Object.keys(VENDORED).map((name) => name.replace(/[/-]/g, "\\$&"))
     build.onResolve({ filter: new RegExp(`^(${names.join("|")})$`) }, (args) => ({ path: args.path, namespace: "letta-tui" }))
     build.onResolve({ filter: new RegExp(`^\\./${TUI_BUNDLE.replace(".", "\\.")}$`) }, (args) => ({ path: args.path, external: true }))
-    build.onLoad({ filter: /.*/, namespace: "letta-tui" }, (args) => ({
-      contents: `module.exports = require("./${TUI_BUNDLE}")[${JSON.stringify(VENDORED[args.path])}];`,
-      loader: "js"
-    }))
+    build.onLoad({ filter: /.*/, namespace: "letta-tui" }, (args) => {
+      const key = VENDORED[args.path]
+      return {
+        contents: [
+          "let vendor;",
+          `const load = () => (vendor ??= require("./${TUI_BUNDLE}")[${JSON.stringify(key)}]);`,
+          'Object.defineProperty(exports, "__esModule", { value: true });',
+          ...exportsOf(key).map((name) => `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`)
+        ].join("\n"),
+        loader: "js"
+      }
+    })
   }
-}
+})
 
-/** Options merged into the main bundle's build: JSX, and the TUI libraries left to the vendor bundle. */
-export const mainBundleOptions = {
-  jsx: "automatic",
-  plugins: [vendorPlugin]
+/**
+ * Options merged into the main bundle's build (after `buildTuiBundle`): JSX, and the TUI
+ * libraries left to the vendor bundle.
+ */
+export const mainBundleOptions = () => {
+  const vendor = createRequire(import.meta.url)(join(process.cwd(), "dist", TUI_BUNDLE))
+  const exportsOf = (key) => Object.keys(vendor[key]).filter((name) => name !== "default" && name !== "__esModule")
+  return { jsx: "automatic", plugins: [vendorPlugin(exportsOf)] }
 }
 
 /** Builds dist/letta-tui.cjs. */

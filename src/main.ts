@@ -15,6 +15,7 @@ import type { AllSettings } from "./domain/settings.js"
 import { LettaApiHttp } from "./layers/LettaApiHttp.js"
 import { OutputNode } from "./layers/OutputNode.js"
 import { PermissionPolicyRules } from "./layers/PermissionPolicyRules.js"
+import { PrompterInk } from "./layers/PrompterInk.js"
 import { withPlainConsole } from "./layers/plainConsole.js"
 import { PrompterHeadless } from "./layers/PrompterHeadless.js"
 import { SettingsFiles } from "./layers/SettingsFiles.js"
@@ -25,7 +26,7 @@ import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USA
 import { listAgents } from "./programs/agentsCommand.js"
 import { runHeadless } from "./programs/headless.js"
 import { parseLabel, setMemory, showMemory } from "./programs/memoryCommand.js"
-import { loadInteractive } from "./programs/interactive/load.js"
+import { makeUiStore, runInteractive } from "./programs/interactive/index.js"
 import { readPrompt } from "./programs/prompt.js"
 import { ApprovalScreen } from "./services/ApprovalScreen.js"
 import { Settings } from "./services/Settings.js"
@@ -79,14 +80,11 @@ const runMain = (parsed: Parsed) =>
     yield* runHeadless(config, prompt, settings, 0).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
   })
 
-/** `letta` on a terminal. The TUI and its prompter are loaded only now (see load.ts). */
+/** `letta` on a terminal (the TUI's libraries load only then: see programs/interactive/load.ts). */
 const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | undefined) =>
   Effect.gen(function* () {
-    const [interactive, { PrompterInk }] = yield* Effect.all([loadInteractive, Effect.promise(() => import("./layers/PrompterInk.js"))], {
-      concurrency: "unbounded"
-    })
     const { connection, settings } = yield* prepare
-    const ui = yield* interactive.makeUiStore(process.cwd())
+    const ui = yield* makeUiStore(process.cwd())
     const policyLayer = PermissionPolicyRules({
       mode: config.permissionMode,
       allowedTools: config.allowedTools,
@@ -99,7 +97,7 @@ const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | u
       makeToolsLayer(loaded).pipe(Layer.provide(ShellNode)),
       PrompterInk.pipe(Layer.provide(Layer.succeed(ApprovalScreen, ui)))
     )
-    yield* interactive.runInteractive(config, settings, ui).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
+    yield* runInteractive(config, settings, ui).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
   })
 
 /** The new text for `letta memory set`: the file, else piped stdin (never an empty value). */

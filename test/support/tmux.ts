@@ -98,7 +98,7 @@ export class Terminal {
   }
 
   /** Polls the screen until `check` holds; fails with the last screen after `timeoutMs`. */
-  async waitFor(check: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000, scrollback = false): Promise<string> {
+  async waitFor(check: string | RegExp | ((screen: string) => boolean), timeoutMs = 20_000, scrollback = false): Promise<string> {
     const test = typeof check === "function" ? check : (screen: string) => (typeof check === "string" ? screen.includes(check) : check.test(screen))
     const deadline = Date.now() + timeoutMs
     let last = ""

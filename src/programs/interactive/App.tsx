@@ -15,7 +15,7 @@ import type { KeyEvent } from "./keys.js"
 import { PromptInput } from "./PromptInput.js"
 import { SelectDialog } from "./SelectDialog.js"
 import type { UiStore } from "./store.js"
-import { paint, type Theme, ThemeContext, useTheme } from "./theme.js"
+import { paint, type Theme, ThemeProvider, useTheme } from "./theme.js"
 
 /** A second Ctrl-C within this window exits. */
 export const EXIT_WINDOW_MS = 1_500
@@ -47,7 +47,7 @@ const MODE_LABEL: Readonly<Record<PermissionMode, string>> = {
   bypassPermissions: "⚠ bypass permissions on"
 }
 
-const Footer = (props: { readonly mode: PermissionMode; readonly hint: string | undefined; readonly width: number }) => {
+const Footer = (props: { readonly mode: PermissionMode; readonly hint: string | undefined }) => {
   const theme = useTheme()
   if (props.hint !== undefined) {
     return (
@@ -64,6 +64,24 @@ const Footer = (props: { readonly mode: PermissionMode; readonly hint: string | 
       <Text {...paint(theme, colour)}>{MODE_LABEL[props.mode]}</Text>
       <Text dimColor={theme.colour}> (shift+tab to cycle) · /help</Text>
     </Text>
+  )
+}
+
+/** Messages sent while the agent works, taken in order when it is done (the first few shown). */
+const Queued = (props: { readonly texts: ReadonlyArray<string> }) => {
+  const theme = useTheme()
+  const shown = props.texts.slice(0, 3)
+  const more = props.texts.length - shown.length
+  return (
+    <Box flexDirection="column">
+      {shown.map((text, index) => (
+        <Text key={index} dimColor={theme.colour} wrap="truncate-end">
+          {"  ↳ queued: "}
+          {text.replace(/\s+/g, " ")}
+        </Text>
+      ))}
+      {more > 0 ? <Text dimColor={theme.colour}>  ↳ {more} more queued</Text> : null}
+    </Box>
   )
 }
 
@@ -170,27 +188,20 @@ const Screen = (props: { readonly store: UiStore; readonly history: ReadonlyArra
               <LiveItemView key={view.id} view={view} width={columns} maxRows={textRows} />
             ))}
             <Box ref={bottom} flexDirection="column">
-            {snapshot.busy !== undefined && snapshot.dialog === undefined ? <Spinner since={snapshot.busy.since} label={snapshot.busy.label} /> : null}
-            {snapshot.busy !== undefined
-              ? snapshot.queued.map((text, index) => (
-                  <Text key={index} dimColor={theme.colour} wrap="truncate-end">
-                    {"  ↳ queued: "}
-                    {text.replace(/\s+/g, " ")}
-                  </Text>
-                ))
-              : null}
-            <Box marginTop={1} flexDirection="column">
-              {snapshot.dialog?._tag === "Approval" ? (
-                <ApprovalDialogView key={snapshot.dialog.dialog.toolCallId} view={snapshot.dialog} width={columns} maxRows={dialogRows} />
-              ) : snapshot.dialog?._tag === "Select" ? (
-                <SelectDialog view={snapshot.dialog} width={columns} maxRows={dialogRows} />
-              ) : null}
-              {/* The prompt stays mounted under a dialog so a half-typed message survives it. */}
-              <Box display={snapshot.dialog === undefined ? "flex" : "none"} flexDirection="column">
-                <PromptInput history={props.history} busy={snapshot.busy !== undefined} onSubmit={onSubmit} />
+              {snapshot.busy !== undefined && snapshot.dialog === undefined ? <Spinner since={snapshot.busy.since} label={snapshot.busy.label} /> : null}
+              {snapshot.busy !== undefined ? <Queued texts={snapshot.queued} /> : null}
+              <Box marginTop={1} flexDirection="column">
+                {snapshot.dialog?._tag === "Approval" ? (
+                  <ApprovalDialogView key={snapshot.dialog.dialog.toolCallId} view={snapshot.dialog} width={columns} maxRows={dialogRows} />
+                ) : snapshot.dialog?._tag === "Select" ? (
+                  <SelectDialog view={snapshot.dialog} width={columns} maxRows={dialogRows} />
+                ) : null}
+                {/* The prompt stays mounted under a dialog so a half-typed message survives it. */}
+                <Box display={snapshot.dialog === undefined ? "flex" : "none"} flexDirection="column">
+                  <PromptInput history={props.history} busy={snapshot.busy !== undefined} onSubmit={onSubmit} />
+                </Box>
+                <Footer mode={snapshot.mode} hint={snapshot.hint} />
               </Box>
-              <Footer mode={snapshot.mode} hint={snapshot.hint} width={columns} />
-            </Box>
             </Box>
           </Box>
         </KeyboardProvider>
@@ -200,7 +211,7 @@ const Screen = (props: { readonly store: UiStore; readonly history: ReadonlyArra
 }
 
 export const App = (props: AppProps) => (
-  <ThemeContext.Provider value={props.theme}>
+  <ThemeProvider value={props.theme}>
     <Screen store={props.store} history={props.history} />
-  </ThemeContext.Provider>
+  </ThemeProvider>
 )

@@ -43,7 +43,7 @@ export const dialogOptions = (view: ApprovalView): ReadonlyArray<Option> => {
 export const ApprovalDialogView = (props: { readonly view: ApprovalView; readonly width: number; readonly maxRows: number }) => {
   const theme = useTheme()
   const [, redraw] = useState(0)
-  const state = useRef({ selected: 0, reason: undefined as Editor.EditorState | undefined, done: false })
+  const state = useRef<{ selected: number; reason: Editor.EditorState | undefined; done: boolean }>({ selected: 0, reason: undefined, done: false })
   const options = dialogOptions(props.view)
 
   const answer = (choice: ApprovalChoice) => {

@@ -1,6 +1,6 @@
 /** How one transcript entry looks: messages, Markdown, tool lines with their status, notices. */
 import { Box, Text } from "ink"
-import { memo, type ReactNode, useMemo } from "react"
+import { type ReactNode, useMemo } from "react"
 import { renderMarkdown } from "./markdown.js"
 import { lastRows, paint, STATUS_GLYPH, statusColour, toneColour, useTheme } from "./theme.js"
 import type { Todo } from "./toolFormat.js"
@@ -101,7 +101,7 @@ const Panel = (props: { readonly lines: ReadonlyArray<PanelLine> }) => {
 }
 
 /** A committed entry; printed once (inside <Static>). */
-export const ItemView = memo((props: { readonly item: Item; readonly width: number }) => {
+export const ItemView = (props: { readonly item: Item; readonly width: number }) => {
   const theme = useTheme()
   const { item, width } = props
   const body = (() => {
@@ -144,7 +144,7 @@ export const ItemView = memo((props: { readonly item: Item; readonly width: numb
       {body}
     </Box>
   )
-})
+}
 
 /** A live entry: the Markdown block being streamed (its last rows only) or a tool call. */
 export const LiveItemView = (props: { readonly view: LiveView; readonly width: number; readonly maxRows: number }) => {

@@ -1,3 +1,3 @@
-/** Interactive mode's entry: loaded lazily by main.ts (ink and react are only evaluated here). */
+/** Interactive mode (ink and react load on first use: see load.ts). */
 export { runInteractive } from "./run.js"
 export { makeUiStore } from "./store.js"

@@ -14,8 +14,8 @@ export const HISTORY_LIMIT = 500
 /** Longer entries are not kept (a huge paste is not worth replaying). */
 export const HISTORY_ENTRY_MAX_CHARS = 100_000
 
-const HistoryFile = Schema.Struct({ project: Schema.String, entries: Schema.Array(Schema.String) })
-const decodeHistory = Schema.decodeUnknownOption(Schema.parseJson(HistoryFile))
+// Built on first use: headless runs load this module too.
+const historyDecoder = () => Schema.decodeUnknownOption(Schema.parseJson(Schema.Struct({ project: Schema.String, entries: Schema.Array(Schema.String) })))
 
 export const historyPath = (path: Path.Path, homeDir: string, projectDir: string): string =>
   path.join(homeDir, ".letta", "history", `${createHash("sha256").update(projectDir).digest("hex").slice(0, 16)}.json`)
@@ -37,6 +37,7 @@ export const makeInputHistory = (homeDir: string, projectDir: string): Effect.Ef
     const fs = yield* FileSystem.FileSystem
     const path = yield* Path.Path
     const file = historyPath(path, homeDir, projectDir)
+    const decodeHistory = historyDecoder()
 
     const read = fs.readFileString(file).pipe(
       Effect.map((text) =>

@@ -8,7 +8,7 @@
  * typed then (a quick "1", "1") wait for the next dialog instead of landing in the prompt. A
  * dialog that has been answered declines further keys, so they wait too.
  */
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react"
+import { type Context, createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react"
 import { useStdin } from "ink"
 import { type KeyEvent, KeyDecoder } from "./keys.js"
 
@@ -21,7 +21,9 @@ interface Keyboard {
   readonly set: (layer: Layer, handler: KeyHandler | undefined) => void
 }
 
-const KeyboardContext = createContext<Keyboard>({ set: () => undefined })
+// Created on first use (see theme.ts).
+let keyboardContext: Context<Keyboard> | undefined
+const keyboardContextOf = (): Context<Keyboard> => (keyboardContext ??= createContext<Keyboard>({ set: () => undefined }))
 
 /** Keys that act at once even while others wait for a dialog. */
 const passesHold = (event: KeyEvent): boolean =>
@@ -98,12 +100,13 @@ export const KeyboardProvider = (props: {
     }),
     [dispatch]
   )
-  return <KeyboardContext.Provider value={keyboard}>{props.children}</KeyboardContext.Provider>
+  const Provider = keyboardContextOf().Provider
+  return <Provider value={keyboard}>{props.children}</Provider>
 }
 
 /** Routes keys to `handler` while mounted (the dialog layer wins over the prompt). */
 export const useKeys = (layer: Layer, handler: KeyHandler): void => {
-  const keyboard = useContext(KeyboardContext)
+  const keyboard = useContext(keyboardContextOf())
   const current = useRef(handler)
   current.current = handler
   useEffect(() => {

@@ -1,22 +1,25 @@
 /**
- * Loads interactive mode on demand: main.ts imports only this small file, so headless runs
- * never evaluate ink, react or the Markdown renderer (esbuild turns the dynamic import into a
- * lazy initialiser inside the bundle).
+ * Loads the terminal UI's libraries (ink, react, the Markdown renderer). In the bundle they live
+ * in dist/letta-tui.cjs and are read on first use (scripts/tuiBundle.mjs): headless runs never
+ * load them, and interactive mode loads them here, once, before anything renders.
  *
- * Ink decides once, when it loads, whether it runs in CI (CI or CONTINUOUS_INTEGRATION set),
- * and then never draws its live area — no prompt, no spinner. Interactive mode only runs with
- * a person at a terminal, so those variables are hidden while ink loads and restored after
- * (tools started later still see them).
+ * Ink decides when it loads whether it runs in CI (CI or CONTINUOUS_INTEGRATION set), and then
+ * never draws its live area — no prompt, no spinner. Interactive mode only runs with a person at
+ * a terminal, so those variables are hidden while ink loads and restored after (tools started
+ * later still see them).
  */
 import { Effect } from "effect"
+import { render } from "ink"
 
 const CI_VARIABLES = ["CI", "CONTINUOUS_INTEGRATION"] as const
 
-export const loadInteractive = Effect.promise(async () => {
+export const loadInteractive: Effect.Effect<void> = Effect.sync(() => {
   const saved = CI_VARIABLES.map((name) => [name, process.env[name]] as const)
   for (const [name] of saved) process.env[name] = "false"
   try {
-    return await import("./index.js")
+    // The first use of an ink export is what loads the bundle.
+    const loaded: unknown = render
+    if (typeof loaded !== "function") throw new Error("the terminal UI did not load")
   } finally {
     for (const [name, value] of saved) {
       if (value === undefined) delete process.env[name]

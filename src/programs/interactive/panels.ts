@@ -25,10 +25,9 @@ export interface WelcomeInfo {
 
 export const welcomeLines = (info: WelcomeInfo): ReadonlyArray<PanelLine> => [
   { text: `letta ${info.version}`, tone: "info", bold: true },
-  {
-    text: `${info.created ? "New agent" : "Resumed agent"} ${info.agentId}${info.agentName === undefined ? "" : ` (${info.agentName})`}${info.model === undefined ? "" : ` · ${info.model}`}`
-  },
+  { text: `${info.created ? "New agent" : "Resumed agent"} ${info.agentId}${info.agentName === undefined ? "" : ` (${info.agentName})`}` },
   info.isCloud ? { text: agentLink(info.agentId), tone: "info" } : { text: `Server: ${info.serverUrl}`, tone: "dim" },
+  ...(info.model === undefined ? [] : [{ text: `Model: ${info.model}`, tone: "dim" as const }]),
   { text: `Memory: ${info.blocks.length > 0 ? info.blocks.join(", ") : "(no blocks)"}`, tone: "dim" },
   { text: `In ${info.cwd} · ${info.mode} mode`, tone: "dim" },
   ...(info.pendingCalls > 0
@@ -39,7 +38,7 @@ export const welcomeLines = (info: WelcomeInfo): ReadonlyArray<PanelLine> => [
         }
       ]
     : []),
-  { text: "Enter sends · Ctrl+J (or \\ then Enter) adds a line · /help for commands · Ctrl-C twice to exit", tone: "dim" }
+  { text: "Enter sends · Ctrl+J adds a line · /help · Esc interrupts · Ctrl-C twice exits", tone: "dim" }
 ]
 
 export const helpLines = (): ReadonlyArray<PanelLine> => [

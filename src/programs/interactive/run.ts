@@ -4,24 +4,22 @@
  * own fiber so Esc can interrupt it (the pipeline then cancels the server run, kills tool
  * processes and answers pending calls). Exit (/exit, Ctrl-C twice) prints the session stats.
  */
-import * as FileSystem from "@effect/platform/FileSystem"
-import * as Path from "@effect/platform/Path"
 import { Cause, Effect, Exit, Fiber, Option, Queue } from "effect"
 import { PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
 import type { LettaFailure } from "../../domain/errors.js"
 import type { AllSettings } from "../../domain/settings.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
-import { Settings } from "../../services/Settings.js"
 import { Workspace } from "../../services/Workspace.js"
 import { VERSION } from "../../version.js"
 import { describeFailure } from "../failure.js"
 import { RunStats } from "../render/runStats.js"
 import { resolveSession } from "../session.js"
-import { runTurn, type TurnServices } from "../turn.js"
+import { runTurn } from "../turn.js"
 import { parseInput } from "./commands.js"
 import { makeInputHistory } from "./inputHistory.js"
 import { waitForLayoutEngine } from "./layoutEngine.js"
+import { loadInteractive } from "./load.js"
 import { mountScreen } from "./mount.js"
 import { statsLines, welcomeLines } from "./panels.js"
 import { runCommand, type SessionState } from "./slashCommands.js"
@@ -35,8 +33,31 @@ const BACKFILL_USER_CHARS = 500
 export const nextMode = (mode: PermissionMode): PermissionMode =>
   PERMISSION_MODES[(PERMISSION_MODES.indexOf(mode) + 1) % PERMISSION_MODES.length] ?? "default"
 
+const FAILURE_TAGS: ReadonlyArray<LettaFailure["_tag"]> = [
+  "UsageError",
+  "SettingsError",
+  "RuleError",
+  "ConfigError",
+  "ApiError",
+  "AgentNotFound",
+  "UnknownModel",
+  "UnexpectedStop",
+  "MaxTurnsReached",
+  "NoAssistantReply",
+  "BrokenPipe",
+  "NoAgentToContinue"
+]
+
 const isLettaFailure = (error: unknown): error is LettaFailure =>
-  typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string"
+  typeof error === "object" && error !== null && "_tag" in error && FAILURE_TAGS.some((tag) => tag === error._tag)
+
+/** The message for a failed turn or command: the failure's own, else the defect's. */
+const describeCause = (cause: Cause.Cause<unknown>, server: string): string => {
+  const failure = Cause.failureOption(cause)
+  if (Option.isSome(failure) && isLettaFailure(failure.value)) return describeFailure(failure.value, server).message
+  const squashed = Cause.squash(cause)
+  return `Internal error: ${squashed instanceof Error ? squashed.message : String(squashed)}`
+}
 
 export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiStore) =>
   Effect.scoped(
@@ -46,16 +67,24 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       const workspace = yield* Workspace
       const startedAt = Date.now()
 
-      const session = yield* resolveSession(config.agent, config.model, settings)
       const history = yield* makeInputHistory(workspace.homeDir, workspace.projectDir)
-      const [agent, backfill, entries] = yield* Effect.all(
-        [
-          api.retrieveAgent(session.agentId, { includeBlocks: true }).pipe(Effect.option),
-          session.created ? Effect.succeed([]) : api.listMessages(session.agentId, BACKFILL_ENTRIES).pipe(Effect.orElseSucceed(() => [])),
-          history.load
-        ],
-        { concurrency: "unbounded" }
-      )
+      const starting = Effect.gen(function* () {
+        const session = yield* resolveSession(config.agent, config.model, settings)
+        const [agent, backfill, entries] = yield* Effect.all(
+          [
+            api.retrieveAgent(session.agentId, { includeBlocks: true }).pipe(Effect.option),
+            session.created ? Effect.succeed([]) : api.listMessages(session.agentId, BACKFILL_ENTRIES).pipe(Effect.orElseSucceed(() => [])),
+            history.load
+          ],
+          { concurrency: "unbounded" }
+        )
+        return { session, agent, backfill, entries }
+      })
+      // The screen's libraries load (synchronously, ~0.2 s) while the first requests are out.
+      const started = yield* Effect.fork(starting)
+      yield* Effect.sleep(0)
+      yield* loadInteractive
+      const { agent, backfill, entries, session } = yield* Fiber.join(started)
       const mode = yield* policy.mode
       ui.setMode(mode)
       const agentInfo = Option.getOrUndefined(agent)
@@ -133,12 +162,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
             return
           }
           ui.finishTurn("error", "The turn failed before this call finished")
-          const failure = Cause.failureOption(exit.cause)
-          const message =
-            Option.isSome(failure) && isLettaFailure(failure.value)
-              ? describeFailure(failure.value, api.baseUrl).message
-              : `Internal error: ${String(Cause.squash(exit.cause))}`
-          ui.addNotice(message, "error")
+          ui.addNotice(describeCause(exit.cause, api.baseUrl), "error")
         })
 
       const loop = Effect.forever(
@@ -152,16 +176,13 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
               yield* runOneTurn(input.text)
               return
             case "Unknown":
+              ui.addUser(submission.display)
               ui.addNotice(`Unknown command: /${input.name} · /help lists the commands`, "error")
               return
             case "Command":
               ui.addUser(submission.display)
-              if (input.name === "exit") {
-                ui.requestExit()
-                return yield* Effect.never
-              }
               yield* runCommand(input.name, { ui, state, config }).pipe(
-                Effect.catchAll((error) => Effect.sync(() => ui.addNotice(describeFailure(error, api.baseUrl).message, "error")))
+                Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.baseUrl), "error")))
               )
               return
           }
@@ -175,5 +196,3 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       yield* ui.rendered
     })
   )
-
-export type InteractiveServices = TurnServices | Settings | Workspace | FileSystem.FileSystem | Path.Path

@@ -1,4 +1,4 @@
-/** What each slash command does (`/exit` is handled by the session loop). */
+/** What each slash command does (`/exit` never gets here: the screen exits at once). */
 import { Effect, Option } from "effect"
 import type { RunConfig } from "../../domain/config.js"
 import type { ApiError, SettingsError } from "../../domain/errors.js"

@@ -2,8 +2,8 @@
  * The bridge between the Effect program and the React screen. The program writes (turn events,
  * notices, dialogs) and reads the user's intents (messages, Esc, Shift+Tab, exit) from queues;
  * React subscribes to immutable snapshots (useSyncExternalStore) and answers dialogs by
- * completing Deferreds. Nothing polls: every change notifies, coalesced so a token stream
- * redraws at most every STREAM_FRAME_MS.
+ * completing Deferreds. Nothing polls: every change notifies; what a turn streams is coalesced
+ * into at most one redraw per STREAM_FRAME_MS, what the user does redraws at once.
  */
 import { Deferred, Effect, Exit, Option, Queue } from "effect"
 import type { PermissionMode } from "../../domain/config.js"
@@ -11,9 +11,10 @@ import { type ApprovalChoice, type ApprovalDialog, type RuleSuggestion, scopeLab
 import type { TurnEvent } from "../../domain/events.js"
 import type { LettaMessage } from "../../domain/letta.js"
 import type { ApprovalScreenShape } from "../../services/ApprovalScreen.js"
+import { parseInput } from "./commands.js"
 import { type Item, type LiveView, type PanelLine, type Tone, type ToolStatus, Transcript } from "./transcript.js"
 
-/** Redraw budget while text streams in. */
+/** Redraw budget while a turn streams in. */
 export const STREAM_FRAME_MS = 50
 /** Committed items the <Static> keeps before it starts afresh (it has printed them). */
 const STATIC_WINDOW = 64
@@ -128,6 +129,13 @@ export class UiStore implements ApprovalScreenShape {
 
   readonly submit = (submission: Submission): void => {
     if (this.exiting) return
+    // /exit does not wait behind a running turn or queued messages.
+    const parsed = parseInput(submission.text)
+    if (parsed._tag === "Command" && parsed.name === "exit") {
+      this.addUser(submission.display)
+      this.requestExit()
+      return
+    }
     this.queued = [...this.queued, submission.display]
     Queue.unsafeOffer(this.submissions, submission)
     // The program takes it at once when idle; the queue line only shows while a turn runs.
@@ -199,8 +207,11 @@ export class UiStore implements ApprovalScreenShape {
 
   apply(event: TurnEvent): void {
     this.transcript.apply(event)
-    const streaming = event._tag === "ServerMessage" && (event.chunk.message.message_type === "assistant_message" || event.chunk.message.message_type === "reasoning_message")
-    this.changed(!streaming)
+    // A turn's events redraw at most every STREAM_FRAME_MS (each redraw lays out and re-draws
+    // the whole live area); those that change nothing on screen do not redraw at all.
+    if (event._tag === "RequestFinished" || event._tag === "AutoApproval") return
+    if (event._tag === "ServerMessage" && event.chunk.message.message_type === "usage_statistics") return
+    this.changed(false)
   }
 
   applyHistory(messages: ReadonlyArray<LettaMessage>, userMaxChars: number): void {

@@ -3,7 +3,7 @@
  * all — Ink's chalk does not look at NO_COLOR, so components take their colours from here and
  * get none. Status stays readable without colour: every state has its own glyph.
  */
-import { createContext, useContext } from "react"
+import { type Context, createContext, createElement, type ReactNode, useContext } from "react"
 import type { ToolStatus, Tone } from "./transcript.js"
 
 export interface Theme {
@@ -13,9 +13,15 @@ export interface Theme {
 export const colourWanted = (env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean =>
   env["NO_COLOR"] === undefined && env["FORCE_COLOR"] !== "0" && isTTY
 
-export const ThemeContext = createContext<Theme>({ colour: false })
+// Created on first use: nothing of React runs when this module is merely loaded (headless
+// runs load it too, and react lives in the separately loaded TUI bundle).
+let themeContext: Context<Theme> | undefined
+const themeContextOf = (): Context<Theme> => (themeContext ??= createContext<Theme>({ colour: false }))
 
-export const useTheme = (): Theme => useContext(ThemeContext)
+export const ThemeProvider = (props: { readonly value: Theme; readonly children: ReactNode }) =>
+  createElement(themeContextOf().Provider, { value: props.value }, props.children)
+
+export const useTheme = (): Theme => useContext(themeContextOf())
 
 type Colour = "red" | "green" | "yellow" | "blue" | "cyan" | "magenta" | "gray" | "white"
 

@@ -5,6 +5,7 @@
 import { isAbsolute, relative } from "node:path"
 import { Option, Schema } from "effect"
 import { isInside } from "../../domain/paths.js"
+import { TodoStatus } from "../../domain/todos.js"
 
 export type Args = Readonly<Record<string, unknown>>
 
@@ -110,28 +111,32 @@ export const previewLines = (text: string): ReadonlyArray<string> => {
   return more > 0 ? [...shown, `… +${more} line${more === 1 ? "" : "s"}`] : shown
 }
 
-/** What the transcript shows under a finished call. */
-export const resultPreview = (name: string, status: "success" | "error" | "denied", output: string): ReadonlyArray<string> => {
+/** What the transcript shows under a finished call (paths inside the project shown relative). */
+export const resultPreview = (name: string, status: "success" | "error" | "denied", output: string, projectDir = ""): ReadonlyArray<string> => {
   if (status === "denied") return [output.trim().length > 0 ? `Denied: ${clip(output.trim(), PREVIEW_CHARS)}` : "Denied"]
   if (status === "success" && name === "Read") {
     const lines = output.replace(/\s+$/, "").split("\n").length
     return [`Read ${lines} line${lines === 1 ? "" : "s"}`]
   }
   if (status === "success" && name === "TodoWrite") return []
+  // The edit tools answer with a summary line and a numbered snippet; the summary says it.
+  if (status === "success" && (name === "Edit" || name === "MultiEdit" || name === "Write")) {
+    const summary = output.split("\n")[0] ?? ""
+    return previewLines(projectDir.length > 1 ? summary.split(`${projectDir}/`).join("") : summary)
+  }
   return previewLines(output)
 }
 
-const Todo = Schema.Struct({
-  content: Schema.String,
-  status: Schema.Literal("pending", "in_progress", "completed"),
-  activeForm: Schema.optional(Schema.String)
-})
-export type Todo = typeof Todo.Type
-const decodeTodos = Schema.decodeUnknownOption(Schema.Array(Todo))
+const makeTodo = () => Schema.Struct({ content: Schema.String, status: TodoStatus, activeForm: Schema.optional(Schema.String) })
+export type Todo = ReturnType<typeof makeTodo>["Type"]
+// Built on first use: headless runs load this module too.
+let decodeTodos: ((input: unknown) => Option.Option<ReadonlyArray<Todo>>) | undefined
 
 /** TodoWrite's list, when its arguments hold one. */
-export const todosOf = (args: Args | undefined): ReadonlyArray<Todo> | undefined =>
-  Option.getOrUndefined(decodeTodos(args?.["todos"]))
+export const todosOf = (args: Args | undefined): ReadonlyArray<Todo> | undefined => {
+  decodeTodos ??= Schema.decodeUnknownOption(Schema.Array(makeTodo()))
+  return Option.getOrUndefined(decodeTodos(args?.["todos"]))
+}
 
 /** Parses a call's accumulated JSON arguments; undefined when they are not an object. */
 export const parseArgs = (raw: string): Args | undefined => {

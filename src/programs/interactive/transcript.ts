@@ -132,7 +132,7 @@ export class Transcript {
         const entry = this.tool(event.toolCallId, event.toolName, "running")
         entry.args ??= parseArgs(entry.argParts.join(""))
         entry.status = event.status
-        entry.preview = resultPreview(entry.name, event.status, event.output)
+        entry.preview = resultPreview(entry.name, event.status, event.output, this.projectDir)
         entry.finished = true
         break
       }
@@ -180,7 +180,7 @@ export class Transcript {
         entry.args ??= parseArgs(entry.argParts.join(""))
         entry.status = message.status === "error" ? "error" : "success"
         const output = typeof message.tool_return === "string" ? message.tool_return : contentText(message.tool_return)
-        entry.preview = resultPreview(entry.name, entry.status, output)
+        entry.preview = resultPreview(entry.name, entry.status, output, this.projectDir)
         entry.finished = true
         break
       }

@@ -2,7 +2,7 @@ import { render } from "ink-testing-library"
 import { afterEach, describe, expect, it } from "vitest"
 import { KeyboardProvider } from "../../../src/programs/interactive/keyboard.js"
 import { PromptInput } from "../../../src/programs/interactive/PromptInput.js"
-import { ThemeContext } from "../../../src/programs/interactive/theme.js"
+import { ThemeProvider } from "../../../src/programs/interactive/theme.js"
 import { keys, plain, press } from "../../support/ink.js"
 
 interface Sent {
@@ -14,11 +14,11 @@ const mount = (options: { readonly history?: ReadonlyArray<string>; readonly bus
   const sent: Array<Sent> = []
   const unhandled: Array<string> = []
   const app = render(
-    <ThemeContext.Provider value={{ colour: false }}>
+    <ThemeProvider value={{ colour: false }}>
       <KeyboardProvider hold={false} onUnhandled={(event) => unhandled.push(event._tag === "Key" ? event.name : event._tag)}>
         <PromptInput history={options.history ?? []} busy={options.busy ?? false} onSubmit={(text, display) => sent.push({ text, display })} />
       </KeyboardProvider>
-    </ThemeContext.Provider>
+    </ThemeProvider>
   )
   const screen = () => plain(app.lastFrame())
   return { app, sent, unhandled, screen }
