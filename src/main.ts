@@ -48,6 +48,20 @@ const prepare = Effect.gen(function* () {
   return { connection, settings }
 })
 
+/** The permission policy from the flags and all three settings files. */
+const permissionPolicy = (config: RunConfig, settings: AllSettings) =>
+  Effect.map(Settings, (store) =>
+    PermissionPolicyRules({
+      mode: config.permissionMode,
+      allowedTools: config.allowedTools,
+      disallowedTools: config.disallowedTools,
+      settings,
+      settingsPaths: store.paths
+    })
+  )
+
+const toolsLayer = (loaded: ReadonlyArray<string> | undefined) => makeToolsLayer(loaded).pipe(Layer.provide(ShellNode))
+
 const runMain = (parsed: Parsed) =>
   Effect.gen(function* () {
     const stdin = yield* Stdin
@@ -63,18 +77,8 @@ const runMain = (parsed: Parsed) =>
     const prompt = yield* readPrompt(config.promptWords)
     const { connection, settings } = yield* prepare
 
-    const policyLayer = PermissionPolicyRules({
-      mode: config.permissionMode,
-      allowedTools: config.allowedTools,
-      disallowedTools: config.disallowedTools,
-      settings,
-      settingsPaths: (yield* Settings).paths
-    })
-    const runLayer = Layer.mergeAll(
-      LettaApiHttp(connection),
-      makeToolsLayer(loaded).pipe(Layer.provide(ShellNode)),
-      PrompterHeadless
-    )
+    const policyLayer = yield* permissionPolicy(config, settings)
+    const runLayer = Layer.mergeAll(LettaApiHttp(connection), toolsLayer(loaded), PrompterHeadless)
     // The policy is built first (outermost): a rule it cannot understand stops the run before
     // any network call.
     yield* runHeadless(config, prompt, settings, 0).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
@@ -85,16 +89,10 @@ const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | u
   Effect.gen(function* () {
     const { connection, settings } = yield* prepare
     const ui = yield* makeUiStore(process.cwd())
-    const policyLayer = PermissionPolicyRules({
-      mode: config.permissionMode,
-      allowedTools: config.allowedTools,
-      disallowedTools: config.disallowedTools,
-      settings,
-      settingsPaths: (yield* Settings).paths
-    })
+    const policyLayer = yield* permissionPolicy(config, settings)
     const runLayer = Layer.mergeAll(
       LettaApiHttp(connection),
-      makeToolsLayer(loaded).pipe(Layer.provide(ShellNode)),
+      toolsLayer(loaded),
       PrompterInk.pipe(Layer.provide(Layer.succeed(ApprovalScreen, ui)))
     )
     yield* runInteractive(config, settings, ui).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
