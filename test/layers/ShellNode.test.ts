@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises"
-import { readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
@@ -7,6 +6,7 @@ import { Effect, Either, Fiber } from "effect"
 import { afterEach, beforeEach } from "vitest"
 import { ShellNode } from "../../src/layers/ShellNode.js"
 import { BACKGROUND_BUFFER_CHARS, Shell, type ShellRunOptions } from "../../src/services/Shell.js"
+import { isAlive } from "../support/toolHarness.js"
 
 let dir = ""
 beforeEach(async () => {
@@ -22,21 +22,6 @@ const run = (command: string, options: Partial<Omit<ShellRunOptions, "command">>
     return yield* shell.run({ command, cwd: dir, timeoutMs: 10_000, maxOutputChars: 100_000, ...options })
   }).pipe(Effect.provide(ShellNode))
 
-/** Alive and not a zombie waiting to be reaped. */
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return false
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-    const state = stat.slice(stat.lastIndexOf(")") + 2).charAt(0)
-    return state !== "Z" && state !== "X"
-  } catch {
-    return false
-  }
-}
 
 /** Waits for a pid file the command writes, and returns the pid in it. */
 const waitForPid = (file: string) =>

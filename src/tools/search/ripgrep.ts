@@ -83,17 +83,22 @@ interface Collected {
   readonly lines: Array<GrepLine>
 }
 
-/** Adds one `--json` message to `files`. */
-const collectJson = (line: string, files: Map<string, Collected>): void => {
-  if (!line.startsWith('{"type":"match"') && !line.startsWith('{"type":"context"')) return
+/** The `data` object of one rg `--json` line whose type is one of `types`, if it parses. */
+const jsonData = (line: string, types: ReadonlyArray<string>): Record<string, unknown> | undefined => {
+  if (!types.some((type) => line.startsWith(`{"type":"${type}"`))) return undefined
   let message: unknown
   try {
     message = JSON.parse(line)
   } catch {
-    return
+    return undefined
   }
-  if (!isRecord(message) || !isRecord(message["data"])) return
-  const data = message["data"]
+  return isRecord(message) && isRecord(message["data"]) ? message["data"] : undefined
+}
+
+/** Adds one `--json` message to `files`. */
+const collectJson = (line: string, files: Map<string, Collected>): void => {
+  const data = jsonData(line, ["match", "context"])
+  if (data === undefined) return
   const path = dataText(data["path"])
   const text = dataText(data["lines"])
   const first = data["line_number"]
@@ -105,7 +110,7 @@ const collectJson = (line: string, files: Map<string, Collected>): void => {
   }
   const lines = text.split("\n")
   if (text.endsWith("\n")) lines.pop()
-  const match = message["type"] === "match"
+  const match = line.startsWith('{"type":"match"')
   if (match) file.matchedLines += lines.length
   lines.forEach((lineText, index) => file.lines.push({ number: first + index, text: lineText, match }))
 }
@@ -170,15 +175,8 @@ class LineSplitter {
 
 /** Adds the matching-line count of one `--json` "end" message to `files`. */
 const collectEnd = (line: string, files: Map<string, Collected>): void => {
-  if (!line.startsWith('{"type":"end"')) return
-  let message: unknown
-  try {
-    message = JSON.parse(line)
-  } catch {
-    return
-  }
-  if (!isRecord(message) || !isRecord(message["data"])) return
-  const data = message["data"]
+  const data = jsonData(line, ["end"])
+  if (data === undefined) return
   const path = dataText(data["path"])
   const stats = data["stats"]
   const matched = isRecord(stats) ? stats["matched_lines"] : undefined
