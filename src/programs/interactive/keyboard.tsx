@@ -8,7 +8,7 @@
  * typed then (a quick "1", "1") wait for the next dialog instead of landing in the prompt. A
  * dialog that has been answered declines further keys, so they wait too.
  */
-import { type Context, createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from "react"
+import { type Context, createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useRef } from "react"
 import { useStdin } from "ink"
 import { type KeyEvent, KeyDecoder } from "./keys.js"
 
@@ -104,12 +104,16 @@ export const KeyboardProvider = (props: {
   return <Provider value={keyboard}>{props.children}</Provider>
 }
 
-/** Routes keys to `handler` while mounted (the dialog layer wins over the prompt). */
+/**
+ * Routes keys to `handler` while mounted (the dialog layer wins over the prompt). Registered in
+ * the commit that draws the component (a layout effect), so a key typed the moment a dialog
+ * appears cannot slip past it to the prompt.
+ */
 export const useKeys = (layer: Layer, handler: KeyHandler): void => {
   const keyboard = useContext(keyboardContextOf())
   const current = useRef(handler)
   current.current = handler
-  useEffect(() => {
+  useLayoutEffect(() => {
     keyboard.set(layer, (event) => current.current(event))
     return () => keyboard.set(layer, undefined)
   }, [keyboard, layer])
