@@ -15,3 +15,14 @@ export interface PermissionQuery {
 export type PromptAnswer =
   | { readonly _tag: "Approve" }
   | { readonly _tag: "Reject"; readonly reason: string }
+
+/** Why a directory-wide search (Grep, Glob, LS) leaves a file out. */
+export interface HiddenBy {
+  /** The rule, named as in decisions: `Read(.env) (project settings)`. */
+  readonly rule: string
+  /** deny: the file may not be read at all; ask: each read of it needs approval. */
+  readonly effect: "deny" | "ask"
+}
+
+/** Tests an absolute path a directory-wide search found; undefined = it may be shown. */
+export type SearchFilter = (absolutePath: string) => HiddenBy | undefined

@@ -19,10 +19,11 @@ import { FileSystem } from "@effect/platform/FileSystem"
 import { Effect, Layer, Ref } from "effect"
 import type { PermissionMode } from "../domain/config.js"
 import type { RuleError } from "../domain/errors.js"
-import type { PermissionDecision, PermissionQuery } from "../domain/permissions.js"
+import type { HiddenBy, PermissionDecision, PermissionQuery, SearchFilter } from "../domain/permissions.js"
 import type { AllSettings } from "../domain/settings.js"
 import { analyseCommand, type ShellAnalysis } from "../permissions/bash.js"
 import { bashAllowedBy, bashMatchesAny, type CompiledBashRule, hasOpaquePart, opaqueReason } from "../permissions/bashRules.js"
+import { isInside } from "../domain/paths.js"
 import { insideAny, matchesPath, pathArguments, type ResolvedPath, resolvePath } from "../permissions/paths.js"
 import { type CompiledRule, compileRuleText, loadRuleSet } from "../permissions/ruleSet.js"
 import { describeRule, EDIT_FAMILY, FILE_TOOLS, governs, READ_FAMILY } from "../permissions/rules.js"
@@ -154,15 +155,17 @@ export const PermissionPolicyRules = (
 
       const insideWorkspace = (facts: CallFacts): boolean => everyPath(facts, (path) => insideAny(rules.directories, path))
 
+      /** Allow rules in precedence order: CLI, session, settings. */
+      const currentAllowRules = Effect.map(Ref.get(sessionRef), (session) => [
+        ...rules.allow.filter((r) => r.rule.source === "--allowedTools"),
+        ...session,
+        ...rules.allow.filter((r) => r.rule.source !== "--allowedTools")
+      ])
+
       const decide = (query: PermissionQuery): Effect.Effect<PermissionDecision> =>
         Effect.gen(function* () {
           const tool = query.toolName
-          const session = yield* Ref.get(sessionRef)
-          const allowRules = [
-            ...rules.allow.filter((r) => r.rule.source === "--allowedTools"),
-            ...session,
-            ...rules.allow.filter((r) => r.rule.source !== "--allowedTools")
-          ]
+          const allowRules = yield* currentAllowRules
           const needShell = tool === "Bash" && [...rules.deny, ...allowRules, ...rules.ask].some(isSpecificBash)
           const facts = yield* gather(query, needShell)
 
@@ -227,8 +230,43 @@ export const PermissionPolicyRules = (
           )
         })
 
+      /**
+       * The same precedence as `decide` for a call naming one found file: deny rules, then (unless
+       * bypassPermissions) ask rules not overridden by an allow rule. An ask rule that covers the
+       * search root itself was already put to the user for this call, so it hides nothing.
+       * The returned test is synchronous, for walks of tens of thousands of files. The walks do
+       * not follow symlinks, so a found path is the file, spelled under the root as searched and
+       * under its real path.
+       */
+      const searchFilter = (toolName: string, root: string): Effect.Effect<SearchFilter | undefined> =>
+        Effect.gen(function* () {
+          const pathRules = (list: ReadonlyArray<CompiledRule>) =>
+            list.filter((rule) => rule.path !== undefined && governs(rule.rule, toolName))
+          const denying = pathRules(rules.deny)
+          const mode = yield* Ref.get(modeRef)
+          if (denying.length === 0 && (mode === "bypassPermissions" || pathRules(rules.ask).length === 0)) return undefined
+          const searched = yield* provideFs(resolvePath(dirs.projectDir, root))
+          const roots = [searched.lexical, ...searched.real]
+          const covers = (rule: CompiledRule, path: string) => rule.path !== undefined && matchesPath(rule.path, path)
+          const asking =
+            mode === "bypassPermissions" ? [] : pathRules(rules.ask).filter((rule) => !roots.some((path) => covers(rule, path)))
+          const allowRules = (yield* currentAllowRules).filter((rule) => governs(rule.rule, toolName))
+          const allowsAll = allowRules.some((rule) => rule.rule._tag === "AnyCall")
+          return (found: string): HiddenBy | undefined => {
+            const below = isInside(searched.lexical, found) ? found.slice(searched.lexical.length) : undefined
+            const spellings = below === undefined ? [found] : [found, ...searched.real.map((real) => real + below)]
+            const denied = denying.find((rule) => spellings.some((path) => covers(rule, path)))
+            if (denied !== undefined) return { rule: describeRule(denied.rule), effect: "deny" }
+            const asked = asking.find((rule) => spellings.some((path) => covers(rule, path)))
+            if (asked === undefined || allowsAll) return undefined
+            if (spellings.every((path) => allowRules.some((rule) => covers(rule, path)))) return undefined
+            return { rule: describeRule(asked.rule), effect: "ask" }
+          }
+        })
+
       return {
         mode: Ref.get(modeRef),
+        searchFilter,
         setMode: (mode) => Ref.set(modeRef, mode),
         decide,
         addSessionRule

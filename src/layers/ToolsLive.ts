@@ -8,6 +8,7 @@ import type { Path } from "@effect/platform/Path"
 import { Effect, Either, Layer } from "effect"
 import { toolError } from "../domain/tools.js"
 import type { FileTracker } from "../services/FileTracker.js"
+import type { PermissionPolicy } from "../services/PermissionPolicy.js"
 import type { Shell } from "../services/Shell.js"
 import type { TodoList } from "../services/TodoList.js"
 import { type DecodedArgs, Tools } from "../services/Tools.js"
@@ -29,7 +30,15 @@ import { FileTrackerMemory } from "./FileTrackerMemory.js"
 import { TodoListMemory } from "./TodoListMemory.js"
 
 /** What the tools may use. */
-export type ToolRequirements = Shell | Workspace | FileSystem | Path | CommandExecutor | FileTracker | TodoList
+export type ToolRequirements =
+  | Shell
+  | Workspace
+  | FileSystem
+  | Path
+  | CommandExecutor
+  | FileTracker
+  | TodoList
+  | PermissionPolicy
 
 /** What callers of makeToolsLayer provide: the session stores are made inside it. */
 export type ToolsLayerRequirements = Exclude<ToolRequirements, FileTracker | TodoList>

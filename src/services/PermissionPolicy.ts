@@ -2,7 +2,7 @@
 import { Context, type Effect } from "effect"
 import type { PermissionMode } from "../domain/config.js"
 import type { RuleError } from "../domain/errors.js"
-import type { PermissionDecision, PermissionQuery } from "../domain/permissions.js"
+import type { PermissionDecision, PermissionQuery, SearchFilter } from "../domain/permissions.js"
 
 export interface PermissionPolicyShape {
   /** The current mode: it changes during a session (ExitPlanMode, Shift+Tab). */
@@ -11,6 +11,12 @@ export interface PermissionPolicyShape {
   readonly decide: (query: PermissionQuery) => Effect.Effect<PermissionDecision>
   /** Adds an allow rule for the rest of the session ("yes, and don't ask again"). */
   readonly addSessionRule: (rule: string) => Effect.Effect<void, RuleError>
+  /**
+   * What a directory-wide search by `toolName` under `root` (absolute) must leave out: the files
+   * a call naming them would be denied or asked about, by path rules. Undefined when no rule can
+   * hide anything (the search then pays nothing).
+   */
+  readonly searchFilter: (toolName: string, root: string) => Effect.Effect<SearchFilter | undefined>
 }
 
 export class PermissionPolicy extends Context.Tag("letta/PermissionPolicy")<PermissionPolicy, PermissionPolicyShape>() {}

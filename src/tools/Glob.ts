@@ -6,6 +6,7 @@ import picomatch from "picomatch"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, optionalParam, param } from "./defineTool.js"
 import { describeFsError, resolveProjectPath } from "./files.js"
+import { searchHider, withHiddenNote } from "./search/hidden.js"
 import { sortByMtime } from "./search/mtime.js"
 import { walkFiles } from "./search/walk.js"
 
@@ -26,6 +27,7 @@ const DESCRIPTION = [
   "- The pattern is matched against paths relative to `path` (default: the project directory): `*.ts` matches files directly in it, `**/*.ts` at any depth, `src/**/*.ts` under src. `{a,b}`, `?` and `[abc]` work too. An absolute pattern is also accepted.",
   "- Hidden files and directories (names starting with a dot) only match where the pattern names them with a leading dot, e.g. `**/.env` or `.github/**/*.yml`.",
   "- Files excluded by .gitignore, .ignore or .rgignore files (in the searched directory, below it or above it) are left out; `.git` is never searched and symbolic links are not followed.",
+  "- Files that the permission rules deny, or ask about, are left out; a note says how many and by which rule.",
   "- Lists files only, not directories.",
   `- At most ${GLOB_MAX_RESULTS} paths are listed; a note says how many matched in all.`
 ].join("\n")
@@ -86,12 +88,18 @@ export const Glob = defineTool({
       const info = yield* fs.stat(directory)
       if (info.type !== "Directory") return toolError(`${directory} is not a directory; give a directory as path.`)
       if (args.pattern.trim() === "") return toolError("pattern is empty; give a glob pattern such as **/*.ts.")
-      const { files } = yield* globFiles(directory, args.pattern)
-      if (files.length === 0) return toolSuccess("No files found")
+      const search = yield* globFiles(directory, args.pattern)
+      const hider = yield* searchHider("Glob", search.root)
+      const files = search.files.filter((file) => !hider.hides(file))
+      const note = hider.note("matching file", "matching files")
+      if (files.length === 0) return toolSuccess(withHiddenNote("No files found", note))
       const shown = files.slice(0, GLOB_MAX_RESULTS).join("\n")
-      if (files.length <= GLOB_MAX_RESULTS) return toolSuccess(shown)
+      if (files.length <= GLOB_MAX_RESULTS) return toolSuccess(withHiddenNote(shown, note))
       return toolSuccess(
-        `${shown}\n\n[Showed the ${GLOB_MAX_RESULTS} most recently modified of ${files.length} matching files. Use a narrower pattern or path to see the others.]`
+        withHiddenNote(
+          `${shown}\n\n[Showed the ${GLOB_MAX_RESULTS} most recently modified of ${files.length} matching files. Use a narrower pattern or path to see the others.]`,
+          note
+        )
       )
     }).pipe(
       Effect.catchAll((error) =>

@@ -9,6 +9,7 @@ import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.j
 import { describeFsError, resolveProjectPath } from "./files.js"
 import { FILE_TYPE_NAMES, fileTypeGlobs } from "./search/fileTypes.js"
 import { builtinGrep, type GrepFileResult, type GrepMode, type GrepOutcome, type GrepRequest } from "./search/grepEngine.js"
+import { searchHider, withHiddenNote } from "./search/hidden.js"
 import { sortByMtime } from "./search/mtime.js"
 import { findRipgrep, ripgrepSearch } from "./search/ripgrep.js"
 
@@ -57,6 +58,7 @@ const DESCRIPTION = [
   "- Files are ordered by modification time, newest first. Paths are absolute.",
   "- Skips binary files, `.git`, hidden files and directories (unless `glob` or `type` names them), and files excluded by .gitignore, .ignore or .rgignore files.",
   `- \`head_limit\` keeps the first N entries; output over ${GREP_MAX_OUTPUT_CHARS} characters is cut with a note, and lines longer than ${GREP_MAX_LINE_CHARS} characters are shortened.`,
+  "- Files that the permission rules deny, or ask about, are left out; a note says how many and by which rule.",
   "- Use Glob to find files by name; Read to see a whole file."
 ].join("\n")
 
@@ -217,10 +219,15 @@ export const makeGrepTool = (chooseEngine: () => EngineChoice) =>
           ...(args.glob === undefined ? {} : { glob: args.glob }),
           ...(typeGlobs === undefined ? {} : { typeGlobs })
         }
+        // A file named as the path was judged by the call's own permission decision.
+        const hider = info.type === "Directory" ? yield* searchHider("Grep", root) : undefined
         const choice = chooseEngine()
-        const outcome = yield* runGrepSearch(choice.engine, request, choice.rg)
+        const found = yield* runGrepSearch(choice.engine, request, choice.rg)
+        const outcome: GrepOutcome =
+          hider === undefined || found._tag !== "Found" ? found : { _tag: "Found", files: found.files.filter((file) => !hider.hides(file.path)) }
         const options = { mode, lineNumbers: args["-n"] ?? true, context: before > 0 || after > 0, headLimit: args.head_limit }
-        return grepOutput(outcome, options, choice.engine === "ripgrep" ? "ripgrep" : "JavaScript")
+        const output = grepOutput(outcome, options, choice.engine === "ripgrep" ? "ripgrep" : "JavaScript")
+        return { ...output, text: withHiddenNote(output.text, hider?.note("matching file", "matching files")) }
       }).pipe(
         Effect.catchAll((error) =>
           Effect.map(resolveProjectPath(args.path ?? "."), (root) =>

@@ -7,6 +7,7 @@ import picomatch from "picomatch"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, expected, optionalParam } from "./defineTool.js"
 import { describeFsError, resolveProjectPath } from "./files.js"
+import { searchHider, withHiddenNote } from "./search/hidden.js"
 import { ancestorLevels, IGNORE_FILE_NAMES, type IgnoreLevel, ignoreVerdict, loadLevel } from "./search/walk.js"
 
 export const LS_MAX_ENTRIES = 1_000
@@ -31,6 +32,7 @@ const DESCRIPTION = [
   "",
   "- `path` may be absolute or relative to the project directory (default: the project directory).",
   "- Hidden entries are listed. `.git` and `node_modules` directories, and directories excluded by .gitignore, .ignore or .rgignore files, are listed but not expanded (marked \"not expanded\"). Symbolic links are listed, not followed.",
+  "- Files that the permission rules deny, or ask about, are left out; a note says how many and by which rule.",
   "- `ignore` leaves out entries matching any of its glob patterns.",
   `- At most ${LS_MAX_ENTRIES} entries: levels nearer the top are listed first, and directories that were not listed in full are marked.`,
   "- To find files by name pattern use Glob; to search contents use Grep."
@@ -56,7 +58,7 @@ interface Pending {
   readonly level: IgnoreLevel | undefined
 }
 
-const listTree = async (root: string, ignoreGlobs: ReadonlyArray<string>) => {
+const listTree = async (root: string, ignoreGlobs: ReadonlyArray<string>, hides: (path: string) => boolean) => {
   const leaveOut = ignoreGlobs.length === 0 ? () => false : picomatch([...ignoreGlobs], { dot: true })
   const top: Entry = { name: root, kind: "directory" }
   let count = 0
@@ -79,6 +81,7 @@ const listTree = async (root: string, ignoreGlobs: ReadonlyArray<string>) => {
       for (const dirent of dirents) {
         const relative = item.relative + dirent.name
         if (leaveOut(dirent.name) || leaveOut(relative)) continue
+        if (hides(`${item.path === "/" ? "" : item.path}/${dirent.name}`)) continue
         const kind = dirent.isSymbolicLink() ? "symlink" : dirent.isDirectory() ? "directory" : "file"
         children.push({ name: dirent.name, kind })
       }
@@ -129,7 +132,8 @@ export const LS = defineTool({
       const directory = yield* resolveProjectPath(args.path ?? ".")
       const info = yield* fs.stat(directory)
       if (info.type !== "Directory") return toolError(`${directory} is not a directory; use Read to read a file.`)
-      const tree = yield* Effect.promise(() => listTree(directory, args.ignore ?? []))
+      const hider = yield* searchHider("LS", directory)
+      const tree = yield* Effect.promise(() => listTree(directory, args.ignore ?? [], hider.hides))
       const lines: Array<string> = []
       render(tree.top, 0, lines)
       if (tree.count === 0 && tree.top.note === undefined) lines.push("  (empty)")
@@ -139,7 +143,7 @@ export const LS = defineTool({
           `[Stopped at ${LS_MAX_ENTRIES} entries: directories marked "more inside" or "contents not listed" were not listed in full. List a subdirectory to see more.]`
         )
       }
-      return toolSuccess(lines.join("\n"))
+      return toolSuccess(withHiddenNote(lines.join("\n"), hider.note("entry", "entries")))
     }).pipe(
       Effect.catchAll((error) =>
         Effect.map(resolveProjectPath(args.path ?? "."), (directory) =>

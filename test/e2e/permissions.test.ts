@@ -18,7 +18,8 @@ interface Case {
   readonly name: string
   readonly tool: string
   readonly args: Record<string, unknown>
-  readonly expect: "blocked" | "runs"
+  /** hides: a directory-wide search that runs but must leave the secret out, saying so. */
+  readonly expect: "blocked" | "runs" | "hides"
   /** A file the call would create: must not exist (blocked) / must exist (runs). */
   readonly creates?: string
   /** A file the call would remove: must still exist (blocked) / must be gone (runs). */
@@ -46,7 +47,8 @@ const SECRETS = {
   ssh: "SSH-PRIVATE-SECRET",
   sibling: "SIBLING-PROJECT-SECRET",
   evilSibling: "EVIL-SIBLING-SECRET",
-  outside: "OUTSIDE-SECRET"
+  outside: "OUTSIDE-SECRET",
+  keyfile: "KEYFILE-SECRET-55"
 }
 
 const LISTED = { ssh: "listed-only-ssh-91", outside: "listed-only-outside-77" }
@@ -57,6 +59,8 @@ const makeFixture = (box: Sandbox): Fixture => {
   mkdirSync(join(root, "v"))
   writeFileSync(join(project, ".env"), `${SECRETS.env}\n`)
   writeFileSync(join(project, ".env.example"), "EXAMPLE-IS-FINE\n")
+  mkdirSync(join(project, "keys"))
+  writeFileSync(join(project, "keys", "prod-key-7731.pem"), `${SECRETS.keyfile}\n`)
   mkdirSync(join(project, "src"))
   writeFileSync(join(project, "src", "a.txt"), "SOURCE-IS-FINE\n")
   mkdirSync(join(project, "sub"))
@@ -143,6 +147,12 @@ const runGroup = async (flags: ReadonlyArray<string>, cases: ReadonlyArray<Case>
       if (status !== "denied") found.push(`not denied (status ${String(status)}, output ${output.slice(0, 200)})`)
       if (c.creates !== undefined && existsSync(c.creates)) found.push(`created ${c.creates}`)
       if (c.removes !== undefined && !existsSync(c.removes)) found.push(`removed ${c.removes}`)
+      if (c.reveals !== undefined && (result.stdout.includes(c.reveals) || sentBack.includes(c.reveals))) found.push(`leaked ${c.reveals}`)
+      if (found.length > 0) totals.bypasses += 1
+    } else if (c.expect === "hides") {
+      totals.attacks += 1
+      if (status !== "success") found.push(`did not run (status ${String(status)}, output ${output.slice(0, 200)})`)
+      else if (!output.includes("left out")) found.push(`no note of what was left out (output ${output.slice(0, 200)})`)
       if (c.reveals !== undefined && (result.stdout.includes(c.reveals) || sentBack.includes(c.reveals))) found.push(`leaked ${c.reveals}`)
       if (found.length > 0) totals.bypasses += 1
     } else {
@@ -528,6 +538,71 @@ describe("adversarial permissions (built binary)", () => {
       read("w03 //abs allow does not cover .. out of it", `${f.root}/project2/../outside/secret.txt`, "blocked", SECRETS.outside)
     ]
     expect(await runGroup(["--allowedTools", `Read(//${f.root.slice(1)}/project2/**)`], allowed)).toEqual([])
+  })
+
+  it("directory-wide Grep, Glob and LS leave out what deny and ask rules cover", async () => {
+    const f = makeFixture(sandbox)
+    const search = (name: string, tool: string, args: Record<string, unknown>, expect: Case["expect"], reveals: string): Case => ({
+      name,
+      tool,
+      args,
+      expect,
+      reveals
+    })
+    const key = "prod-key-7731"
+    const searches = (prefix: string): Array<Case> => [
+      search(`${prefix}01 Grep . content`, "Grep", { pattern: "SECRET", output_mode: "content" }, "hides", SECRETS.env),
+      search(`${prefix}02 Grep . content, key dir`, "Grep", { pattern: "SECRET", path: ".", output_mode: "content" }, "hides", SECRETS.keyfile),
+      search(`${prefix}03 Grep glob names the file`, "Grep", { pattern: "SECRET", glob: ".env", output_mode: "content" }, "hides", SECRETS.env),
+      search(`${prefix}04 Grep sub/..`, "Grep", { pattern: "SECRET", path: "sub/..", output_mode: "content" }, "hides", SECRETS.env),
+      search(`${prefix}05 Grep absolute root, count`, "Grep", { pattern: "ENV-SECRET", path: f.project, glob: ".env*", output_mode: "count" }, "hides", ".env:1"),
+      search(`${prefix}06 Grep file list`, "Grep", { pattern: "KEYFILE" }, "hides", key),
+      search(`${prefix}07 Grep keys/..`, "Grep", { pattern: "KEYFILE", path: "keys/..", output_mode: "content" }, "hides", SECRETS.keyfile),
+      search(`${prefix}08 Grep through a symlinked dir and ..`, "Grep", { pattern: "SECRET", path: "subl/..", output_mode: "content" }, "hides", SECRETS.env),
+      search(`${prefix}09 Grep -i, multiline`, "Grep", { pattern: "keyfile.secret", "-i": true, multiline: true, output_mode: "content" }, "hides", SECRETS.keyfile),
+      search(`${prefix}10 Glob **/*.pem`, "Glob", { pattern: "**/*.pem" }, "hides", key),
+      search(`${prefix}11 Glob ** from sub/..`, "Glob", { pattern: "**/*", path: "sub/.." }, "hides", key),
+      search(`${prefix}12 LS .`, "LS", {}, "hides", key),
+      search(`${prefix}13 LS . shows no keys dir`, "LS", { path: "." }, "hides", "- keys/"),
+      search(`${prefix}14 LS sub/..`, "LS", { path: "sub/.." }, "hides", key),
+      search(`${prefix}15 Glob keys/* (names the dir)`, "Glob", { pattern: "keys/*" }, "blocked", key),
+      search(`${prefix}16 Grep keys (names the dir)`, "Grep", { pattern: "KEYFILE", path: "keys", output_mode: "content" }, "blocked", SECRETS.keyfile),
+      search(`${prefix}17 Grep . still finds the rest`, "Grep", { pattern: "FINE", output_mode: "content" }, "runs", "SOURCE-IS-FINE"),
+      search(`${prefix}18 Grep glob .env* finds the example`, "Grep", { pattern: "FINE", glob: ".env*", output_mode: "content" }, "runs", "EXAMPLE-IS-FINE"),
+      search(`${prefix}19 Glob still lists the rest`, "Glob", { pattern: "**/*.txt" }, "runs", "src/a.txt"),
+      search(`${prefix}20 LS still lists the rest`, "LS", {}, "runs", "- src/")
+    ]
+    const denyRules = ["--disallowedTools", "Read(.env),Read(keys/**)"]
+    expect(await runGroup(denyRules, searches("hd"))).toEqual([])
+    expect(await runGroup(["--yolo", ...denyRules], searches("hy"))).toEqual([])
+    server.enqueue([{ toolCalls: [{ id: "n1", name: "Grep", arguments: { pattern: "SECRET", glob: "{.env,*.pem}" } }] }, { text: "done" }])
+    const noted = await runLetta(["-p", "go", "--output-format", "stream-json", ...denyRules], { sandbox, serverUrl: server.url })
+    const result = parseLines(noted.stdout).find((l) => l["type"] === "tool_result")
+    expect(result?.["output"]).toBe(
+      [
+        "No matches found",
+        "",
+        "[1 matching file left out: denied by Read(.env) (--disallowedTools).]",
+        "[1 matching file left out: denied by Read(keys/**) (--disallowedTools).]"
+      ].join("\n")
+    )
+
+    // Ask rules (settings) hide too, unless an allow rule covers the file or the call names it.
+    const projectSettings = join(f.project, ".letta", "settings.json")
+    const current: Record<string, unknown> = existsSync(projectSettings) ? JSON.parse(readFileSync(projectSettings, "utf8")) : {}
+    mkdirSync(join(f.project, ".letta"), { recursive: true })
+    writeFileSync(projectSettings, JSON.stringify({ ...current, permissions: { ask: ["Read(keys/**)"] } }))
+    const asked: Array<Case> = [
+      search("k01 Grep . under an ask rule", "Grep", { pattern: "KEYFILE", output_mode: "content" }, "hides", SECRETS.keyfile),
+      search("k02 Glob under an ask rule", "Glob", { pattern: "**/*.pem" }, "hides", key),
+      search("k03 Grep naming the dir asks (headless: denied)", "Grep", { pattern: "KEYFILE", path: "keys" }, "blocked", key),
+      search("k04 the rest is found", "Grep", { pattern: "FINE", output_mode: "content" }, "runs", "SOURCE-IS-FINE")
+    ]
+    expect(await runGroup([], asked)).toEqual([])
+    const allowedToo: Array<Case> = [
+      search("k05 an allow rule lifts the ask rule", "Grep", { pattern: "KEYFILE", output_mode: "content" }, "runs", SECRETS.keyfile)
+    ]
+    expect(await runGroup(["--allowedTools", "Read(keys/**)"], allowedToo)).toEqual([])
   })
 
   it("rules it cannot understand stop the run before any request (exit 2)", async () => {

@@ -45,7 +45,8 @@ const ask = (request: ApprovalRequest, choice: ApprovalChoice, mode: PermissionM
           mode: Effect.sync(() => current),
           setMode: (next) => Effect.sync(() => void modes.push((current = next))),
           decide: () => Effect.die("not used"),
-          addSessionRule: (rule) => Effect.sync(() => void sessionRules.push(rule))
+          addSessionRule: (rule) => Effect.sync(() => void sessionRules.push(rule)),
+          searchFilter: () => Effect.die("not used")
         }),
         Layer.succeed(Settings, {
           paths: { user: "u", project: "p", local: "l" },

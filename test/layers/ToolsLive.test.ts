@@ -10,6 +10,7 @@ import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../../src/layers/ToolsLive.js
 import { TodoList } from "../../src/services/TodoList.js"
 import { type DecodedArgs, Tools } from "../../src/services/Tools.js"
 import { Workspace } from "../../src/services/Workspace.js"
+import { noRulesPolicy } from "../support/toolHarness.js"
 
 let dir = ""
 beforeEach(async () => {
@@ -24,7 +25,7 @@ const withTools = <A>(loaded: ReadonlyArray<string> | undefined, use: (tools: To
     Effect.provide(
       makeToolsLayer(loaded).pipe(
         Layer.provide(
-          Layer.mergeAll(ShellNode, NodeContext.layer, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir }))
+          Layer.mergeAll(ShellNode, NodeContext.layer, noRulesPolicy, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir }))
         )
       )
     )
@@ -206,7 +207,7 @@ describe("ToolsLive", () => {
     }).pipe(
       Effect.provide(
         makeToolsLayer(undefined).pipe(
-          Layer.provide(Layer.mergeAll(ShellNode, NodeContext.layer, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir })))
+          Layer.provide(Layer.mergeAll(ShellNode, NodeContext.layer, noRulesPolicy, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir })))
         )
       )
     ))

@@ -233,3 +233,51 @@ describe("rules that cannot be understood", () => {
     expect((await bash(policy, "ls"))._tag).toBe("Ask")
   })
 })
+
+describe("searchFilter: what directory-wide Grep, Glob and LS leave out", () => {
+  const filterOf = (policy: Awaited<ReturnType<typeof makePolicy>>, tool: string, root: string) =>
+    Effect.runPromise(policy.searchFilter(tool, root))
+
+  it("costs nothing when no path rule governs the tool", async () => {
+    const policy = await makePolicy(dirs, { disallowedTools: ["Bash(rm:*)", "Edit(.env)"], project: { ask: ["Write(src/**)"] } })
+    expect(await filterOf(policy, "Grep", dirs.project)).toBeUndefined()
+  })
+
+  it("hides what deny rules cover, in every mode, under every spelling of the root", async () => {
+    for (const mode of ["default", "acceptEdits", "plan", "bypassPermissions"] as const) {
+      const policy = await makePolicy(dirs, { mode, disallowedTools: ["Read(.env)", "Grep(secrets)"] })
+      const grep = await filterOf(policy, "Grep", dirs.project)
+      expect(grep?.(join(dirs.project, ".env"))).toEqual({ rule: "Read(.env) (--disallowedTools)", effect: "deny" })
+      expect(grep?.(join(dirs.project, "secrets", ".key"))).toEqual({ rule: "Grep(secrets) (--disallowedTools)", effect: "deny" })
+      expect(grep?.(join(dirs.project, "src", "a.ts"))).toBeUndefined()
+      expect(grep?.(join(dirs.project, ".env.example"))).toBeUndefined()
+      // Grep rules govern only Grep.
+      expect((await filterOf(policy, "Glob", dirs.project))?.(join(dirs.project, "secrets", ".key"))).toBeUndefined()
+      // A root spelled with `..`: what is found under it is matched as it really is.
+      const viaLink = await filterOf(policy, "LS", join(dirs.project, "sub", ".."))
+      expect(viaLink?.(join(dirs.project, "sub", "..", ".env"))?.effect).toBe("deny")
+    }
+  })
+
+  it("matches files found under a symlinked root by their real path", async () => {
+    symlinkSync(dirs.project, join(dirs.root, "project-link"))
+    const policy = await makePolicy(dirs, { disallowedTools: ["Read(.env)"] })
+    const filter = await filterOf(policy, "Grep", join(dirs.root, "project-link"))
+    expect(filter?.(join(dirs.root, "project-link", ".env"))?.effect).toBe("deny")
+    expect(filter?.(join(dirs.root, "project-link", "src", "a.ts"))).toBeUndefined()
+  })
+
+  it("hides what ask rules cover unless an allow rule lifts them, the call names them, or the mode bypasses them", async () => {
+    const asking = await makePolicy(dirs, { project: { ask: ["Read(secrets/**)"] } })
+    expect((await filterOf(asking, "Grep", dirs.project))?.(join(dirs.project, "secrets", ".key"))).toEqual({
+      rule: "Read(secrets/**) (project settings)",
+      effect: "ask"
+    })
+    // The call itself named the directory, so it was put to the user already.
+    expect((await filterOf(asking, "Grep", join(dirs.project, "secrets")))?.(join(dirs.project, "secrets", ".key"))).toBeUndefined()
+    const lifted = await makePolicy(dirs, { project: { ask: ["Read(secrets/**)"] }, allowedTools: ["Read(secrets/.key)"] })
+    expect((await filterOf(lifted, "Grep", dirs.project))?.(join(dirs.project, "secrets", ".key"))).toBeUndefined()
+    const bypass = await makePolicy(dirs, { mode: "bypassPermissions", project: { ask: ["Read(secrets/**)"] } })
+    expect(await filterOf(bypass, "Grep", dirs.project)).toBeUndefined()
+  })
+})

@@ -151,7 +151,8 @@ export const policy = (
         modes.push(next)
       }),
     decide: ({ toolName }) => Effect.succeed(decide(toolName)),
-    addSessionRule: () => Effect.void
+    addSessionRule: () => Effect.void,
+    searchFilter: () => Effect.succeed(undefined)
   })
 }
 

@@ -10,6 +10,7 @@ import type { ToolOutput } from "../../src/domain/tools.js"
 import { FileTrackerMemory } from "../../src/layers/FileTrackerMemory.js"
 import { ShellNode } from "../../src/layers/ShellNode.js"
 import { TodoListMemory } from "../../src/layers/TodoListMemory.js"
+import { PermissionPolicy } from "../../src/services/PermissionPolicy.js"
 import { Shell } from "../../src/services/Shell.js"
 import { Workspace } from "../../src/services/Workspace.js"
 import type { Tool } from "../../src/tools/defineTool.js"
@@ -26,6 +27,15 @@ export const useTempDir = (prefix: string): { readonly path: () => string } => {
   return { path: () => dir }
 }
 
+/** A policy with no rules: searches show every file; deciding is not the tools' business. */
+export const noRulesPolicy = Layer.succeed(PermissionPolicy, {
+  mode: Effect.succeed("default" as const),
+  setMode: () => Effect.void,
+  decide: () => Effect.die("tools do not decide permissions"),
+  addSessionRule: () => Effect.void,
+  searchFilter: () => Effect.succeed(undefined)
+})
+
 /** Everything the tools need, as one session: one FileTracker, one TodoList, one Shell. */
 export const sessionLayer = (projectDir: string) =>
   Layer.mergeAll(
@@ -33,7 +43,8 @@ export const sessionLayer = (projectDir: string) =>
     Layer.succeed(Workspace, { projectDir, homeDir: projectDir }),
     FileTrackerMemory,
     TodoListMemory,
-    ShellNode
+    ShellNode,
+    noRulesPolicy
   )
 
 /** Runs a tool as the registry does: decode the arguments (dying if invalid), then execute. */
