@@ -44,6 +44,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
         agentId: session.agentId,
         prompt,
         recoveredCalls: session.pendingCalls,
+        recovery: "deny",
         maxSteps: config.maxTurns._tag === "Some" ? config.maxTurns.value : undefined,
         streamTokens: settings.user.tokenStreaming ?? true
       },

@@ -19,9 +19,16 @@ import { isRetryable, MAX_ATTEMPTS, retryDelayMs, retryReason } from "./turn/ret
 
 export interface TurnInput {
   readonly agentId: string
-  readonly prompt: string
+  /** The user's message; none when the turn only resolves recovered calls (the TUI at start). */
+  readonly prompt: string | undefined
   /** Calls the agent was already paused on when this session started (a crashed session). */
   readonly recoveredCalls: ReadonlyArray<PendingToolCall>
+  /**
+   * How recovered calls (and any found pending when the first request meets a 409) are
+   * answered: denied as "session was interrupted" (headless), or decided like any other call,
+   * with the approval dialog where the policy asks (interactive).
+   */
+  readonly recovery: "deny" | "ask"
   /** `--max-turns`: model steps allowed for the whole turn. */
   readonly maxSteps: number | undefined
   readonly streamTokens: boolean
@@ -128,14 +135,23 @@ export const runTurn = <E>(
         })
       )
 
-    /** The first request, with the pending-approval recovery of PRODUCT.md §4. */
-    const firstExchange = (acc: ResponseAccumulator) => {
-      const user = userMessage(input.prompt, planMode)
-      const withRecovery = (calls: ReadonlyArray<PendingToolCall>) =>
-        calls.length === 0 ? [user] : [approvalMessage(denyAll(calls, RECOVERED_REASON)), user]
-      const attempt = (calls: ReadonlyArray<PendingToolCall>, recoveryLeft: boolean): Effect.Effect<void, ApiError | E> =>
-        exchange(body(withRecovery(calls), 0), acc).pipe(
-          Effect.catchAll((error): Effect.Effect<void, ApiError | E> => {
+    /**
+     * The first request, with the pending-approval recovery of PRODUCT.md §4: the answers to the
+     * calls the agent already waits on go first, in the same request as the user's message.
+     * False when there was nothing to send (no message, and nothing pending after all).
+     */
+    const firstExchange = (acc: ResponseAccumulator): Effect.Effect<boolean, TurnError | E, TurnServices> => {
+      const user = input.prompt === undefined ? [] : [userMessage(input.prompt, planMode)]
+      const answers = (calls: ReadonlyArray<PendingToolCall>) =>
+        input.recovery === "ask" ? answerPendingCalls(calls, emit) : Effect.succeed(denyAll(calls, RECOVERED_REASON))
+      const attempt = (calls: ReadonlyArray<PendingToolCall>, recoveryLeft: boolean): Effect.Effect<boolean, TurnError | E, TurnServices> =>
+        Effect.gen(function* () {
+          state.unanswered = calls
+          const messages = calls.length === 0 ? user : [approvalMessage(yield* answers(calls)), ...user]
+          if (messages.length === 0) return false
+          return yield* Effect.as(exchange(body(messages, 0), acc), true)
+        }).pipe(
+          Effect.catchAll((error): Effect.Effect<boolean, TurnError | E, TurnServices> => {
             if (!(error instanceof ApiError)) return Effect.fail(error)
             if (calls.length > 0 && isNothingPending(error)) return attempt([], false)
             if (recoveryLeft && isPendingApprovalConflict(error)) {
@@ -160,8 +176,8 @@ export const runTurn = <E>(
       let next: ReadonlyArray<MessageItem> | undefined
       while (true) {
         const acc = new ResponseAccumulator()
-        const sent = next === undefined ? firstExchange(acc) : exchange(body(next, stepsUsed), acc)
-        yield* sent.pipe(
+        const sent = next === undefined ? firstExchange(acc) : Effect.as(exchange(body(next, stepsUsed), acc), true)
+        const anything = yield* sent.pipe(
           Effect.catchAll((error): Effect.Effect<never, TurnError | E> =>
             // The server explained its stop in-stream: report the stop reason with its detail.
             error instanceof ApiError && error.kind === "stream" && acc.stopReason !== undefined
@@ -169,6 +185,10 @@ export const runTurn = <E>(
               : Effect.fail(error)
           )
         )
+        if (!anything) {
+          state.finished = true
+          return
+        }
         lastText = acc.text() ?? lastText
         stepsUsed += acc.sawUsage ? acc.steps : 1
         const stopReason = acc.stopReason

@@ -77,6 +77,28 @@ describe.skipIf(!hasTmux())("interactive mode (tmux)", () => {
     expect(await t.screen()).toContain("● Bash(touch marker.txt)")
   })
 
+  it("puts an approval left pending by an earlier session to the user at start, then the agent carries on", async () => {
+    const first = await open()
+    const agentId = /agent-[0-9a-f-]{36}/.exec(await first.screen())?.[0] ?? ""
+    await send(first, "/exit")
+    await first.waitFor("[exit 0]")
+    await first.stop()
+    server.setPendingApproval(agentId, [{ name: "Bash", arguments: { command: "touch resumed.txt" }, id: "call-left" }])
+    server.enqueue([{ text: "Picked up where I left off." }])
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url })
+    const dialog = await terminal.waitFor("Do you want to proceed?", 20_000)
+    expect(dialog).toContain("waiting for approval of 1 tool call from an earlier session")
+    expect(dialog).toContain("$ touch resumed.txt")
+    // Shown once, by the turn that resumes it, not also as history.
+    expect(dialog).not.toContain("○ Bash(touch resumed.txt)")
+    await terminal.type("1")
+    await terminal.waitFor("Picked up where I left off.")
+    expect(existsSync(join(sandbox.project, "resumed.txt"))).toBe(true)
+    expect(approvalsSent()).toContainEqual(expect.objectContaining({ type: "tool", tool_call_id: "call-left", status: "success" }))
+    expect(server.agent(agentId)?.pending).toBeNull()
+    await terminal.waitFor("Type a message")
+  })
+
   it("sends the user's reason when they say no", async () => {
     const t = await open()
     server.enqueue([

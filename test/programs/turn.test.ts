@@ -13,6 +13,7 @@ const input = (overrides: Partial<TurnInput> = {}): TurnInput => ({
   agentId: "agent-1",
   prompt: "hello",
   recoveredCalls: [],
+  recovery: "deny",
   maxSteps: undefined,
   streamTokens: true,
   ...overrides
@@ -167,6 +168,42 @@ describe("runTurn", () => {
       const [approval, user] = api.sent[0]!.messages
       expect(approvalsOf(approval)).toEqual([{ type: "approval", tool_call_id: "old-1", approve: false, reason: RECOVERED_REASON }])
       expect(user?.type).toBe("message")
+    })
+  )
+
+  it.effect("interactive recovery: decides the calls left pending like any other, runs the allowed ones, then speaks", () =>
+    Effect.gen(function* () {
+      const { api, executed, layer } = setup([response({ text: ["carried on"], stop: "end_turn" })])
+      const recoveredCalls = [{ toolCallId: "old-1", name: "Echo", arguments: '{"text": "left over"}' }]
+      const events = yield* run(input({ recoveredCalls, recovery: "ask" }), layer)
+      expect(executed).toEqual(["left over"])
+      const [approval, user] = api.sent[0]!.messages
+      expect(approvalsOf(approval)).toMatchObject([{ type: "tool", tool_call_id: "old-1", status: "success", tool_return: "echo: left over" }])
+      expect(user?.type).toBe("message")
+      expect(events.filter((e) => e._tag === "ToolResult")).toMatchObject([{ toolCallId: "old-1", status: "success" }])
+    })
+  )
+
+  it.effect("interactive recovery without a message: the answers alone go out, and the agent carries on", () =>
+    Effect.gen(function* () {
+      const { api, layer } = setup([response({ text: ["resumed"], stop: "end_turn" })])
+      const recoveredCalls = [{ toolCallId: "old-1", name: "Echo", arguments: '{"text": "x"}' }]
+      const events = yield* run(input({ prompt: undefined, recoveredCalls, recovery: "ask" }), layer)
+      expect(api.sent).toHaveLength(1)
+      expect(api.sent[0]!.messages.map((m) => m.type)).toEqual(["approval"])
+      const done = events.find((e): e is Extract<TurnEvent, { _tag: "TurnComplete" }> => e._tag === "TurnComplete")
+      expect(done?.finalText).toBe("resumed")
+    })
+  )
+
+  it.effect("interactive recovery when the server has nothing pending any more: nothing is sent", () =>
+    Effect.gen(function* () {
+      const gone = new ApiError({ kind: "http", operation: "send", status: 400, detail: "No tool call is currently awaiting approval", streamStarted: false })
+      const { api, layer } = setup([{ fail: gone }])
+      const recoveredCalls = [{ toolCallId: "old-1", name: "Echo", arguments: '{"text": "x"}' }]
+      const events = yield* run(input({ prompt: undefined, recoveredCalls, recovery: "ask" }), layer)
+      expect(api.sent).toHaveLength(1)
+      expect(events.some((e) => e._tag === "TurnComplete")).toBe(false)
     })
   )
 

@@ -33,7 +33,7 @@ export const welcomeLines = (info: WelcomeInfo): ReadonlyArray<PanelLine> => [
   ...(info.pendingCalls > 0
     ? [
         {
-          text: `The agent was still waiting for approval of ${info.pendingCalls} tool call${info.pendingCalls === 1 ? "" : "s"} from an earlier session; ${info.pendingCalls === 1 ? "it is" : "they are"} declined when you send your first message.`,
+          text: `The agent was still waiting for approval of ${info.pendingCalls} tool call${info.pendingCalls === 1 ? "" : "s"} from an earlier session: review ${info.pendingCalls === 1 ? "it" : "them"} now.`,
           tone: "warning" as const
         }
       ]

@@ -7,6 +7,7 @@
 import { Cause, Effect, Exit, Fiber, Option, Queue } from "effect"
 import { PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
 import type { LettaFailure } from "../../domain/errors.js"
+import { type PendingToolCall, toolCallParts } from "../../domain/letta.js"
 import type { AllSettings } from "../../domain/settings.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
@@ -103,9 +104,16 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
           pendingCalls: session.pendingCalls.length
         })
       )
-      if (backfill.length > 0) {
+      // The calls still pending are shown by the turn that resumes them, not twice.
+      const pendingIds = new Set(session.pendingCalls.map((call) => call.toolCallId))
+      const recent = backfill.filter(
+        (message) =>
+          message.message_type !== "approval_request_message" ||
+          !toolCallParts(message).every((part) => typeof part.tool_call_id === "string" && pendingIds.has(part.tool_call_id))
+      )
+      if (recent.length > 0) {
         ui.addNotice("Recent conversation:", "dim")
-        ui.applyHistory(backfill, BACKFILL_USER_CHARS)
+        ui.applyHistory(recent, BACKFILL_USER_CHARS)
         ui.addNotice("─".repeat(24), "dim")
       }
 
@@ -119,7 +127,6 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
         stats: new RunStats(),
         startedAt
       }
-      let recoveredCalls = session.pendingCalls
       let turn: Fiber.RuntimeFiber<void, unknown> | undefined
 
       const syncMode = Effect.flatMap(policy.mode, (current) => Effect.sync(() => ui.setMode(current)))
@@ -133,12 +140,13 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       )
       yield* Effect.forkScoped(controls)
 
-      const runOneTurn = (prompt: string) =>
+      /** One turn: the user's message, or (prompt undefined) answering the calls left pending. */
+      const runOneTurn = (prompt: string | undefined, recoveredCalls: ReadonlyArray<PendingToolCall> = []) =>
         Effect.gen(function* () {
           ui.setBusy(true)
           const fiber = yield* Effect.fork(
             runTurn<never>(
-              { agentId: state.agentId, prompt, recoveredCalls, maxSteps: undefined, streamTokens: state.streamTokens },
+              { agentId: state.agentId, prompt, recoveredCalls, recovery: "ask", maxSteps: undefined, streamTokens: state.streamTokens },
               (event) =>
                 Effect.zipRight(
                   Effect.sync(() => {
@@ -149,7 +157,6 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
                 )
             )
           )
-          recoveredCalls = []
           turn = fiber
           const exit = yield* Fiber.await(fiber)
           turn = undefined
@@ -164,6 +171,10 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
           ui.finishTurn("error", "The turn failed before this call finished")
           ui.addNotice(describeCause(exit.cause, api.baseUrl), "error")
         })
+
+      // An earlier session left the agent waiting on tool calls: they are put to the user now, in
+      // the approval dialog, and the agent carries on with the answers.
+      const resume = session.pendingCalls.length === 0 ? Effect.void : runOneTurn(undefined, session.pendingCalls)
 
       const loop = Effect.forever(
         Effect.gen(function* () {
@@ -190,7 +201,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       )
 
       // Whichever comes first: the loop never ends by itself; exit interrupts it (and a turn).
-      yield* Effect.raceFirst(loop, ui.awaitExit)
+      yield* Effect.raceFirst(Effect.zipRight(resume, loop), ui.awaitExit)
       ui.addPanel(statsLines(state.stats, Date.now() - startedAt, state.agentId, api.isCloud))
       ui.setExiting()
       yield* ui.rendered

@@ -115,7 +115,7 @@ export class Engine {
     agent.messages.push(this.approvalRequest(messageId, newId("step"), runId, toolCalls))
     agent.pending = { runId, messageId, toolCalls }
     agent.lastStopReason = "requires_approval"
-    this.continuations.set(agent.id, { steps: [], next: 0, deferred: [] })
+    this.continuations.delete(agent.id)
   }
 
   /** Deny everything pending (cancel of a paused run, §12). */
@@ -161,8 +161,10 @@ export class Engine {
       steps = this.nextTurn(agent, plan.userMessages.map((u) => textOf(u.content)).join("\n"))
       index = 0
     } else if (plan.approval && pending) {
+      // The model carries on after the answers: from where its script paused, or (the pause was
+      // seeded, as by a crashed session) with the next scripted turn.
       const cont = this.continuations.get(agent.id)
-      steps = cont?.steps ?? []
+      steps = cont?.steps ?? this.nextTurn(agent, "")
       index = cont?.next ?? 0
     } else {
       steps = []
