@@ -2,7 +2,7 @@
 // (dist/letta.js) and a V8 code cache for the bundle made by training runs. Also bundles the
 // scripted fake Letta server: dist/fake-server.js (demo CLI) and dist/fake-server-lib.js (benchmarks).
 import { spawn } from "node:child_process"
-import { chmod, copyFile, readFile, rm } from "node:fs/promises"
+import { chmod, readFile, rm, writeFile } from "node:fs/promises"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -33,7 +33,9 @@ await build({
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
   ...mainBundleOptions()
 })
-await copyFile("scripts/launcher.mjs", "dist/letta.js")
+const launcher = await readFile("scripts/launcher.mjs", "utf8")
+if (!launcher.includes("__LETTA_VERSION__")) throw new Error("scripts/launcher.mjs lost its version placeholder")
+await writeFile("dist/letta.js", launcher.replace("__LETTA_VERSION__", pkg.version))
 await chmod("dist/letta.js", 0o755)
 
 // ESM bundles of the fake server; some CommonJS dependencies call require().

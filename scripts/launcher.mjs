@@ -8,20 +8,27 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Script } from "node:vm"
 
-const dir = dirname(fileURLToPath(import.meta.url))
-const bundle = join(dir, "letta-main.cjs")
-const cacheFile = `${bundle}.cache`
-let cachedData
-try {
-  cachedData = readFileSync(cacheFile)
-} catch {
-  cachedData = undefined
+const runBundle = () => {
+  const dir = dirname(fileURLToPath(import.meta.url))
+  const bundle = join(dir, "letta-main.cjs")
+  const cacheFile = `${bundle}.cache`
+  let cachedData
+  try {
+    cachedData = readFileSync(cacheFile)
+  } catch {
+    cachedData = undefined
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`, {
+    filename: bundle,
+    cachedData
+  })
+  // scripts/build.mjs sets this for its training runs; the cache then holds what those runs compiled.
+  if (process.env.LETTA_WRITE_CODE_CACHE === "1") process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()))
+  const module = { exports: {} }
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dir)
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`, {
-  filename: bundle,
-  cachedData
-})
-// scripts/build.mjs sets this for its training runs; the cache then holds what those runs compiled.
-if (process.env.LETTA_WRITE_CODE_CACHE === "1") process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()))
-const module = { exports: {} }
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dir)
+
+// `letta --version` alone is answered here without reading the bundle: the build writes the
+// version in place of the placeholder (the CLI itself prints the same line).
+if (process.argv.length === 3 && process.argv[2] === "--version") process.stdout.write("__LETTA_VERSION__\n")
+else runBundle()

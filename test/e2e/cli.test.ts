@@ -1,8 +1,9 @@
 /** --help / --version through the built binary: no side effects, plain text when not a terminal. */
-import { existsSync } from "node:fs"
-import { join } from "node:path"
+import { spawnSync } from "node:child_process"
+import { existsSync, readFileSync } from "node:fs"
+import { dirname, join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
+import { LETTA_BIN, makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 
 let sandbox: Sandbox
 beforeEach(() => {
@@ -14,8 +15,15 @@ describe("letta --help / --version", () => {
   it("--version prints the version and writes nothing", async () => {
     const result = await runLetta(["--version"], { sandbox })
     expect(result.code).toBe(0)
-    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
+    expect(result.stdout).toBe(`${JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")).version}\n`)
     expect(existsSync(join(sandbox.home, ".letta"))).toBe(false)
+  })
+
+  it("the launcher's --version shortcut prints exactly what the CLI prints", async () => {
+    const shortcut = await runLetta(["--version"], { sandbox })
+    const cli = spawnSync(process.execPath, [join(dirname(LETTA_BIN), "letta-main.cjs"), "--version"], { encoding: "utf8" })
+    expect(cli.status).toBe(0)
+    expect(shortcut.stdout).toBe(cli.stdout)
   })
 
   it("--help lists every flag, without colour codes when piped", async () => {
