@@ -19,11 +19,12 @@ describe("letta --help / --version", () => {
     expect(existsSync(join(sandbox.home, ".letta"))).toBe(false)
   })
 
-  it("the launcher's --version shortcut prints exactly what the CLI prints", async () => {
+  it("the launcher's --version shortcut prints the version the CLI prints", async () => {
     const shortcut = await runLetta(["--version"], { sandbox })
     const cli = spawnSync(process.execPath, [join(dirname(LETTA_BIN), "letta-main.cjs"), "--version"], { encoding: "utf8" })
     expect(cli.status).toBe(0)
-    expect(shortcut.stdout).toBe(cli.stdout)
+    // The CLI's framework adds a blank line after it; the shortcut prints the one line.
+    expect(shortcut.stdout).toBe(`${cli.stdout.trimEnd()}\n`)
   })
 
   it("--help lists every flag, without colour codes when piped", async () => {
