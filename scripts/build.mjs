@@ -30,6 +30,8 @@ await build({
   // ink pulls React devtools only when DEV=true; never ship it.
   external: ["react-devtools-core"],
   define: { LETTA_VERSION: JSON.stringify(pkg.version) },
+  // The SDK's `new Headers()` would load undici (Node's fetch stack) on the first request.
+  inject: ["src/layers/lettaApi/headersInject.ts"],
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
   ...mainBundleOptions()
 })

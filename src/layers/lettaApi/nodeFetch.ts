@@ -6,6 +6,7 @@
  */
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http"
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https"
+import { LightHeaders } from "./lightHeaders.js"
 
 // Reuse the connection between the agent lookup and the message send.
 const httpAgent = new HttpAgent({ keepAlive: true })
@@ -23,13 +24,12 @@ const readAll = async (body: IncomingMessage): Promise<string> => {
 
 const headerRecord = (headers: RequestInit["headers"]): Record<string, string> => {
   const record: Record<string, string> = {}
-  // The SDK always passes a Headers object (it builds one itself), so this costs nothing extra.
-  for (const [name, value] of new Headers(headers)) record[name] = value
+  for (const [name, value] of new LightHeaders(headers)) record[name] = value
   return record
 }
 
-const responseHeaders = (message: IncomingMessage): Headers => {
-  const headers = new Headers()
+const responseHeaders = (message: IncomingMessage): LightHeaders => {
+  const headers = new LightHeaders()
   for (const [name, value] of Object.entries(message.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item)
     else if (value !== undefined) headers.set(name, value)
@@ -42,7 +42,7 @@ interface MinimalResponse {
   readonly ok: boolean
   readonly status: number
   readonly url: string
-  readonly headers: Headers
+  readonly headers: LightHeaders
   readonly body: IncomingMessage
   text(): Promise<string>
   json(): Promise<unknown>
