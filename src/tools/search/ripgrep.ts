@@ -5,8 +5,8 @@
  */
 import { accessSync, constants, statSync } from "node:fs"
 import { delimiter, dirname, join } from "node:path"
-import * as Command from "@effect/platform/Command"
-import { Chunk, Effect, Stream } from "effect"
+import { spawn } from "node:child_process"
+import { Effect } from "effect"
 import type { GrepFileResult, GrepLine, GrepOutcome, GrepRequest } from "./grepEngine.js"
 
 let detected: { readonly path: string | undefined; readonly rg: string | undefined } | undefined
@@ -184,63 +184,73 @@ const collectEnd = (line: string, files: Map<string, Collected>): void => {
   files.set(path, { matchedLines: matched, lines: [] })
 }
 
-const collectText = (stream: Stream.Stream<Uint8Array, unknown>) =>
-  stream.pipe(
-    Stream.decodeText(),
-    Stream.runCollect,
-    Effect.map((chunks) => Chunk.join(chunks, "")),
-    Effect.orElseSucceed(() => "")
-  )
+interface Finished {
+  readonly stderr: string
+  readonly exitCode: number | null
+}
+
+/**
+ * Runs `rg`, handing its stdout on as text as it comes. A plain child process: on a search with
+ * thousands of results, @effect/platform's Command added ~200 ms (~50%) to ripgrep's own time.
+ * Interrupting the effect kills rg.
+ */
+const runRipgrep = (rg: string, args: ReadonlyArray<string>, cwd: string, onStdout: (text: string) => void) =>
+  Effect.async<Finished, Error>((resume) => {
+    const child = spawn(rg, args, { cwd, stdio: ["ignore", "pipe", "pipe"] })
+    const stderr: Array<string> = []
+    child.stdout.setEncoding("utf8")
+    child.stderr.setEncoding("utf8")
+    child.stdout.on("data", onStdout)
+    child.stderr.on("data", (text: string) => stderr.push(text))
+    child.once("error", (error) => resume(Effect.fail(error)))
+    child.once("close", (exitCode) => resume(Effect.succeed({ stderr: stderr.join(""), exitCode })))
+    return Effect.sync(() => {
+      child.kill("SIGKILL")
+    })
+  })
 
 /** Runs ripgrep (at `rg`) for `request`. */
 export const ripgrepSearch = (rg: string, request: GrepRequest) =>
-  Effect.scoped(
-    Effect.gen(function* () {
-      const command = Command.make(rg, ...ripgrepArguments(request)).pipe(
-        Command.workingDirectory(request.rootIsFile ? dirname(request.root) : request.root)
-      )
-      const process = yield* Command.start(command)
-      const files = new Map<string, Collected>()
-      const paths: Array<string> = []
+  Effect.gen(function* () {
+    const files = new Map<string, Collected>()
+    const paths: Array<string> = []
+    let onStdout: (text: string) => void
+    let finish = () => {}
+    if (request.mode === "files_with_matches") {
+      const parts: Array<string> = []
+      onStdout = (text) => parts.push(text)
+      finish = () => {
+        for (const path of parts.join("").split("\0")) if (path !== "") paths.push(path)
+      }
+    } else {
       // Counting line by line, the "end" message of each file has the number of matching lines.
       const endsOnly = request.mode === "count" && !request.multiline
-      const readStdout =
-        request.mode === "files_with_matches"
-          ? Effect.map(collectText(process.stdout), (text) => {
-              for (const path of text.split("\0")) if (path !== "") paths.push(path)
-            })
-          : Effect.suspend(() => {
-              const splitter = new LineSplitter(
-                endsOnly ? (line) => collectEnd(line, files) : (line) => collectJson(line, files),
-                endsOnly ? ['{"type":"end"'] : ['{"type":"match"', '{"type":"context"']
-              )
-              return process.stdout.pipe(
-                Stream.decodeText(),
-                Stream.runForEach((text) => Effect.sync(() => splitter.push(text))),
-                Effect.zipRight(Effect.sync(() => splitter.end())),
-                Effect.orElseSucceed(() => undefined)
-              )
-            })
-      const [, stderr, exitCode] = yield* Effect.all([readStdout, collectText(process.stderr), process.exitCode], {
-        concurrency: "unbounded"
-      })
-      const results: Array<GrepFileResult> =
-        request.mode === "files_with_matches"
-          ? paths.map((path) => ({ path, matchedLines: 1, lines: [] }))
-          : [...files].map(([path, file]) => ({
-              path,
-              matchedLines: file.matchedLines,
-              lines: request.mode === "content" ? file.lines : []
-            }))
-      // 0: matches, 1: none, 2: an error (possibly after some matches).
-      if (exitCode === 2 && results.length === 0) {
-        const message = stderr.trim()
-        const outcome: GrepOutcome = /regex|parse error|syntax/i.test(message)
-          ? { _tag: "InvalidPattern", message }
-          : { _tag: "Failed", message: message === "" ? "ripgrep failed (exit code 2)" : message }
-        return outcome
-      }
-      const outcome: GrepOutcome = { _tag: "Found", files: results }
+      const splitter = new LineSplitter(
+        endsOnly ? (line) => collectEnd(line, files) : (line) => collectJson(line, files),
+        endsOnly ? ['{"type":"end"'] : ['{"type":"match"', '{"type":"context"']
+      )
+      onStdout = (text) => splitter.push(text)
+      finish = () => splitter.end()
+    }
+    const cwd = request.rootIsFile ? dirname(request.root) : request.root
+    const { exitCode, stderr } = yield* runRipgrep(rg, ripgrepArguments(request), cwd, onStdout)
+    finish()
+    const results: Array<GrepFileResult> =
+      request.mode === "files_with_matches"
+        ? paths.map((path) => ({ path, matchedLines: 1, lines: [] }))
+        : [...files].map(([path, file]) => ({
+            path,
+            matchedLines: file.matchedLines,
+            lines: request.mode === "content" ? file.lines : []
+          }))
+    // 0: matches, 1: none, 2: an error (possibly after some matches).
+    if (exitCode === 2 && results.length === 0) {
+      const message = stderr.trim()
+      const outcome: GrepOutcome = /regex|parse error|syntax/i.test(message)
+        ? { _tag: "InvalidPattern", message }
+        : { _tag: "Failed", message: message === "" ? "ripgrep failed (exit code 2)" : message }
       return outcome
-    })
-  )
+    }
+    const outcome: GrepOutcome = { _tag: "Found", files: results }
+    return outcome
+  })
