@@ -11,7 +11,7 @@
  *   match covers every line it touches and touching or adjacent matches form one block;
  * - a search in a single file ignores `glob` and `type`, as ripgrep does for a path it is given.
  */
-import { readFile } from "node:fs"
+import { closeSync, fstatSync, openSync, readSync } from "node:fs"
 import picomatch from "picomatch"
 import { type Verdict, walkFiles } from "./walk.js"
 
@@ -58,7 +58,6 @@ export type GrepOutcome =
 
 /** ripgrep reads files in buffers of this size and checks each for a NUL byte. */
 const BINARY_SNIFF_BYTES = 64 * 1024
-const CONCURRENT_READS = 16
 
 /** picomatch reads a leading `[!` as a negated pattern; glob syntax means a negated class. */
 const posixClasses = (glob: string): string => glob.replace(/\[!/g, "[^")
@@ -86,8 +85,41 @@ export const globOverride = (glob: string) => {
 export const fileTypeMatcher = (globs: ReadonlyArray<string>): ((name: string) => boolean) =>
   picomatch(globs.map(posixClasses), { dot: true })
 
-const readBytes = (path: string): Promise<Buffer | undefined> =>
-  new Promise((resolve) => readFile(path, (error, data) => resolve(error === null ? data : undefined)))
+/**
+ * Files read per turn of the event loop. Synchronous reads: on 50 000 small files fs.readFile
+ * (four thread-pool round trips per file) took ~2.7 s, open/read/close in place ~0.6 s; between
+ * batches the loop yields, so an interrupt or a redraw is never held up for long.
+ */
+const READ_BATCH = 200
+/** Files up to this size are read into one reused buffer; larger ones get their own. */
+const SHARED_BUFFER_BYTES = 1024 * 1024
+let sharedBuffer: Buffer | undefined
+
+/**
+ * The bytes of `path`, or undefined when it cannot be read. The result may be a view of a
+ * buffer the next read reuses: use it before reading another file.
+ */
+const readBytesNow = (path: string): Buffer | undefined => {
+  let fd: number | undefined
+  try {
+    fd = openSync(path, "r")
+    const size = fstatSync(fd).size
+    const buffer = size <= SHARED_BUFFER_BYTES ? (sharedBuffer ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES)) : Buffer.allocUnsafe(size)
+    let total = 0
+    while (total < size) {
+      const read = readSync(fd, buffer, total, size - total, total)
+      if (read === 0) break
+      total += read
+    }
+    return buffer.subarray(0, total)
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 const isWordChar = (char: string): boolean => /[A-Za-z0-9_]/.test(char)
 
@@ -314,20 +346,16 @@ export const builtinGrep = async (request: GrepRequest, signal?: AbortSignal): P
       })
 
   const results: Array<GrepFileResult> = []
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < files.length && signal?.aborted !== true) {
-      const path = files[next++]
-      if (path === undefined) break
-      const bytes = await readBytes(path)
-      if (bytes === undefined) continue
-      if (compiled.literal !== undefined && bytes.indexOf(compiled.literal) === -1) continue
-      const text = searchableText(bytes)
-      if (text === undefined) continue
-      const found = searchText(path, text, compiled, request)
-      if (found !== undefined) results.push(found)
-    }
+  for (let index = 0; index < files.length && signal?.aborted !== true; index++) {
+    if (index > 0 && index % READ_BATCH === 0) await nextTurn()
+    const path = files[index]!
+    const bytes = readBytesNow(path)
+    if (bytes === undefined) continue
+    if (compiled.literal !== undefined && bytes.indexOf(compiled.literal) === -1) continue
+    const text = searchableText(bytes)
+    if (text === undefined) continue
+    const found = searchText(path, text, compiled, request)
+    if (found !== undefined) results.push(found)
   }
-  await Promise.all(Array.from({ length: CONCURRENT_READS }, worker))
   return { _tag: "Found", files: results }
 }
