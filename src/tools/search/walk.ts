@@ -5,8 +5,9 @@
  * - ignore files `.rgignore`, `.ignore` and `.gitignore` (gitignore syntax, via the `ignore`
  *   package) in the searched directory, below it and in every directory above it. Kinds take
  *   precedence in that order; within a kind the nearest file with a matching rule decides. A
- *   path is matched against the rules on its own: a search inside a directory that an outer
- *   ignore file excludes still finds its files, as with rg.
+ *   path is matched against the rules on its own (excluded directories are not entered): a
+ *   search inside a directory that an outer ignore file excludes still finds its files, and a
+ *   directory one ignore file excludes and a stronger one re-includes is searched, as with rg.
  * - hidden entries (names starting with ".") are skipped unless `includeHidden`, or an override
  *   glob, an ignore-file negation or a file type names them;
  * - `.git` is always skipped, symlinks are never followed nor listed.
@@ -52,11 +53,14 @@ const withSlash = (directory: string): string => (directory.endsWith("/") ? dire
 
 const makeMatcher = (text: string): Ignore => ignore({ ignorecase: false, allowRelativePaths: true }).add(text)
 
-/** Escapes a literal path segment for gitignore syntax. */
-const escapeSegment = (segment: string): string => segment.replace(/[\\*?[\]!#]/g, (char) => `\\${char}`).replace(/ $/, "\\ ")
-
 const readText = (file: string): Promise<string | undefined> =>
   new Promise((resolve) => readFile(file, "utf8", (error, text) => resolve(error ? undefined : text)))
+
+/** One level from the texts of `directory`'s ignore files (in IGNORE_FILE_NAMES order). */
+const levelOf = (directory: string, texts: ReadonlyArray<string | undefined>, parent: IgnoreLevel | undefined): IgnoreLevel | undefined =>
+  texts.every((text) => text === undefined)
+    ? parent
+    : { base: withSlash(directory), matchers: texts.map((text) => (text === undefined ? undefined : makeMatcher(text))), parent }
 
 /** The ignore files of `directory` among `present` (names found in it), as one level. */
 export const loadLevel = async (
@@ -65,19 +69,13 @@ export const loadLevel = async (
   parent: IgnoreLevel | undefined
 ): Promise<IgnoreLevel | undefined> => {
   if (present.length === 0) return parent
-  const base = withSlash(directory)
   const texts = await Promise.all(
-    IGNORE_FILE_NAMES.map((name) => (present.includes(name) ? readText(base + name) : Promise.resolve(undefined)))
+    IGNORE_FILE_NAMES.map((name) => (present.includes(name) ? readText(withSlash(directory) + name) : Promise.resolve(undefined)))
   )
-  if (texts.every((text) => text === undefined)) return parent
-  return { base, matchers: texts.map((text) => (text === undefined ? undefined : makeMatcher(text))), parent }
+  return levelOf(directory, texts, parent)
 }
 
-/**
- * The ignore files of the directories above `root`. Their rules are matched against each path
- * on its own, so the directories between them and `root` are re-included here: `ignore`
- * otherwise treats everything under an excluded directory as excluded, as git does.
- */
+/** The ignore files of the directories above `root`, outermost first. */
 export const ancestorLevels = async (root: string): Promise<IgnoreLevel | undefined> => {
   const ancestors: Array<string> = []
   for (let directory = dirname(root); ; directory = dirname(directory)) {
@@ -87,15 +85,33 @@ export const ancestorLevels = async (root: string): Promise<IgnoreLevel | undefi
   if (root === dirname(root)) ancestors.length = 0
   let level: IgnoreLevel | undefined
   for (const directory of ancestors) {
-    const base = withSlash(directory)
-    const texts = await Promise.all(IGNORE_FILE_NAMES.map((name) => readText(base + name)))
-    if (texts.every((text) => text === undefined)) continue
-    const between = root.slice(base.length).split("/").filter((segment) => segment !== "")
-    const reinclude = between.map((_, index) => `!/${between.slice(0, index + 1).map(escapeSegment).join("/")}/`)
-    const matchers = texts.map((text) => (text === undefined ? undefined : makeMatcher(text).add(reinclude)))
-    level = { base, matchers, parent: level }
+    const texts = await Promise.all(IGNORE_FILE_NAMES.map((name) => readText(withSlash(directory) + name)))
+    level = levelOf(directory, texts, level)
   }
   return level
+}
+
+interface RuleVerdict {
+  readonly ignored: boolean
+  readonly unignored: boolean
+}
+
+/** `ignore`'s rule list, which tests one path against the rules without its parent directories. */
+interface RuleList {
+  readonly test: (path: string, checkUnignored: boolean, mode: "regex") => RuleVerdict
+}
+
+/**
+ * What `matcher`'s rules say about `relative` itself, as ripgrep matches: the walk never enters
+ * an excluded directory, so what is found inside a directory it did enter is judged on its own.
+ * `Ignore.test` also tests every parent directory, which excludes the files of a directory that
+ * a stronger ignore file (or an override) re-included, unlike rg, and costs ~4 µs per new path
+ * (most of a walk). The rule list is internal to `ignore` (pinned at 7.0.5); without it the
+ * public test is used. test/tools/walk.test.ts holds the walk to ripgrep's choices.
+ */
+const testOwnRules = (matcher: Ignore, relative: string): RuleVerdict => {
+  const rules = (matcher as unknown as { readonly _rules?: Partial<RuleList> })._rules
+  return typeof rules?.test === "function" ? rules.test(relative, true, "regex") : matcher.test(relative)
 }
 
 /** What the ignore files say about `path` (absolute): "exclude", "include" (a negation) or "none". */
@@ -105,7 +121,7 @@ export const ignoreVerdict = (level: IgnoreLevel | undefined, path: string, isDi
       const matcher = current.matchers[kind]
       if (matcher === undefined) continue
       const relative = path.slice(current.base.length)
-      const result = matcher.test(isDirectory ? `${relative}/` : relative)
+      const result = testOwnRules(matcher, isDirectory ? `${relative}/` : relative)
       if (result.ignored) return "exclude"
       if (result.unignored) return "include"
     }
