@@ -33,7 +33,11 @@ export const searchHider = (toolName: string, root: string): Effect.Effect<Searc
       },
       note: (singular, plural) => {
         if (counts.size === 0) return undefined
-        const lines = [...counts.values()].map(({ count, hidden }) => {
+        // Denials first, then by rule: the same note whatever order the files were found in.
+        const tallies = [...counts.values()].sort(
+          (a, b) => Number(a.hidden.effect === "ask") - Number(b.hidden.effect === "ask") || a.hidden.rule.localeCompare(b.hidden.rule)
+        )
+        const lines = tallies.map(({ count, hidden }) => {
           const what = `${count} ${count === 1 ? singular : plural}`
           return hidden.effect === "deny"
             ? `[${what} left out: denied by ${hidden.rule}.]`
