@@ -2,23 +2,47 @@
  * Headless mode (PRODUCT.md §6): resolve the agent, run one turn, render it in the requested
  * format. Failures before the agent is known go to stderr only; after that the json formats
  * also carry them as an error result.
+ *
+ * In the text and json formats a stored agent (the project's, or `--continue`'s) is trusted
+ * without a lookup: the message request goes out at once and proves it (one request, one round
+ * trip). Should the server no longer have it, nothing has been printed yet: `--continue` fails
+ * as for an unknown agent, the project default starts a new one. An approval left pending is
+ * met by the turn's own recovery (the server refuses the message; the calls are denied, the
+ * message sent again). stream-json looks the agent up first: its first line names the model,
+ * and it shows every server message, including a refused first attempt.
  */
 import { Effect } from "effect"
 import type { RunConfig } from "../domain/config.js"
-import { BrokenPipe, type LettaFailure, MaxTurnsReached, NoAssistantReply } from "../domain/errors.js"
-import type { AllSettings } from "../domain/settings.js"
+import { AgentNotFound, ApiError, BrokenPipe, type LettaFailure, MaxTurnsReached, NoAssistantReply } from "../domain/errors.js"
+import type { PendingToolCall } from "../domain/letta.js"
+import { serverKey, type AllSettings } from "../domain/settings.js"
 import { LettaApi } from "../services/LettaApi.js"
 import { Output } from "../services/Output.js"
 import { PermissionPolicy } from "../services/PermissionPolicy.js"
+import { Settings } from "../services/Settings.js"
 import { Tools } from "../services/Tools.js"
 import { Workspace } from "../services/Workspace.js"
 import { describeFailure } from "./failure.js"
 import { makeRenderer } from "./render/renderer.js"
-import { resolveSession } from "./session.js"
+import { rememberAgent, resolveSession, trustedAgent } from "./session.js"
 import { runTurn } from "./turn.js"
 
 const retryNotice = (reason: string, delayMs: number, attempt: number, maxAttempts: number) =>
   `letta: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts})\n`
+
+/** The agent a turn goes to: known (looked up or created), or trusted from settings. */
+interface Target {
+  readonly agentId: string
+  readonly trusted: boolean
+  /** For stream-json's init line (unknown for trusted agents, which that format never uses). */
+  readonly model: string | undefined
+  readonly pendingCalls: ReadonlyArray<PendingToolCall>
+}
+
+/** A trusted agent the server turned out not to have, before anything was printed. */
+class TrustedAgentGone {
+  readonly _tag = "TrustedAgentGone"
+}
 
 export const runHeadless = (config: RunConfig, prompt: string, settings: AllSettings, startedAt: number) =>
   Effect.gen(function* () {
@@ -27,48 +51,94 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
     const tools = yield* Tools
     const policy = yield* PermissionPolicy
     const workspace = yield* Workspace
+    const store = yield* Settings
     const renderer = makeRenderer(config.outputFormat, output, startedAt)
 
-    const session = yield* resolveSession(config.agent, config.model, settings)
-    yield* renderer.init({
-      agentId: session.agentId,
-      model: session.model,
-      tools: tools.specs.map((spec) => spec.name),
-      cwd: workspace.projectDir,
-      permissionMode: yield* policy.mode
-    })
+    const runOn = (target: Target) =>
+      Effect.gen(function* () {
+        // A trusted agent is initialised with its first event (or failure): by then it exists.
+        let initialised = false
+        let proven = !target.trusted
+        const init = Effect.suspend(() => {
+          if (initialised) return Effect.void
+          initialised = true
+          return Effect.flatMap(policy.mode, (permissionMode) =>
+            renderer.init({
+              agentId: target.agentId,
+              model: target.model,
+              tools: tools.specs.map((spec) => spec.name),
+              cwd: workspace.projectDir,
+              permissionMode
+            })
+          )
+        })
+        if (!target.trusted) yield* init
 
-    let finalText: string | undefined
-    const turn = runTurn(
-      {
-        agentId: session.agentId,
-        prompt,
-        recoveredCalls: session.pendingCalls,
-        recovery: "deny",
-        maxSteps: config.maxTurns._tag === "Some" ? config.maxTurns.value : undefined,
-        streamTokens: settings.user.tokenStreaming ?? true
-      },
-      (event) => {
-        if (event._tag === "TurnComplete") finalText = event.finalText
-        const announce =
-          event._tag === "Retry"
-            ? output.stderr(retryNotice(event.reason, event.delayMs, event.attempt, event.maxAttempts))
-            : Effect.void
-        return Effect.zipRight(announce, renderer.event(event))
-      }
-    )
+        let finalText: string | undefined
+        const turn = runTurn(
+          {
+            agentId: target.agentId,
+            prompt,
+            recoveredCalls: target.pendingCalls,
+            recovery: "deny",
+            maxSteps: config.maxTurns._tag === "Some" ? config.maxTurns.value : undefined,
+            streamTokens: settings.user.tokenStreaming ?? true
+          },
+          (event) => {
+            if (event._tag === "TurnComplete") finalText = event.finalText
+            const announce =
+              event._tag === "Retry"
+                ? output.stderr(retryNotice(event.reason, event.delayMs, event.attempt, event.maxAttempts))
+                : Effect.void
+            // The server streaming for this agent proves it exists: it becomes the last agent.
+            const prove =
+              !proven && event._tag === "ServerMessage"
+                ? Effect.suspend(() => {
+                    proven = true
+                    return Effect.provideService(rememberAgent(settings, serverKey(api.baseUrl), target.agentId), Settings, store)
+                  })
+                : Effect.void
+            return Effect.zipRight(Effect.zipRight(init, Effect.zipRight(prove, announce)), renderer.event(event))
+          }
+        )
 
-    const reportFailure = (failure: LettaFailure) =>
-      failure instanceof BrokenPipe
-        ? Effect.fail(failure)
-        : renderer
-            .failure(describeFailure(failure, api.baseUrl).message, failure instanceof MaxTurnsReached)
-            .pipe(Effect.zipRight(Effect.fail(failure)))
+        const reportFailure = (failure: LettaFailure): Effect.Effect<never, LettaFailure | TrustedAgentGone> => {
+          // 404 only: a 422 may be about the request itself, and must not replace the agent.
+          if (!initialised && target.trusted && failure instanceof ApiError && failure.kind === "http" && failure.status === 404) {
+            return Effect.fail(new TrustedAgentGone())
+          }
+          return failure instanceof BrokenPipe
+            ? Effect.fail(failure)
+            : init.pipe(
+                Effect.zipRight(renderer.failure(describeFailure(failure, api.baseUrl).message, failure instanceof MaxTurnsReached)),
+                Effect.zipRight(Effect.fail(failure))
+              )
+        }
 
-    yield* turn.pipe(
-      Effect.flatMap((): Effect.Effect<void, BrokenPipe | NoAssistantReply> =>
-        finalText === undefined || finalText.trim().length === 0 ? Effect.fail(new NoAssistantReply()) : renderer.success(finalText)
-      ),
-      Effect.catchAll(reportFailure)
+        yield* turn.pipe(
+          Effect.flatMap((): Effect.Effect<void, BrokenPipe | NoAssistantReply> =>
+            finalText === undefined || finalText.trim().length === 0 ? Effect.fail(new NoAssistantReply()) : renderer.success(finalText)
+          ),
+          Effect.catchAll(reportFailure)
+        )
+      })
+
+    const known = (choice: RunConfig["agent"]) =>
+      Effect.flatMap(resolveSession(choice, config.model, settings), (session) =>
+        runOn({ agentId: session.agentId, trusted: false, model: session.model, pendingCalls: session.pendingCalls })
+      )
+
+    const trusted = config.outputFormat === "stream-json" ? undefined : trustedAgent(config.agent, config.model, settings, api.baseUrl)
+    if (trusted === undefined) return yield* known(config.agent)
+    yield* runOn({ agentId: trusted.agentId, trusted: true, model: undefined, pendingCalls: [] }).pipe(
+      Effect.catchIf(
+        (error): error is TrustedAgentGone => error instanceof TrustedAgentGone,
+        () =>
+          trusted.source === "continue"
+            ? Effect.fail(new AgentNotFound({ agentId: trusted.agentId, source: "continue" }))
+            : output
+                .stderr(`letta: this project's last agent (${trusted.agentId}) no longer exists; starting a new one.\n`)
+                .pipe(Effect.zipRight(known({ _tag: "New" })))
+      )
     )
   })

@@ -1,8 +1,8 @@
 /**
  * Which agent this run talks to (PRODUCT.md §3): an explicit `--agent`, `--continue`, `--new`,
  * or by default the project's last agent. An agent we already know costs one request (its
- * lookup, which also reveals a pending approval); a new one costs the block checks (concurrent)
- * and its creation.
+ * lookup, which also reveals a pending approval) — none in headless mode, which trusts the
+ * stored id (`trustedAgent`); a new one costs the block checks (concurrent) and its creation.
  */
 import { basename } from "node:path"
 import { Effect, Option } from "effect"
@@ -29,6 +29,7 @@ export interface Session {
 export type SessionError = ApiError | SettingsError | AgentNotFound | NoAgentToContinue | UnknownModel
 type SessionServices = LettaApi | Settings | Output | Workspace
 
+/** The server's answer for an agent id it does not have (422: not even a well-formed id). */
 const isMissingAgent = (error: ApiError) => error.kind === "http" && (error.status === 404 || error.status === 422)
 
 /** Checks a model handle against the server's list. */
@@ -146,8 +147,41 @@ export const resolveSession = (
     return session
   })
 
+/** An agent a headless run may message without looking it up first. */
+export interface TrustedAgent {
+  readonly agentId: string
+  /** Where its id came from, for what to do when the server no longer has it. */
+  readonly source: "continue" | "project"
+}
+
+/**
+ * The stored agent of `--continue` or of the project default, when nothing needs checking
+ * first (`--model` does: the agent's current model). The message request itself proves it: a
+ * 404 means it is gone, a 409 that an approval is pending (the turn recovers from that).
+ */
+export const trustedAgent = (
+  choice: AgentChoice,
+  modelFlag: Option.Option<string>,
+  settings: AllSettings,
+  baseUrl: string
+): TrustedAgent | undefined => {
+  if (Option.isSome(modelFlag)) return undefined
+  const server = serverKey(baseUrl)
+  const local = lastAgentFor(settings.local, server)
+  switch (choice._tag) {
+    case "ProjectDefault":
+      return local === undefined ? undefined : { agentId: local, source: "project" }
+    case "Continue": {
+      const agentId = local ?? lastAgentFor(settings.user, server)
+      return agentId === undefined ? undefined : { agentId, source: "continue" }
+    }
+    default:
+      return undefined
+  }
+}
+
 /** `lastAgent` in both files; skipped when already current (no write on the warm path). */
-const rememberAgent = (settings: AllSettings, server: string, agentId: string) =>
+export const rememberAgent = (settings: AllSettings, server: string, agentId: string) =>
   Effect.gen(function* () {
     const store = yield* Settings
     const updates: Array<Effect.Effect<unknown, SettingsError>> = []

@@ -136,6 +136,36 @@ describe("agents and memory blocks", () => {
     expect(agentCreates()).toHaveLength(creates)
   })
 
+  it("a warm text/json turn trusts the stored agent: the message request is the only request", async () => {
+    const first = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout)
+    const before = server.requests.length
+    const again = await letta(["-p", "two", "--output-format", "json"])
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout).agent_id).toBe(first.agent_id)
+    expect(server.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/agents/${first.agent_id}/messages`])
+    // stream-json names the model in its first line, so it looks the agent up first.
+    const streamed = parseLines((await letta(["-p", "three", "--output-format", "stream-json"])).stdout)
+    expect(streamed[0]).toMatchObject({ type: "system", subtype: "init", model: expect.any(String) })
+  })
+
+  it("a stored agent the server no longer has: the project starts a new one, --continue fails cleanly", async () => {
+    const first = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout)
+    server.deleteAgent(String(first.agent_id))
+    const continued = await letta(["-p", "two", "--continue", "--output-format", "json"])
+    expect(continued.code).toBe(1)
+    expect(continued.stdout).toBe("")
+    expect(continued.stderr).toContain(`${String(first.agent_id)}`)
+    expect(continued.stderr).not.toMatch(/\n\s+at /)
+    const creates = agentCreates().length
+    const fresh = await letta(["-p", "three", "--output-format", "json"])
+    expect(fresh.code).toBe(0)
+    expect(fresh.stderr).toContain(`this project's last agent (${String(first.agent_id)}) no longer exists; starting a new one.`)
+    const parsed = JSON.parse(fresh.stdout)
+    expect(parsed.agent_id).not.toBe(first.agent_id)
+    expect(agentCreates()).toHaveLength(creates + 1)
+    expect(sandbox.settings("local")?.["lastAgent"]).toBe(parsed.agent_id)
+  })
+
   it("--continue with no previous agent is an error", async () => {
     const result = await letta(["-p", "hi", "--continue"])
     expect(result.code).toBe(1)

@@ -9,9 +9,24 @@ export interface SdkModule {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
-/** `detail` may be a string, an object with `message`/`code`, or a pydantic error list. */
+/** An in-stream `error_message` (letta-api.md §7.2): its message and detail, and its error type. */
+const readErrorMessage = (body: Readonly<Record<string, unknown>>): { detail?: string; code?: string } => {
+  const message = typeof body["message"] === "string" ? body["message"] : undefined
+  const extra = typeof body["detail"] === "string" ? body["detail"] : undefined
+  const errorType = typeof body["error_type"] === "string" ? body["error_type"] : undefined
+  const text = [message, extra].filter((part) => part !== undefined && part.length > 0).join(": ")
+  if (text.length === 0) return {}
+  return errorType === undefined ? { detail: text } : { detail: text, code: errorType }
+}
+
+/**
+ * An HTTP error body's `detail` (a string, an object with `message`/`code`, or a pydantic error
+ * list), or an in-stream `error_message`, whose `message` says what happened (e.g. "CONFLICT:
+ * Cannot send a new message…") and whose `detail` only adds to it.
+ */
 const readDetail = (body: unknown): { detail?: string; code?: string } => {
   if (!isRecord(body)) return typeof body === "string" && body.length > 0 ? { detail: body } : {}
+  if (body["message_type"] === "error_message") return readErrorMessage(body)
   const detail = body["detail"]
   if (typeof detail === "string") return { detail }
   if (isRecord(detail)) {
@@ -19,13 +34,7 @@ const readDetail = (body: unknown): { detail?: string; code?: string } => {
     return typeof detail["code"] === "string" ? { detail: message, code: detail["code"] } : { detail: message }
   }
   if (detail !== undefined) return { detail: JSON.stringify(detail) }
-  // An in-stream `error_message`: { message_type, error_type, message, detail }
-  const message = typeof body["message"] === "string" ? body["message"] : undefined
-  const extra = typeof body["detail"] === "string" ? body["detail"] : undefined
-  const errorType = typeof body["error_type"] === "string" ? body["error_type"] : undefined
-  const text = [message, extra].filter((part) => part !== undefined && part.length > 0).join(": ")
-  if (text.length === 0) return {}
-  return errorType === undefined ? { detail: text } : { detail: text, code: errorType }
+  return readErrorMessage(body)
 }
 
 /** `retry-after-ms`, or `retry-after` in seconds or as an HTTP date. */
