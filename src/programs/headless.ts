@@ -86,6 +86,8 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
           },
           (event) => {
             if (event._tag === "TurnComplete") finalText = event.finalText
+            // The per-token path: nothing but the renderer once the agent is initialised and proven.
+            if (initialised && proven && event._tag !== "Retry") return renderer.event(event)
             const announce =
               event._tag === "Retry"
                 ? output.stderr(retryNotice(event.reason, event.delayMs, event.attempt, event.maxAttempts))
