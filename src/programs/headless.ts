@@ -39,6 +39,15 @@ interface Target {
   readonly pendingCalls: ReadonlyArray<PendingToolCall>
 }
 
+const AGENT_ID = /^agent-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * The server has no such agent: 404, or 422 for a stored id that is not even an agent id (a
+ * 422 for a well-formed id is about the request, and must not replace the agent).
+ */
+const isGone = (error: ApiError, agentId: string): boolean =>
+  error.kind === "http" && (error.status === 404 || (error.status === 422 && !AGENT_ID.test(agentId)))
+
 /** A trusted agent the server turned out not to have, before anything was printed. */
 class TrustedAgentGone {
   readonly _tag = "TrustedAgentGone"
@@ -105,8 +114,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
         )
 
         const reportFailure = (failure: LettaFailure): Effect.Effect<never, LettaFailure | TrustedAgentGone> => {
-          // 404 only: a 422 may be about the request itself, and must not replace the agent.
-          if (!initialised && target.trusted && failure instanceof ApiError && failure.kind === "http" && failure.status === 404) {
+          if (!initialised && target.trusted && failure instanceof ApiError && isGone(failure, target.agentId)) {
             return Effect.fail(new TrustedAgentGone())
           }
           return failure instanceof BrokenPipe

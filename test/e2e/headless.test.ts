@@ -164,6 +164,15 @@ describe("agents and memory blocks", () => {
     expect(parsed.agent_id).not.toBe(first.agent_id)
     expect(agentCreates()).toHaveLength(creates + 1)
     expect(sandbox.settings("local")?.["lastAgent"]).toBe(parsed.agent_id)
+
+    // A hand-edited id that is not even an agent id (the server answers 422) is replaced too.
+    const local = sandbox.settings("local") ?? {}
+    const byServer = Object.fromEntries(Object.keys((local["lastAgentByServer"] as Record<string, string>) ?? {}).map((key) => [key, "agent-garbage"]))
+    writeFileSync(join(sandbox.project, ".letta", "settings.local.json"), JSON.stringify({ ...local, lastAgent: "agent-garbage", lastAgentByServer: byServer }))
+    const replaced = await letta(["-p", "four", "--output-format", "json"])
+    expect(replaced.code).toBe(0)
+    expect(replaced.stderr).toContain("this project's last agent (agent-garbage) no longer exists; starting a new one.")
+    expect(agentCreates()).toHaveLength(creates + 2)
   })
 
   it("--continue with no previous agent is an error", async () => {
