@@ -161,7 +161,8 @@ describe.skipIf(!hasTmux())("interactive mode (tmux)", () => {
     const t = await open()
     const agentId = /agent-[0-9a-f-]{36}/.exec(await t.screen())?.[0]
     await send(t, "/model")
-    await t.waitFor("Switch the agent's model")
+    // The dialog itself: the command list shows the same words while "/model" is being typed.
+    await t.waitFor("Type to filter")
     await t.type("gpt-5")
     await t.waitFor(/❯ openai\/gpt-5/)
     await t.keys("Enter")
