@@ -15,6 +15,10 @@ import { compileGuard } from "../../domain/schemaGuard.js"
 // (same answers as Schema.is), as it runs for every token.
 const isLettaMessage = compileGuard(LettaMessage)
 
+/** Reads, and time, allowed for the rest of a body after `[DONE]`. */
+const DRAIN_READS = 8
+const DRAIN_MS = 250
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
@@ -39,6 +43,7 @@ export const sseChunks = (
     let batch: Array<StreamChunk> = []
     let failure: ApiError | undefined
     let done = false
+    let bodyEnded = false
 
     const onEvent = (event: EventSourceMessage) => {
       if (done || failure !== undefined) return
@@ -71,15 +76,34 @@ export const sseChunks = (
     }
     const parser = createParser({ onEvent })
 
+    /**
+     * After `[DONE]`, what is left of the body (normally nothing but its end) is read, so the
+     * connection goes back to the keep-alive pool: a body left unread is destroyed with its
+     * socket, and every tool step would pay a new connection (a TLS handshake on Letta Cloud).
+     * Bounded in reads and time; a server that keeps the body open just loses the connection.
+     */
+    const drain = Effect.promise(() => {
+      const readRest = async () => {
+        for (let reads = 0; reads < DRAIN_READS && !bodyEnded; reads++) {
+          const result = await iterator.next()
+          if (result.done === true) bodyEnded = true
+        }
+      }
+      // A plain race: the read left pending is settled when the request is released.
+      const giveUp = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref())
+      return Promise.race([readRest().catch(() => undefined), giveUp])
+    })
+
     /** One network read: the events it completed, a failure, or the end. */
     const pull: Effect.Effect<Chunk.Chunk<StreamChunk>, Option.Option<ApiError>> = Effect.suspend(() => {
       if (failure !== undefined) return Effect.fail(Option.some(failure))
-      if (done) return Effect.fail(Option.none())
+      if (done) return bodyEnded ? Effect.fail(Option.none()) : Effect.zipRight(drain, Effect.fail(Option.none()))
       return Effect.tryPromise({ try: () => iterator.next(), catch: (error) => Option.some(failures.readError(error)) }).pipe(
         Effect.flatMap((result) => {
           if (result.done === true) {
             parser.feed(decoder.decode())
             done = true
+            bodyEnded = true
           } else {
             const value: unknown = result.value
             parser.feed(typeof value === "string" ? value : value instanceof Uint8Array ? decoder.decode(value, { stream: true }) : "")

@@ -34,6 +34,31 @@ describe("sseChunks", () => {
     })
   )
 
+  it.effect("reads the body to its end after [DONE], so its connection can be reused", () =>
+    Effect.gen(function* () {
+      let ended = false
+      async function* tracked(): AsyncGenerator<Uint8Array> {
+        yield new TextEncoder().encode(`${text}${stop}data: [DONE]\n\n`)
+        yield new TextEncoder().encode(": trailing comment\n\n")
+        ended = true
+      }
+      const types = Chunk.toArray(yield* Stream.runCollect(sseChunks(tracked(), "op", failures))).map((c) => c.message.message_type)
+      expect(types).toEqual(["assistant_message", "stop_reason"])
+      expect(ended).toBe(true)
+    })
+  )
+
+  it.effect("does not wait long for a body that stays open after [DONE]", () =>
+    Effect.gen(function* () {
+      async function* endless(): AsyncGenerator<Uint8Array> {
+        yield new TextEncoder().encode(`${stop}data: [DONE]\n\n`)
+        await new Promise(() => undefined)
+      }
+      const types = Chunk.toArray(yield* Stream.runCollect(sseChunks(endless(), "op", failures))).map((c) => c.message.message_type)
+      expect(types).toEqual(["stop_reason"])
+    })
+  )
+
   it.effect("keeps the server's fields, including ones the schema does not name", () =>
     Effect.gen(function* () {
       const [first] = Chunk.toArray(
