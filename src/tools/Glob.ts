@@ -5,7 +5,7 @@ import { Effect, Schema } from "effect"
 import picomatch from "picomatch"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, optionalParam, param } from "./defineTool.js"
-import { describeFsError, resolveProjectPath } from "./files.js"
+import { pathFailure, resolveProjectPath } from "./files.js"
 import { searchHider, withHiddenNote } from "./search/hidden.js"
 import { sortByMtime } from "./search/mtime.js"
 import { walkFiles } from "./search/walk.js"
@@ -102,14 +102,6 @@ export const Glob = defineTool({
         )
       )
     }).pipe(
-      Effect.catchAll((error) =>
-        Effect.map(resolveProjectPath(args.path ?? "."), (directory) =>
-          toolError(
-            error._tag === "SystemError" && error.reason === "NotFound"
-              ? `Directory does not exist: ${directory}`
-              : describeFsError(directory, error)
-          )
-        )
-      )
+      Effect.catchAll((error) => pathFailure(args.path ?? ".", error, "Directory does not exist", "read"))
     )
 })

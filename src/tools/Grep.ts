@@ -6,7 +6,7 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import { Effect, Schema } from "effect"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.js"
-import { describeFsError, resolveProjectPath } from "./files.js"
+import { pathFailure, resolveProjectPath } from "./files.js"
 import { FILE_TYPE_NAMES, fileTypeGlobs } from "./search/fileTypes.js"
 import { builtinGrep, type GrepFileResult, type GrepMode, type GrepOutcome, type GrepRequest } from "./search/grepEngine.js"
 import { searchHider, withHiddenNote } from "./search/hidden.js"
@@ -229,15 +229,7 @@ export const makeGrepTool = (chooseEngine: () => EngineChoice) =>
         const output = grepOutput(outcome, options, choice.engine === "ripgrep" ? "ripgrep" : "JavaScript")
         return { ...output, text: withHiddenNote(output.text, hider?.note("matching file", "matching files")) }
       }).pipe(
-        Effect.catchAll((error) =>
-          Effect.map(resolveProjectPath(args.path ?? "."), (root) =>
-            toolError(
-              error._tag === "SystemError" && error.reason === "NotFound"
-                ? `Path does not exist: ${root}`
-                : describeFsError(root, error, "search")
-            )
-          )
-        )
+        Effect.catchAll((error) => pathFailure(args.path ?? ".", error, "Path does not exist", "search"))
       )
   })
 

@@ -6,7 +6,7 @@ import { Effect, Schema } from "effect"
 import picomatch from "picomatch"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, expected, optionalParam } from "./defineTool.js"
-import { describeFsError, resolveProjectPath } from "./files.js"
+import { pathFailure, resolveProjectPath } from "./files.js"
 import { searchHider, withHiddenNote } from "./search/hidden.js"
 import { ancestorLevels, IGNORE_FILE_NAMES, type IgnoreLevel, ignoreVerdict, loadLevel } from "./search/walk.js"
 
@@ -145,14 +145,6 @@ export const LS = defineTool({
       }
       return toolSuccess(withHiddenNote(lines.join("\n"), hider.note("entry", "entries")))
     }).pipe(
-      Effect.catchAll((error) =>
-        Effect.map(resolveProjectPath(args.path ?? "."), (directory) =>
-          toolError(
-            error._tag === "SystemError" && error.reason === "NotFound"
-              ? `Directory does not exist: ${directory}`
-              : describeFsError(directory, error, "list")
-          )
-        )
-      )
+      Effect.catchAll((error) => pathFailure(args.path ?? ".", error, "Directory does not exist", "list"))
     )
 })

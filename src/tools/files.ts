@@ -1,12 +1,13 @@
 /**
- * File helpers shared by Read, Write, Edit and MultiEdit: resolving paths against the project,
- * the stale-write guard over the session's FileTracker, and atomic writes.
+ * File helpers shared by the file tools: resolving paths against the project, error texts, the
+ * stale-write guard over the session's FileTracker, and atomic writes.
  */
 import { createHash, randomBytes } from "node:crypto"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type { PlatformError } from "@effect/platform/Error"
 import * as Path from "@effect/platform/Path"
 import { Effect, Option } from "effect"
+import { toolError } from "../domain/tools.js"
 import { FileTracker, type FileSnapshot } from "../services/FileTracker.js"
 import { Workspace } from "../services/Workspace.js"
 
@@ -23,6 +24,12 @@ export const describeFsError = (filePath: string, error: PlatformError, action =
   if (error._tag === "SystemError" && error.reason === "PermissionDenied") return `Permission denied: ${filePath}`
   return `Cannot ${action} ${filePath}: ${error.message}`
 }
+
+/** The tool error for a path a search or listing could not look at: missing, or another failure. */
+export const pathFailure = (rawPath: string, error: PlatformError, missing: string, action: string) =>
+  Effect.map(resolveProjectPath(rawPath), (path) =>
+    toolError(error._tag === "SystemError" && error.reason === "NotFound" ? `${missing}: ${path}` : describeFsError(path, error, action))
+  )
 
 export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex")
 
