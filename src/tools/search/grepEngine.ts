@@ -14,6 +14,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs"
 import picomatch from "picomatch"
 import { type Verdict, walkFiles } from "./walk.js"
+import { nextTurn } from "./nextTurn.js"
 
 export type GrepMode = "content" | "files_with_matches" | "count"
 
@@ -118,8 +119,6 @@ const readBytesNow = (path: string): Buffer | undefined => {
     if (fd !== undefined) closeSync(fd)
   }
 }
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 const isWordChar = (char: string): boolean => /[A-Za-z0-9_]/.test(char)
 

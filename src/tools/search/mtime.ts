@@ -1,10 +1,9 @@
 /** Sorting paths by modification time, newest first (ties by path), for Glob and Grep. */
 import { statSync } from "node:fs"
+import { nextTurn } from "./nextTurn.js"
 
 /** Files stat'ed per turn of the event loop: synchronous stat is twice as fast as async here. */
 const BATCH = 2_000
-
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /** `paths` newest first; paths that vanished meanwhile sort last. */
 export const sortByMtime = async (paths: ReadonlyArray<string>, signal?: AbortSignal): Promise<Array<string>> => {
