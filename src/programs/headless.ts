@@ -120,7 +120,10 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
           return failure instanceof BrokenPipe
             ? Effect.fail(failure)
             : init.pipe(
-                Effect.zipRight(renderer.failure(describeFailure(failure, api.baseUrl).message, failure instanceof MaxTurnsReached)),
+                // Suspended: the result object names the agent, which `init` records first.
+                Effect.zipRight(
+                  Effect.suspend(() => renderer.failure(describeFailure(failure, api.baseUrl).message, failure instanceof MaxTurnsReached))
+                ),
                 Effect.zipRight(Effect.fail(failure))
               )
         }

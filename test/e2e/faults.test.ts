@@ -89,6 +89,18 @@ describe("faults before the stream", () => {
     expectClean(result)
   })
 
+  it("a failure before the first event still names the agent in json and stream-json results", async () => {
+    const before = await warmUp()
+    const agentId = String(before.local?.["lastAgent"])
+    for (const format of ["json", "stream-json"]) {
+      server.injectFault({ kind: "http", status: 400, detail: "bad things", route: "messages" })
+      const result = await letta(["-p", "hi", "--output-format", format])
+      expect(result.code).toBe(1)
+      const lines = format === "json" ? [JSON.parse(result.stdout)] : parseLines(result.stdout)
+      expect(lines.at(-1)).toMatchObject({ type: "result", is_error: true, agent_id: agentId, session_id: agentId })
+    }
+  })
+
   it("a slow first byte is waited for", async () => {
     await warmUp()
     server.injectFault({ kind: "slow_first_byte", ms: 1500 })
@@ -129,13 +141,14 @@ describe("faults in the stream (never retried)", () => {
   for (const [name, fault, message] of streamFaults) {
     it(`${name}: exit 1, "${message}", settings intact`, async () => {
       const before = await warmUp()
+      const agentId = String(before.local?.["lastAgent"])
       server.injectFault(fault)
       const posts = messagePosts().length
       const result = await letta(["-p", "hi", "--output-format", "json"])
       expect(result.code).toBe(1)
       expect(messagePosts().length - posts).toBe(1)
       expect(result.stderr).toContain(message)
-      expect(JSON.parse(result.stdout)).toMatchObject({ is_error: true, subtype: "error_during_execution" })
+      expect(JSON.parse(result.stdout)).toMatchObject({ is_error: true, subtype: "error_during_execution", agent_id: agentId, session_id: agentId })
       expectClean(result)
       expectSettingsKept(before)
     })
