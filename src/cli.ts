@@ -79,6 +79,20 @@ const options = {
 
 export type Parsed = Command.Command.ParseConfig<typeof options>
 
+/** The flags that take a value, by every spelling, to their long name. */
+const VALUE_FLAGS: Readonly<Record<string, string>> = {
+  "--output-format": "--output-format",
+  "--agent": "--agent",
+  "-a": "--agent",
+  "--model": "--model",
+  "-m": "--model",
+  "--tools": "--tools",
+  "--allowedTools": "--allowedTools",
+  "--disallowedTools": "--disallowedTools",
+  "--permission-mode": "--permission-mode",
+  "--max-turns": "--max-turns"
+}
+
 /** Cross-flag checks the parser cannot express. */
 export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<RunConfig, UsageError> =>
   Effect.gen(function* () {
@@ -108,7 +122,11 @@ export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<
     }
     // @effect/cli passes unknown flags through as prompt words; a typo must not become a prompt.
     const strayFlag = parsed.words.find((word) => /^--?[A-Za-z][\w-]*(=.*)?$/.test(word))
-    if (strayFlag !== undefined) return yield* new UsageError({ message: `Unknown option: ${strayFlag}` })
+    if (strayFlag !== undefined) {
+      // A value flag left last (`letta -p hi --model`) reaches here too.
+      const needsValue = VALUE_FLAGS[strayFlag]
+      return yield* new UsageError({ message: needsValue === undefined ? `Unknown option: ${strayFlag}` : `${needsValue} needs a value.` })
+    }
     const list = (value: Option.Option<string>) => Option.match(value, { onNone: () => [], onSome: splitList })
     return {
       headless: parsed.prompt || !stdinIsTTY,

@@ -6,8 +6,9 @@ import { homedir } from "node:os"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as ValidationError from "@effect/cli/ValidationError"
-import { Cause, Effect, Either, Exit, Layer, Option } from "effect"
+import { Cause, Console, Effect, Either, Exit, Layer, Option } from "effect"
 import { makeCli, type Parsed, toRunConfig } from "./cli.js"
+import { describeCliError } from "./cliErrors.js"
 import type { RunConfig } from "./domain/config.js"
 import { connectionFromEnv } from "./domain/connection.js"
 import { type LettaFailure, UsageError } from "./domain/errors.js"
@@ -136,7 +137,11 @@ const cli = makeCli({
     })
 })
 
-const program = cli(process.argv).pipe(withPlainConsole, Effect.provide(Layer.merge(baseLayer, settingsLayer)))
+/** @effect/cli prints a rejected command line itself; `conclude` says it in one line instead. */
+const withoutCliErrorPrint = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Console.consoleWith((current) => Effect.withConsole(effect, { ...current, error: () => Effect.void }))
+
+const program = cli(process.argv).pipe(withoutCliErrorPrint, withPlainConsole, Effect.provide(Layer.merge(baseLayer, settingsLayer)))
 
 const isLettaFailure = (error: unknown): error is LettaFailure =>
   typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string" && !ValidationError.isValidationError(error)
@@ -148,8 +153,9 @@ const conclude = (exit: Exit.Exit<unknown, unknown>): { code: number; message: s
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure)) {
     const error = failure.value
-    // @effect/cli already printed what was wrong with the arguments.
-    if (ValidationError.isValidationError(error)) return { code: EXIT_USAGE, message: "Run 'letta --help' for usage." }
+    if (ValidationError.isValidationError(error)) {
+      return { code: EXIT_USAGE, message: `letta: ${describeCliError(error, process.argv.slice(2))}\nRun 'letta --help' for usage.` }
+    }
     if (isLettaFailure(error)) {
       const report = describeFailure(error, serverForMessages)
       return { code: report.exitCode, message: report.message.length > 0 ? `letta: ${report.message}` : "" }

@@ -265,12 +265,24 @@ describe("settings files", () => {
 })
 
 describe("usage errors", () => {
-  for (const args of [["-p", "hi", "--output-format", "xml"], ["-p", "hi", "--bogus"], ["-p", "hi", "--max-turns", "0"], ["-p", "hi", "--continue", "--new"], ["-p", "hi", "--tools", "Nope"]]) {
-    it(`${args.join(" ")} → exit 2, nothing on stdout, no request`, async () => {
+  const cases: ReadonlyArray<[ReadonlyArray<string>, string]> = [
+    [["-p", "hi", "--output-format", "xml"], 'letta: --output-format must be one of text, json, stream-json (got "xml").'],
+    [["-p", "hi", "--permission-mode=sudo"], 'letta: --permission-mode must be one of default, acceptEdits, plan, bypassPermissions (got "sudo").'],
+    [["-p", "hi", "--max-turns", "1.5"], 'letta: --max-turns must be a whole number of at least 1 (got "1.5").'],
+    [["-p", "hi", "--max-turns", "0"], "letta: --max-turns must be at least 1 (got 0)."],
+    [["-p", "hi", "--model"], "letta: --model needs a value."],
+    [["-p", "hi", "--bogus"], "letta: Unknown option: --bogus"],
+    [["-p", "hi", "--continue", "--new"], "letta: --continue and --new cannot be used together."],
+    [["-p", "hi", "--tools", "Nope"], "letta: Unknown tool in --tools: Nope. Available: Bash, BashOutput, KillBash, Read, Write, Edit, MultiEdit, Glob, Grep, LS, TodoWrite, ExitPlanMode."],
+    [["agents", "lis"], "letta: Unknown subcommand 'lis' for 'letta agents'; use 'letta agents list'."]
+  ]
+  for (const [args, message] of cases) {
+    it(`${args.join(" ")} → one line naming what is wrong, exit 2, nothing on stdout, no request`, async () => {
       const result = await letta(args)
       expect(result.code).toBe(2)
       expect(result.stdout).toBe("")
-      expect(result.stderr.length).toBeGreaterThan(0)
+      expect(result.stderr.split("\n")[0]).toBe(message)
+      expect(result.stderr).toContain("Run 'letta --help' for usage.")
       expect(server.requests).toHaveLength(0)
       expectClean(result)
     })
