@@ -33,8 +33,16 @@ await build({
   // The SDK's `new Headers()` would load undici (Node's fetch stack) on the first request.
   inject: ["src/layers/lettaApi/headersInject.ts"],
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
-  ...mainBundleOptions()
+  ...mainBundleOptions(),
+  // The file is the CommonJS wrapper function itself, so the launcher hands it to V8 as read
+  // (no 1 MB string concatenation to flatten); see scripts/launcher.mjs.
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {" },
+  footer: { js: "\n})" },
+  charset: "ascii"
 })
+// The launcher reads the bundle as latin1 (the cheapest string V8 can get from a file): that
+// equals UTF-8 only while every byte is ASCII.
+if ((await readFile("dist/letta-main.cjs")).some((byte) => byte > 0x7f)) throw new Error("dist/letta-main.cjs is not pure ASCII")
 const launcher = await readFile("scripts/launcher.mjs", "utf8")
 if (!launcher.includes("__LETTA_VERSION__")) throw new Error("scripts/launcher.mjs lost its version placeholder")
 await writeFile("dist/letta.js", launcher.replace("__LETTA_VERSION__", pkg.version))

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `letta` bin. It runs the bundle (letta-main.cjs) through a V8 code cache made at build
-// time, so start-up skips compiling ~0.8 MB of JavaScript. A cache from another Node version
+// time, so start-up skips compiling ~1.1 MB of JavaScript. A cache from another Node version
 // is rejected by V8 and the bundle is simply compiled as usual.
 import { readFileSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -18,10 +18,9 @@ const runBundle = () => {
   } catch {
     cachedData = undefined
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`, {
-    filename: bundle,
-    cachedData
-  })
+  // The bundle is one function expression, `(function (exports, require, module, …) {…})`, and
+  // pure ASCII (scripts/build.mjs writes the one and checks the other), so latin1 reads it exactly, and faster than UTF-8.
+  const script = new Script(readFileSync(bundle, "latin1"), { filename: bundle, cachedData })
   // scripts/build.mjs sets this for its training runs; the cache then holds what those runs compiled.
   if (process.env.LETTA_WRITE_CODE_CACHE === "1") process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()))
   const module = { exports: {} }
