@@ -2,7 +2,6 @@
  * The registry of implemented client tools, filtered to the loaded ones. The session stores the
  * tools share (what files were read, the todo list) are made here, one per layer build.
  */
-import type { CommandExecutor } from "@effect/platform/CommandExecutor"
 import type { FileSystem } from "@effect/platform/FileSystem"
 import type { Path } from "@effect/platform/Path"
 import { Effect, Either, Layer } from "effect"
@@ -35,7 +34,6 @@ export type ToolRequirements =
   | Workspace
   | FileSystem
   | Path
-  | CommandExecutor
   | FileTracker
   | TodoList
   | PermissionPolicy
