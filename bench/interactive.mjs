@@ -13,7 +13,7 @@ import { join } from "node:path"
 
 const TURNS = Number(process.argv[2] ?? 200)
 const root = new URL("..", import.meta.url).pathname
-const { FakeLettaServer } = await import(join(root, "dist/fake-server-lib.js"))
+const { FakeLettaServer } = await import(join(root, "dist/fake-server-lib.mjs"))
 
 const markdown = (n) =>
   [`## Turn ${n}`, "", "Here is **what I found** in `src/`:", "", ...Array.from({ length: 8 }, (_, i) => `- item ${i}: ${"detail ".repeat(8)}`), "", "```ts", "const answer = 42", "```"].join("\n")

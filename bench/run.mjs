@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
-import { FakeLettaServer } from "../dist/fake-server-lib.js"
+import { FakeLettaServer } from "../dist/fake-server-lib.mjs"
 
 const ROOT = resolve(import.meta.dirname, "..")
 const LETTA = join(ROOT, "dist", "letta.js")

@@ -1,6 +1,6 @@
 // Builds the `letta` bin: one CommonJS bundle (dist/letta-main.cjs), the small launcher
 // (dist/letta.js) and a V8 code cache for the bundle made by training runs. Also bundles the
-// scripted fake Letta server: dist/fake-server.js (demo CLI) and dist/fake-server-lib.js (benchmarks).
+// scripted fake Letta server: dist/fake-server.mjs (demo CLI) and dist/fake-server-lib.mjs (benchmarks).
 import { spawn } from "node:child_process"
 import { chmod, readFile, rm, writeFile } from "node:fs/promises"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
@@ -35,7 +35,7 @@ await build({
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
   ...mainBundleOptions(),
   // The file is the CommonJS wrapper function itself, so the launcher hands it to V8 as read
-  // (no 1 MB string concatenation to flatten); see scripts/launcher.mjs.
+  // (no 1 MB string concatenation to flatten); see scripts/launcher.cjs.
   banner: { js: "(function (exports, require, module, __filename, __dirname) {" },
   footer: { js: "\n})" },
   charset: "ascii"
@@ -43,8 +43,10 @@ await build({
 // The launcher reads the bundle as latin1 (the cheapest string V8 can get from a file): that
 // equals UTF-8 only while every byte is ASCII.
 if ((await readFile("dist/letta-main.cjs")).some((byte) => byte > 0x7f)) throw new Error("dist/letta-main.cjs is not pure ASCII")
-const launcher = await readFile("scripts/launcher.mjs", "utf8")
-if (!launcher.includes("__LETTA_VERSION__")) throw new Error("scripts/launcher.mjs lost its version placeholder")
+const launcher = await readFile("scripts/launcher.cjs", "utf8")
+if (!launcher.includes("__LETTA_VERSION__")) throw new Error("scripts/launcher.cjs lost its version placeholder")
+// dist/letta.js is CommonJS (see the launcher); the fake server bundles are .mjs.
+await writeFile("dist/package.json", `${JSON.stringify({ type: "commonjs" })}\n`)
 await writeFile("dist/letta.js", launcher.replace("__LETTA_VERSION__", pkg.version))
 await chmod("dist/letta.js", 0o755)
 
@@ -54,13 +56,13 @@ const esm = {
   format: "esm",
   banner: { js: "import { createRequire as __lettaCreateRequire } from 'node:module';\nconst require = __lettaCreateRequire(import.meta.url);" }
 }
-await build({ ...esm, entryPoints: ["test/support/fakeServer.ts"], outfile: "dist/fake-server-lib.js" })
-await build({ ...esm, entryPoints: ["test/support/fakeServerMain.ts"], outfile: "dist/fake-server.js" })
+await build({ ...esm, entryPoints: ["test/support/fakeServer.ts"], outfile: "dist/fake-server-lib.mjs" })
+await build({ ...esm, entryPoints: ["test/support/fakeServerMain.ts"], outfile: "dist/fake-server.mjs" })
 
 // Training runs for the code cache: the CLI (--help) and a real headless turn with a tool call
 // against the fake server, so the cache covers what a turn compiles.
 await rm("dist/letta-main.cjs.cache", { force: true })
-const { FakeLettaServer } = await import(new URL("../dist/fake-server-lib.js", import.meta.url).href)
+const { FakeLettaServer } = await import(new URL("../dist/fake-server-lib.mjs", import.meta.url).href)
 const server = await FakeLettaServer.start()
 const sandbox = mkdtempSync(join(tmpdir(), "letta-build-"))
 const project = join(sandbox, "project")

@@ -14,7 +14,7 @@ mkdirSync(project)
 writeFileSync(join(project, "README.md"), "# demo project\n")
 writeFileSync(join(project, "index.js"), "console.log('hello')\n")
 
-const server = spawn(process.execPath, ["dist/fake-server.js", "--script", "demo"], { stdio: ["ignore", "pipe", "inherit"] })
+const server = spawn(process.execPath, ["dist/fake-server.mjs", "--script", "demo"], { stdio: ["ignore", "pipe", "inherit"] })
 const stop = () => {
   server.kill("SIGTERM")
   rmSync(root, { recursive: true, force: true })

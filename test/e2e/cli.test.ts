@@ -24,7 +24,7 @@ describe("letta --help / --version", () => {
     // The bundle is the CommonJS wrapper function; call it as the launcher does, without the shortcut.
     const bundle = join(dirname(LETTA_BIN), "letta-main.cjs")
     const runBundle = `const m = { exports: {} }; require("node:vm").runInThisContext(require("node:fs").readFileSync(${JSON.stringify(bundle)}, "latin1"))(m.exports, require, m, ${JSON.stringify(bundle)}, ${JSON.stringify(dirname(bundle))})`
-    const cli = spawnSync(process.execPath, ["-e", runBundle, "--", "--version"], { encoding: "utf8" })
+    const cli = spawnSync(process.execPath, ["-e", runBundle, "--", bundle, "--version"], { encoding: "utf8" })
     expect(cli.status).toBe(0)
     // The CLI's framework adds a blank line after it; the shortcut prints the one line.
     expect(shortcut.stdout).toBe(`${cli.stdout.trimEnd()}\n`)

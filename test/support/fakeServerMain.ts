@@ -1,6 +1,6 @@
 /**
- * CLI entry of the fake Letta server (bundled to dist/fake-server.js):
- *   node dist/fake-server.js [--port N] [--script demo|echo] [--api-key K]
+ * CLI entry of the fake Letta server (bundled to dist/fake-server.mjs):
+ *   node dist/fake-server.mjs [--port N] [--script demo|echo] [--api-key K]
  * Prints one JSON line {"url":"http://127.0.0.1:PORT"} and runs until SIGTERM/SIGINT.
  */
 import { FakeLettaServer, type FakeServerOptions, type ScriptTurn } from "./fakeServer.js"
