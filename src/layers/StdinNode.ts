@@ -1,8 +1,25 @@
 /** stdin of the process. Reading is lazy: nothing touches stdin unless a prompt needs it. */
+import { fstatSync, readFileSync, statSync } from "node:fs"
+import { isatty } from "node:tty"
 import { Effect, Layer, Option } from "effect"
 import { Stdin } from "../services/Stdin.js"
 
-const readAll = (firstByteTimeoutMs: number | undefined) =>
+/**
+ * A regular file or /dev/null on stdin (`letta -p … < file`, or stdin closed by a runner) is read
+ * at once: it cannot block, and it spares creating process.stdin and the thread pool's start.
+ */
+const readFiniteStdin = (): Option.Option<string> | undefined => {
+  try {
+    const stat = fstatSync(0)
+    if (stat.isFile()) return Option.some(readFileSync(0, "utf8"))
+    if (stat.isCharacterDevice() && stat.rdev === statSync("/dev/null").rdev) return Option.some("")
+  } catch {
+    // Not something to read at once: the stream below says what it is.
+  }
+  return undefined
+}
+
+const readStream = (firstByteTimeoutMs: number | undefined) =>
   Effect.async<Option.Option<string>>((resume) => {
     const stdin = process.stdin
     const chunks: Array<Buffer> = []
@@ -42,6 +59,11 @@ const readAll = (firstByteTimeoutMs: number | undefined) =>
   })
 
 export const StdinNode: Layer.Layer<Stdin> = Layer.sync(Stdin, () => ({
-  isTTY: process.stdin.isTTY === true,
-  readAll: (options) => readAll(options?.firstByteTimeoutMs)
+  // isatty(0), not process.stdin.isTTY: the getter builds the stdin stream.
+  isTTY: isatty(0),
+  readAll: (options) =>
+    Effect.suspend(() => {
+      const finite = readFiniteStdin()
+      return finite === undefined ? readStream(options?.firstByteTimeoutMs) : Effect.succeed(finite)
+    })
 }))

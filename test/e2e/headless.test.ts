@@ -93,6 +93,14 @@ describe("prompts", () => {
     expect(userTextOf(messagePosts()[0]?.body)).toBe("review this\n\n+ added line")
   })
 
+  it("reads a file redirected to stdin, alone or after the words", async () => {
+    const file = join(sandbox.project, "prompt.txt")
+    writeFileSync(file, "explain this file\n")
+    expect((await letta(["-p"], { stdinFile: file })).code).toBe(0)
+    expect((await letta(["-p", "review"], { stdinFile: file })).code).toBe(0)
+    expect(messagePosts().map((post) => userTextOf(post.body))).toEqual(["explain this file", "review\n\nexplain this file"])
+  })
+
   it("piped stdin without -p also means headless", async () => {
     const result = await letta([], { stdin: "hello there" })
     expect(result.code).toBe(0)

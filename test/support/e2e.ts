@@ -4,7 +4,7 @@
  * its PID if it overruns.
  */
 import { type ChildProcess, spawn } from "node:child_process"
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs"
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
@@ -58,8 +58,10 @@ export interface RunOptions {
   readonly sandbox: Sandbox
   readonly serverUrl?: string
   readonly env?: Record<string, string | undefined>
-  /** Written to stdin, then closed. Without it stdin is /dev/null. */
+  /** Written to stdin, then closed. Without it (or stdinFile) stdin is /dev/null. */
   readonly stdin?: string
+  /** A file to redirect stdin from, as `letta < file` does. */
+  readonly stdinFile?: string
   readonly timeoutMs?: number
   readonly cwd?: string
   /** Called once the child is spawned (e.g. to send it a signal later). */
@@ -80,11 +82,13 @@ export const runLetta = (args: ReadonlyArray<string>, options: RunOptions): Prom
       if (value === undefined) delete env[key]
       else env[key] = value
     }
+    const stdinFd = options.stdinFile === undefined ? undefined : openSync(options.stdinFile, "r")
     const child = spawn(process.execPath, [LETTA_BIN, ...args], {
       cwd: options.cwd ?? options.sandbox.project,
       env,
-      stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"]
+      stdio: [stdinFd ?? (options.stdin === undefined ? "ignore" : "pipe"), "pipe", "pipe"]
     })
+    if (stdinFd !== undefined) closeSync(stdinFd)
     let stdout = ""
     let stderr = ""
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk))
