@@ -29,9 +29,10 @@ await build({
   minify: true,
   // ink pulls React devtools only when DEV=true; never ship it.
   external: ["react-devtools-core"],
-  define: { LETTA_VERSION: JSON.stringify(pkg.version) },
-  // The SDK's `new Headers()` would load undici (Node's fetch stack) on the first request.
-  inject: ["src/layers/lettaApi/headersInject.ts"],
+  // The SDK's `new Headers()`, `instanceof FormData` and `instanceof globalThis.ReadableStream`
+  // would load undici and the web streams on the first request.
+  define: { LETTA_VERSION: JSON.stringify(pkg.version), "globalThis.ReadableStream": "ReadableStreamByTag" },
+  inject: ["src/layers/lettaApi/webGlobalsInject.ts"],
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
   ...mainBundleOptions(),
   // The file is the CommonJS wrapper function itself, so the launcher hands it to V8 as read

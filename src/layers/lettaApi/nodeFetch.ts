@@ -5,12 +5,21 @@
  * the response is a small object with exactly those, and the body is the Node stream itself.
  */
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http"
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https"
 import { LightHeaders } from "./lightHeaders.js"
 
-// Reuse the connection between the agent lookup and the message send.
-const httpAgent = new HttpAgent({ keepAlive: true })
-const httpsAgent = new HttpsAgent({ keepAlive: true })
+interface Transport {
+  readonly request: typeof httpRequest
+  readonly agent: HttpAgent
+}
+
+// Keep-alive agents: a run's requests share one connection.
+const http: Transport = { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) }
+// node:https (with TLS) costs ~5 ms to load: only for an https server, on its first request.
+let https: Promise<Transport> | undefined
+const transportFor = (url: URL): Transport | Promise<Transport> =>
+  url.protocol !== "https:"
+    ? http
+    : (https ??= import("node:https").then((module) => ({ request: module.request, agent: new module.Agent({ keepAlive: true }) })))
 
 class AbortError extends Error {
   override readonly name = "AbortError"
@@ -48,18 +57,17 @@ interface MinimalResponse {
   json(): Promise<unknown>
 }
 
-const send = (url: URL, init: RequestInit | undefined): Promise<MinimalResponse> =>
+const send = (url: URL, init: RequestInit | undefined, transport: Transport): Promise<MinimalResponse> =>
   new Promise((resolve, reject) => {
     const signal = init?.signal ?? undefined
     if (signal?.aborted === true) {
       reject(new AbortError("The request was aborted"))
       return
     }
-    const secure = url.protocol === "https:"
-    const request = (secure ? httpsRequest : httpRequest)(url, {
+    const request = transport.request(url, {
       method: init?.method ?? "GET",
       headers: headerRecord(init?.headers),
-      agent: secure ? httpsAgent : httpAgent
+      agent: transport.agent
     })
     let response: IncomingMessage | undefined
     // Before the answer: fail the request. After: end the body, which its reader sees as the end.
@@ -94,6 +102,8 @@ const send = (url: URL, init: RequestInit | undefined): Promise<MinimalResponse>
 
 export const nodeFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
   const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url)
+  const transport = transportFor(url)
+  const response = transport instanceof Promise ? transport.then((loaded) => send(url, init, loaded)) : send(url, init, transport)
   // The SDK only reads the members MinimalResponse has (see the comment at the top).
-  return send(url, init) as unknown as Promise<Response>
+  return response as unknown as Promise<Response>
 }
