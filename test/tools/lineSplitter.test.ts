@@ -1,0 +1,57 @@
+import * as fc from "effect/FastCheck"
+import { describe, expect, it } from "vitest"
+import { LineSplitter } from "../../src/tools/search/ripgrep.js"
+
+const PREFIXES = ['{"type":"end"', '{"type":"match"']
+
+/** What the splitter must hand on: the whole lines that start with a prefix, in order. */
+const expected = (text: string) => text.split("\n").filter((line) => PREFIXES.some((prefix) => line.startsWith(prefix)))
+
+const split = (chunks: ReadonlyArray<Buffer>) => {
+  const lines: Array<string> = []
+  const splitter = new LineSplitter((line) => lines.push(line), PREFIXES)
+  for (const chunk of chunks) splitter.push(chunk)
+  splitter.end()
+  return lines
+}
+
+/** `text`'s UTF-8 bytes cut at the given offsets (also inside a character's bytes). */
+const cut = (text: string, offsets: ReadonlyArray<number>) => {
+  const bytes = Buffer.from(text, "utf8")
+  const points = [...new Set(offsets.map((offset) => offset % (bytes.length + 1)))].sort((a, b) => a - b)
+  const chunks: Array<Buffer> = []
+  let previous = 0
+  for (const point of points) {
+    chunks.push(bytes.subarray(previous, point))
+    previous = point
+  }
+  chunks.push(bytes.subarray(previous))
+  return chunks
+}
+
+describe("LineSplitter (ripgrep's output, line by line)", () => {
+  // Text with multi-byte characters, so that chunks also end inside a character.
+  const text = fc.string({ unit: fc.constantFrom("a", " ", "\"", "é", "€", "😀", "{"), maxLength: 40 })
+  const line = fc.oneof(
+    fc.constantFrom(...PREFIXES).chain((prefix) => text.map((rest) => prefix + rest)),
+    text,
+    fc.constantFrom('{"type":"en', '{"type":"begin"}', "", '{"type":"match"')
+  )
+
+  it("hands on exactly the wanted lines, however the text is cut into chunks", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 12 }), (lines, trailingNewline, offsets) => {
+        const text = lines.join("\n") + (trailingNewline ? "\n" : "")
+        expect(split(cut(text, offsets))).toEqual(expected(text))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  it("keeps a wanted line of megabytes whole across many chunks", () => {
+    const long = `{"type":"match","data":"${"x".repeat(3_000_000)}"}`
+    const text = `${long}\n{"type":"begin"}\n`
+    const chunks = cut(text, Array.from({ length: 60 }, (_, i) => i * 65_536 + 1))
+    expect(split(chunks)).toEqual([long])
+  })
+})
