@@ -3,6 +3,7 @@
  * exit code, no stack trace, the API key never printed, the settings files intact.
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs"
+import { type AddressInfo, createServer } from "node:net"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import type { Fault } from "../support/fakeServer.js"
@@ -116,6 +117,29 @@ describe("faults before the stream", () => {
     expect(result.stderr).not.toContain("sk-wrong-key-987654321")
     expectClean(result)
     expect(sandbox.settings("user")).toBeUndefined()
+  })
+
+  it("an https server is spoken to over TLS (the bundle loads node:https on first use)", async () => {
+    const firstBytes: Array<number> = []
+    const tcp = createServer((socket) => {
+      socket.once("data", (data) => {
+        firstBytes.push(data[0] ?? -1)
+        socket.destroy()
+      })
+    })
+    await new Promise<void>((resolve) => tcp.listen(0, "127.0.0.1", resolve))
+    try {
+      const { port } = tcp.address() as AddressInfo
+      const result = await letta(["-p", "hi"], { serverUrl: `https://127.0.0.1:${port}` })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain("Cannot reach the Letta server")
+      expectClean(result)
+      // 0x16: a TLS handshake record (ClientHello), once per attempt.
+      expect(firstBytes.length).toBeGreaterThan(0)
+      expect(new Set(firstBytes)).toEqual(new Set([0x16]))
+    } finally {
+      await new Promise((resolve) => tcp.close(resolve))
+    }
   })
 
   it("an unreachable server: clear message, exit 1", async () => {

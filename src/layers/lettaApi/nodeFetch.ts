@@ -5,6 +5,7 @@
  * the response is a small object with exactly those, and the body is the Node stream itself.
  */
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http"
+import { loadBuiltin } from "../nodeBuiltin.js"
 import { LightHeaders } from "./lightHeaders.js"
 
 interface Transport {
@@ -15,11 +16,15 @@ interface Transport {
 // Keep-alive agents: a run's requests share one connection.
 const http: Transport = { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) }
 // node:https (with TLS) costs ~5 ms to load: only for an https server, on its first request.
-let https: Promise<Transport> | undefined
-const transportFor = (url: URL): Transport | Promise<Transport> =>
-  url.protocol !== "https:"
-    ? http
-    : (https ??= import("node:https").then((module) => ({ request: module.request, agent: new module.Agent({ keepAlive: true }) })))
+let https: Transport | undefined
+const transportFor = (url: URL): Transport => {
+  if (url.protocol !== "https:") return http
+  if (https === undefined) {
+    const module = loadBuiltin<typeof import("node:https")>("node:https")
+    https = { request: module.request, agent: new module.Agent({ keepAlive: true }) }
+  }
+  return https
+}
 
 class AbortError extends Error {
   override readonly name = "AbortError"
@@ -102,8 +107,6 @@ const send = (url: URL, init: RequestInit | undefined, transport: Transport): Pr
 
 export const nodeFetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
   const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url)
-  const transport = transportFor(url)
-  const response = transport instanceof Promise ? transport.then((loaded) => send(url, init, loaded)) : send(url, init, transport)
   // The SDK only reads the members MinimalResponse has (see the comment at the top).
-  return response as unknown as Promise<Response>
+  return send(url, init, transportFor(url)) as unknown as Promise<Response>
 }
