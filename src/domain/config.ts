@@ -1,5 +1,5 @@
 /** The typed result of parsing the command line: what one `letta` run is asked to do. */
-import type { Option } from "effect"
+import type * as Option from "effect/Option"
 
 export const OUTPUT_FORMATS = ["text", "json", "stream-json"] as const
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number]

@@ -1,5 +1,5 @@
 /** Which Letta server to talk to, from LETTA_BASE_URL / LETTA_API_KEY (PRODUCT.md §1). */
-import { Either } from "effect"
+import * as Either from "effect/Either"
 import { ConfigError } from "./errors.js"
 
 export const LETTA_CLOUD_URL = "https://api.letta.com"

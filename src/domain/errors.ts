@@ -2,7 +2,7 @@
  * Every failure the user can see, as tagged data. `describeFailure` (programs/failure.ts)
  * is the one place that turns these into a message and an exit code.
  */
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /** Bad flags, bad values, no prompt: exit 2. */
 export class UsageError extends Data.TaggedError("UsageError")<{

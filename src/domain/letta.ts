@@ -2,7 +2,7 @@
  * What the client needs of the Letta v1 API, as domain types. The SDK's own types stay inside
  * layers/LettaApiHttp.ts; everything crossing that boundary is decoded with these Schemas.
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 const NullableString = Schema.optional(Schema.NullOr(Schema.String))
 const NullableNumber = Schema.optional(Schema.NullOr(Schema.Number))

@@ -2,7 +2,7 @@
  * The headless output contract (PRODUCT.md §6). These Schemas are the source of the published
  * JSON Schemas in `schemas/` (see scripts/gen-schemas.ts); the renderers build these shapes.
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 const Timestamp = Schema.String.annotations({ description: "ISO 8601 time the line was written" })
 

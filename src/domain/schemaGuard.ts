@@ -6,7 +6,9 @@
  * `Schema.is`, and hands any other part (refinements, transformations, declarations…) to
  * `Schema.is` itself. test/domain/schemaGuard.test.ts checks the two agree.
  */
-import { ParseResult, Schema, SchemaAST } from "effect"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 
 type Guard = (value: unknown) => boolean
 

@@ -2,7 +2,7 @@
  * The three settings files (PRODUCT.md §2), decoded with Schema. Every struct keeps keys it
  * does not know (index signature), so a write never drops what another tool or version added.
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 const UnknownKeys = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 

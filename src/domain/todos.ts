@@ -1,5 +1,5 @@
 /** The session's todo list, as TodoWrite receives it and the TUI shows it. */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 export const TodoStatus = Schema.Literal("pending", "in_progress", "completed")
 export type TodoStatus = typeof TodoStatus.Type

@@ -1,5 +1,7 @@
 /** FileTracker in memory: one map per session (per layer build). */
-import { Effect, Layer, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import { type FileSnapshot, FileTracker } from "../services/FileTracker.js"
 
 export const FileTrackerMemory: Layer.Layer<FileTracker> = Layer.sync(FileTracker, () => {

@@ -2,7 +2,9 @@
  * LettaApi over the official SDK (`@letta-ai/letta-client`). The SDK is imported lazily, on the
  * first request, so `--help`/`--version` never load it; its types never leave this file.
  */
-import { Effect, Layer, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
 import type { Connection } from "../domain/connection.js"
 import { ApiError } from "../domain/errors.js"
 import { AgentInfo, BlockInfo, LettaMessage, ModelInfo } from "../domain/letta.js"

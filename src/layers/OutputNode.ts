@@ -4,7 +4,8 @@
  * stream holds the writer back: output waits in the pipe (and the server's events in the socket),
  * not in memory — without this, 100 000 streamed events to a slow reader queued ~100 MiB.
  */
-import { Effect, Layer } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { BrokenPipe } from "../domain/errors.js"
 import { Output, type OutputShape } from "../services/Output.js"
 

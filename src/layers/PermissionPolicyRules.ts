@@ -16,7 +16,9 @@
  * it asks, because the deny rule might have matched it.
  */
 import { FileSystem } from "@effect/platform/FileSystem"
-import { Effect, Layer, Ref } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Ref from "effect/Ref"
 import type { PermissionMode } from "../domain/config.js"
 import type { RuleError } from "../domain/errors.js"
 import type { HiddenBy, PermissionDecision, PermissionQuery, SearchFilter } from "../domain/permissions.js"

@@ -1,5 +1,6 @@
 /** Headless runs cannot ask anyone: a call that needs approval is denied, with a way out. */
-import { Effect, Layer } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { Prompter } from "../services/Prompter.js"
 
 export const HEADLESS_DENIAL = "Tool requires approval; re-run with --allowedTools or a permission mode"

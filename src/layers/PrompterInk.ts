@@ -5,7 +5,8 @@
  * mode. Calls of one batch arrive one after another; the pipeline answers them together.
  */
 import * as FileSystem from "@effect/platform/FileSystem"
-import { Effect, Layer } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type { ApprovalChoice, ApprovalDialog } from "../domain/dialogs.js"
 import type { PromptAnswer } from "../domain/permissions.js"
 import { ApprovalScreen } from "../services/ApprovalScreen.js"

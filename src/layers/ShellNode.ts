@@ -4,7 +4,8 @@
  * grandchildren included, with one signal to the group. Background jobs live until they are
  * killed or the layer's scope closes; closing the scope kills every one of them.
  */
-import { Effect, Layer } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import {
   type BackgroundInfo,
   type BackgroundKillResult,

@@ -1,7 +1,9 @@
 /** stdin of the process. Reading is lazy: nothing touches stdin unless a prompt needs it. */
 import { fstatSync, readFileSync, statSync } from "node:fs"
 import { isatty } from "node:tty"
-import { Effect, Layer, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import { Stdin } from "../services/Stdin.js"
 
 /**

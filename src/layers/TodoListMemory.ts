@@ -1,5 +1,7 @@
 /** TodoList in memory, for one session (one layer build). */
-import { Effect, Layer, SubscriptionRef } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as SubscriptionRef from "effect/SubscriptionRef"
 import type { TodoItem } from "../domain/todos.js"
 import { TodoList } from "../services/TodoList.js"
 

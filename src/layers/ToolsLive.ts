@@ -4,7 +4,9 @@
  */
 import type { FileSystem } from "@effect/platform/FileSystem"
 import type { Path } from "@effect/platform/Path"
-import { Effect, Either, Layer } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
 import { toolError } from "../domain/tools.js"
 import type { FileTracker } from "../services/FileTracker.js"
 import type { PermissionPolicy } from "../services/PermissionPolicy.js"

@@ -3,7 +3,8 @@
  * wraps the current Console so that, when colour is off (NO_COLOR, or not a terminal), ANSI
  * escapes are stripped from what it prints.
  */
-import { Console, Effect } from "effect"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g

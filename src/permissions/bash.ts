@@ -10,7 +10,7 @@
  * Opaque commands are never allowed by a Bash exact or prefix rule; deny rules still see their
  * visible words.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { Command, ParsedScript, Redirection, Script, SyntaxNode, Word, WordPart } from "unbash"
 import { unwrapCommand } from "./bashWrappers.js"
 

@@ -7,7 +7,8 @@
  * directory; a rule that names a directory also covers what is inside it.
  */
 import { FileSystem } from "@effect/platform/FileSystem"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import picomatch from "picomatch"
 import { isAbsolute, join, posix, relative, resolve, sep } from "node:path"
 import { isInside } from "../domain/paths.js"

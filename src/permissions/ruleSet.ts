@@ -4,7 +4,7 @@
  * network call. The shell parser is only loaded when a Bash rule has a specifier.
  */
 import type { FileSystem } from "@effect/platform/FileSystem"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { join, resolve } from "node:path"
 import { RuleError } from "../domain/errors.js"
 import type { AllSettings } from "../domain/settings.js"

@@ -11,7 +11,7 @@
  *   rules, paths outside the project, and anything under `.git/`, `.letta/` or secret-looking
  *   home directories.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path"
 import type { SettingsError } from "../domain/errors.js"
 import { isInside } from "../domain/paths.js"

@@ -1,5 +1,5 @@
 /** `letta agents list`: the agents this tool created on the server, newest first. */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { agentModel } from "../domain/letta.js"
 import { AGENT_TAG } from "../domain/memory.js"
 import { LettaApi } from "../services/LettaApi.js"

@@ -11,7 +11,7 @@
  * message sent again). stream-json looks the agent up first: its first line names the model,
  * and it shows every server message, including a refused first attempt.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { RunConfig } from "../domain/config.js"
 import { AgentNotFound, ApiError, BrokenPipe, type LettaFailure, MaxTurnsReached, NoAssistantReply } from "../domain/errors.js"
 import type { PendingToolCall } from "../domain/letta.js"

@@ -2,7 +2,7 @@
  * The shared memory blocks (PRODUCT.md §3): every stored id is checked concurrently; a block
  * that is gone is re-created from its default text and the new id saved to its settings file.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { ApiError, SettingsError } from "../domain/errors.js"
 import { type BlockLabel, DEFAULT_BLOCKS } from "../domain/memory.js"
 import type { AllSettings } from "../domain/settings.js"

@@ -1,5 +1,6 @@
 /** `letta memory show [label]` / `letta memory set <label> [--file f]`: the shared memory blocks. */
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import { ConfigError, UsageError } from "../domain/errors.js"
 import type { BlockLabel } from "../domain/memory.js"
 import type { AllSettings } from "../domain/settings.js"

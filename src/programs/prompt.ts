@@ -2,7 +2,8 @@
  * The headless prompt (PRODUCT.md §1 `-p`): the positional words; with none, all of stdin; with
  * both, stdin is appended after a blank line as context.
  */
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import { UsageError } from "../domain/errors.js"
 import { Stdin } from "../services/Stdin.js"
 

@@ -5,7 +5,8 @@
  * stored id (`trustedAgent`); a new one costs the block checks (concurrent) and its creation.
  */
 import { basename } from "node:path"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { AgentChoice } from "../domain/config.js"
 import { AgentNotFound, type ApiError, NoAgentToContinue, type SettingsError, UnknownModel } from "../domain/errors.js"
 import { type AgentInfo, agentModel, modelHandle, type PendingToolCall } from "../domain/letta.js"

@@ -5,7 +5,10 @@
  * Stream.
  */
 import { randomUUID } from "node:crypto"
-import { Cause, Effect, Exit, Stream } from "effect"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Stream from "effect/Stream"
 import { ApiError, MaxTurnsReached, UnexpectedStop } from "../domain/errors.js"
 import type { TurnEvent } from "../domain/events.js"
 import type { ApprovalAnswer, LettaMessage, MessageItem, PendingToolCall, SendMessageBody } from "../domain/letta.js"

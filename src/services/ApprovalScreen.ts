@@ -3,7 +3,8 @@
  * Prompter so the prompter's logic (previews, rule suggestions, saving rules) is tested with
  * scripted answers and no terminal.
  */
-import { Context, type Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { ApprovalChoice, ApprovalDialog, RuleSuggestion } from "../domain/dialogs.js"
 
 export interface ApprovalScreenShape {

@@ -2,7 +2,9 @@
  * What this session last saw of each file it read or wrote, so that Write and Edit can refuse
  * to overwrite a file the model has not read, or one that changed on disk since it did.
  */
-import { Context, type Effect, type Option } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 
 export interface FileSnapshot {
   /** Modification time in milliseconds since the epoch. */

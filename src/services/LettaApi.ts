@@ -1,7 +1,10 @@
 /**
  * The Letta server, in domain types. Layers: LettaApiHttp (the official SDK) and test doubles.
  */
-import { Context, type Effect, type Scope, type Stream } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import type * as Scope from "effect/Scope"
+import type * as Stream from "effect/Stream"
 import type { ApiError } from "../domain/errors.js"
 import type {
   AgentInfo,

@@ -1,5 +1,6 @@
 /** The process's stdout and stderr. stdout carries only the requested output format. */
-import { Context, type Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { BrokenPipe } from "../domain/errors.js"
 
 export interface OutputShape {

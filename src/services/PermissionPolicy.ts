@@ -1,5 +1,6 @@
 /** Decides allow / deny / ask for each tool call (PRODUCT.md §5). */
-import { Context, type Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { PermissionMode } from "../domain/config.js"
 import type { RuleError } from "../domain/errors.js"
 import type { PermissionDecision, PermissionQuery, SearchFilter } from "../domain/permissions.js"

@@ -2,7 +2,8 @@
  * Answers the calls the policy could not decide (`Ask`). Headless: always reject with a reason;
  * interactive: the approval dialog; tests: scripted answers.
  */
-import { Context, type Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { PermissionQuery, PromptAnswer } from "../domain/permissions.js"
 
 export interface ApprovalRequest extends PermissionQuery {

@@ -1,5 +1,6 @@
 /** The three settings files (PRODUCT.md §2): read once, updated atomically under a lock. */
-import { Context, type Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { SettingsError } from "../domain/errors.js"
 import type { AllSettings, LocalSettings, ProjectSettings, UserSettings } from "../domain/settings.js"
 

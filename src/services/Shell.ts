@@ -2,7 +2,9 @@
  * Runs shell commands for the tools, each in its own process group so it can be killed whole:
  * in the foreground with a timeout, or in the background, tracked by id until the session ends.
  */
-import { Context, Data, type Effect } from "effect"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import type * as Effect from "effect/Effect"
 
 export interface ShellRunOptions {
   readonly command: string

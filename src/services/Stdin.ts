@@ -1,5 +1,7 @@
 /** The process's standard input: whether a person is typing, and what was piped in. */
-import { Context, type Effect, type Option } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 
 export interface StdinShape {
   readonly isTTY: boolean

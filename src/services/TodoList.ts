@@ -1,5 +1,7 @@
 /** The todo list of this session: replaced as a whole by TodoWrite, watched by the TUI. */
-import { Context, type Effect, type Stream } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
+import type * as Stream from "effect/Stream"
 import type { TodoItem } from "../domain/todos.js"
 
 export interface TodoListShape {

@@ -1,5 +1,6 @@
 /** The client tools loaded for this run: their specs for `client_tools`, and their execution. */
-import { Context, type Effect } from "effect"
+import * as Context from "effect/Context"
+import type * as Effect from "effect/Effect"
 import type { ClientToolSpec } from "../domain/letta.js"
 import type { ToolOutput } from "../domain/tools.js"
 

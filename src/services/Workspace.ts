@@ -1,5 +1,5 @@
 /** Where this run works: the project directory, the user's home and the server it talks to. */
-import { Context } from "effect"
+import * as Context from "effect/Context"
 
 export interface WorkspaceShape {
   /** The project directory (the process's working directory). */

@@ -2,7 +2,8 @@
  * Bash: one `bash -c` command in the project directory, output capped, process group killed on
  * timeout; or started in the background, to be read with BashOutput and stopped with KillBash.
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { Shell, type ShellResult } from "../services/Shell.js"
 import { Workspace } from "../services/Workspace.js"

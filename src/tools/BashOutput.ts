@@ -1,5 +1,6 @@
 /** BashOutput: what a background command wrote since the previous read, optionally filtered. */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { BACKGROUND_BUFFER_CHARS, type BackgroundInfo, type BackgroundNotFound, Shell } from "../services/Shell.js"
 import { defineTool, optionalParam, param } from "./defineTool.js"

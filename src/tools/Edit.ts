@@ -1,5 +1,5 @@
 /** Edit: replaces one exact, unique piece of a file (or every occurrence with replace_all). */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { defineTool, optionalParam, param } from "./defineTool.js"
 import { editFile, occurrencesText, snippetAround } from "./editing.js"
 

@@ -2,7 +2,8 @@
  * ExitPlanMode: the model presents its plan. Whether the call is allowed, and leaving plan mode,
  * are the permission engine's business; running the tool only acknowledges the plan.
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { toolSuccess } from "../domain/tools.js"
 import { defineTool, param } from "./defineTool.js"
 

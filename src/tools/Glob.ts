@@ -1,7 +1,8 @@
 /** Glob: files matching a glob pattern, newest first, respecting ignore files. */
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Path from "@effect/platform/Path"
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import picomatch from "picomatch"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, optionalParam, param } from "./defineTool.js"

@@ -3,7 +3,8 @@
  * the in-process engine otherwise; both give the same output (see search/grepEngine.ts).
  */
 import * as FileSystem from "@effect/platform/FileSystem"
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.js"
 import { pathFailure, resolveProjectPath } from "./files.js"

@@ -1,5 +1,6 @@
 /** KillBash: stops a background command and everything it started (its process group). */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { Shell } from "../services/Shell.js"
 import { describeBackgroundStatus, unknownBackgroundId } from "./BashOutput.js"

@@ -1,5 +1,5 @@
 /** MultiEdit: several replacements in one file, applied in order, all or nothing. */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { defineTool, expected, optionalParam, param } from "./defineTool.js"
 import { editFile, replacementsText } from "./editing.js"
 

@@ -1,5 +1,6 @@
 /** TodoWrite: replaces the session's todo list (kept in the TodoList service, shown by the TUI). */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { TodoPriority, TodoStatus, type TodoItem } from "../domain/todos.js"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { TodoList } from "../services/TodoList.js"

@@ -1,6 +1,8 @@
 /** Write: creates or replaces a whole file, atomically, guarded against overwriting unseen changes. */
 import * as FileSystem from "@effect/platform/FileSystem"
-import { Effect, Option, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, param } from "./defineTool.js"
 import {

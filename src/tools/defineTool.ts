@@ -3,7 +3,13 @@
  * (from which the JSON Schema in `client_tools` is generated) and an implementation that turns
  * every failure into an error ToolOutput.
  */
-import { Effect, Either, JSONSchema, Option, ParseResult, Schema, SchemaAST } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as JSONSchema from "effect/JSONSchema"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 import type { ClientToolSpec } from "../domain/letta.js"
 import { type ALL_TOOL_NAMES, type ToolOutput, toolError } from "../domain/tools.js"
 

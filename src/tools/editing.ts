@@ -3,7 +3,9 @@
  * changed only when every replacement succeeded.
  */
 import * as FileSystem from "@effect/platform/FileSystem"
-import { Effect, Either, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { atomicWrite, canonicalPath, describeFsError, recordSeen, resolveProjectPath, sha256, staleReason } from "./files.js"
 import { looksBinary } from "./Read.js"

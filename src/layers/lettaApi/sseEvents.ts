@@ -5,7 +5,10 @@
  * completed, as one batch.
  */
 import { createParser, type EventSourceMessage } from "eventsource-parser"
-import { Chunk, Effect, Option, Stream } from "effect"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
 import { ApiError } from "../../domain/errors.js"
 import { LettaMessage, type StreamChunk } from "../../domain/letta.js"
 import { compileGuard } from "../../domain/schemaGuard.js"

@@ -3,7 +3,7 @@
  * its scope (src/permissions/suggest.ts); taking it applies the rule at once for this session
  * and, for the local scope, keeps it in ./.letta/settings.local.json.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { RuleSuggestion } from "../../domain/dialogs.js"
 import type { PermissionQuery } from "../../domain/permissions.js"
 import { saveLocalRule, suggestFor } from "../../permissions/suggest.js"

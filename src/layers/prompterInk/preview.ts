@@ -5,7 +5,8 @@
  */
 import * as FileSystem from "@effect/platform/FileSystem"
 import { structuredPatch } from "diff"
-import { Effect, Either } from "effect"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import type { ApprovalPreview, DiffLine } from "../../domain/dialogs.js"
 import { absolutePath, isInside } from "../../domain/paths.js"
 import { applyEdit, type EditSpec } from "../../tools/editing.js"

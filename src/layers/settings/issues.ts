@@ -2,7 +2,7 @@
  * Turns a Schema decode failure of a settings file into one short line, e.g.
  * `permissions.allow: expected an array of strings, got "Bash"`.
  */
-import { ParseResult } from "effect"
+import * as ParseResult from "effect/ParseResult"
 
 type Issue = ParseResult.ArrayFormatterIssue
 

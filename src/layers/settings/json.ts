@@ -2,7 +2,7 @@
  * JSON text helpers for the settings files: parsing with a line/column for syntax errors,
  * and writing back with the key order the file already had.
  */
-import { Either } from "effect"
+import * as Either from "effect/Either"
 
 export interface JsonSyntaxProblem {
   /** 1-based. */

@@ -8,7 +8,9 @@
 import { createHash } from "node:crypto"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Path from "@effect/platform/Path"
-import { Effect, Option, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 
 export const HISTORY_LIMIT = 500
 /** Longer entries are not kept (a huge paste is not worth replaying). */

@@ -3,7 +3,7 @@
  * (scripts/tuiBundle.mjs) and publishes a promise; nothing may render before it settles.
  * Run from source (tests), yoga is ready when imported and there is no promise.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 
 export const waitForLayoutEngine: Effect.Effect<void> = Effect.suspend(() => {
   const ready: unknown = Reflect.get(globalThis, Symbol.for("letta.yoga.ready"))

@@ -8,7 +8,7 @@
  * a terminal, so those variables are hidden while ink loads and restored after (tools started
  * later still see them).
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { render } from "ink"
 
 const CI_VARIABLES = ["CI", "CONTINUOUS_INTEGRATION"] as const

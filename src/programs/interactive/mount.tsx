@@ -2,7 +2,7 @@
  * Puts the screen on the terminal for the scope's lifetime: Ink with our own Ctrl-C handling,
  * bracketed paste switched on (and off again, even on an abrupt exit).
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { render } from "ink"
 import { App } from "./App.js"
 import type { UiStore } from "./store.js"

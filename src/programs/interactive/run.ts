@@ -4,7 +4,12 @@
  * own fiber so Esc can interrupt it (the pipeline then cancels the server run, kills tool
  * processes and answers pending calls). Exit (/exit, Ctrl-C twice) prints the session stats.
  */
-import { Cause, Effect, Exit, Fiber, Option, Queue } from "effect"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
+import * as Queue from "effect/Queue"
 import { PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
 import type { LettaFailure } from "../../domain/errors.js"
 import { type PendingToolCall, toolCallParts } from "../../domain/letta.js"

@@ -1,5 +1,6 @@
 /** What each slash command does (`/exit` never gets here: the screen exits at once). */
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { RunConfig } from "../../domain/config.js"
 import type { ApiError, SettingsError } from "../../domain/errors.js"
 import { agentModel, modelHandle } from "../../domain/letta.js"

@@ -5,7 +5,11 @@
  * completing Deferreds. Nothing polls: every change notifies; what a turn streams is coalesced
  * into at most one redraw per STREAM_FRAME_MS, what the user does redraws at once.
  */
-import { Deferred, Effect, Exit, Option, Queue } from "effect"
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
+import * as Queue from "effect/Queue"
 import type { PermissionMode } from "../../domain/config.js"
 import { type ApprovalChoice, type ApprovalDialog, type RuleSuggestion, scopeLabel } from "../../domain/dialogs.js"
 import type { TurnEvent } from "../../domain/events.js"

@@ -3,7 +3,8 @@
  * preview of its result (at most 3 lines / 300 characters), and TodoWrite's list.
  */
 import { isAbsolute, relative } from "node:path"
-import { Option, Schema } from "effect"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
 import { isInside } from "../../domain/paths.js"
 import { TodoStatus } from "../../domain/todos.js"
 

@@ -1,5 +1,5 @@
 /** `--output-format json`: one pretty-printed result object at the end. */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { OutputShape } from "../../services/Output.js"
 import type { Renderer } from "./renderer.js"
 import { resultObject, RunStats } from "./runStats.js"

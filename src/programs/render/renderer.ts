@@ -2,7 +2,7 @@
  * Headless renderers (PRODUCT.md §6): `text` prints the final answer, `json` one result object,
  * `stream-json` one line per event as it happens. stdout gets nothing else.
  */
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import type { OutputFormat } from "../../domain/config.js"
 import type { BrokenPipe } from "../../domain/errors.js"
 import type { TurnEvent } from "../../domain/events.js"

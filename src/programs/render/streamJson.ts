@@ -1,5 +1,5 @@
 /** `--output-format stream-json`: one JSON object per line, written as it happens. */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { BrokenPipe } from "../../domain/errors.js"
 import type { TurnEvent } from "../../domain/events.js"
 import type { OutputShape } from "../../services/Output.js"

@@ -1,5 +1,5 @@
 /** `--output-format text`: only the agent's final message. */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { OutputShape } from "../../services/Output.js"
 import type { Renderer } from "./renderer.js"
 

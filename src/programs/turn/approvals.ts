@@ -3,7 +3,7 @@
  * (asking the Prompter when the policy says Ask), run the allowed client tools — consecutive
  * read-only calls concurrently, anything that writes in order — and build ONE approval message.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { TurnEvent } from "../../domain/events.js"
 import type { ApprovalAnswer, PendingToolCall } from "../../domain/letta.js"
 import type { ToolOutput } from "../../domain/tools.js"

@@ -3,7 +3,7 @@
  * about, so `Grep(path: ".")` cannot read `.env` past a `Read(.env)` deny rule. The result then
  * says how many were left out and by which rules, so the model knows they exist.
  */
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { HiddenBy } from "../../domain/permissions.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 

@@ -6,7 +6,7 @@
 import { accessSync, constants, statSync } from "node:fs"
 import { delimiter, dirname, join } from "node:path"
 import { spawn } from "node:child_process"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { GrepFileResult, GrepLine, GrepOutcome, GrepRequest } from "./grepEngine.js"
 
 let detected: { readonly path: string | undefined; readonly rg: string | undefined } | undefined
