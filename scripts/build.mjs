@@ -60,8 +60,9 @@ const esm = {
 await build({ ...esm, entryPoints: ["test/support/fakeServer.ts"], outfile: "dist/fake-server-lib.mjs" })
 await build({ ...esm, entryPoints: ["test/support/fakeServerMain.ts"], outfile: "dist/fake-server.mjs" })
 
-// Training runs for the code cache: the CLI (--help) and a real headless turn with a tool call
-// against the fake server, so the cache covers what a turn compiles.
+// Training runs for the code cache, one after another: each starts from the cache the one
+// before wrote and adds what it compiled. A cold headless turn with a tool call (stream-json),
+// then the warm turns the others take (json, text), so the cache covers what a turn compiles.
 await rm("dist/letta-main.cjs.cache", { force: true })
 const { FakeLettaServer } = await import(new URL("../dist/fake-server-lib.mjs", import.meta.url).href)
 const server = await FakeLettaServer.start()
@@ -69,10 +70,10 @@ const sandbox = mkdtempSync(join(tmpdir(), "letta-build-"))
 const project = join(sandbox, "project")
 mkdirSync(project)
 writeFileSync(join(project, "notes.txt"), "training\n")
-try {
-  server.enqueue([{ toolCalls: [{ name: "Read", arguments: { file_path: "notes.txt" } }] }, { text: "ok" }])
-  // Asynchronous: the fake server answers from this very process.
-  const child = spawn(process.execPath, [join(process.cwd(), "dist/letta.js"), "-p", "train", "--output-format", "stream-json"], {
+
+/** One training run (asynchronous: the fake server answers from this very process). */
+const train = async (args) => {
+  const child = spawn(process.execPath, [join(process.cwd(), "dist/letta.js"), ...args], {
     cwd: project,
     env: { ...process.env, HOME: sandbox, LETTA_BASE_URL: server.url, LETTA_WRITE_CODE_CACHE: "1" },
     stdio: ["ignore", "ignore", "pipe"]
@@ -82,7 +83,14 @@ try {
   const timer = setTimeout(() => child.kill("SIGKILL"), 60_000)
   const code = await new Promise((resolve) => child.on("close", resolve))
   clearTimeout(timer)
-  if (code !== 0) throw new Error(`code cache training run failed (exit ${code}): ${stderr}`)
+  if (code !== 0) throw new Error(`code cache training run ${args.join(" ")} failed (exit ${code}): ${stderr}`)
+}
+
+try {
+  server.enqueue([{ toolCalls: [{ name: "Read", arguments: { file_path: "notes.txt" } }] }, { text: "ok" }])
+  await train(["-p", "train", "--output-format", "stream-json"])
+  await train(["-p", "train", "--output-format", "json"])
+  await train(["-p", "train"])
 } finally {
   await server.close()
   rmSync(sandbox, { recursive: true, force: true })
