@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { build } from "esbuild"
+import { lazyPlatformBuiltins } from "./lazyPlatformBuiltins.mjs"
 import { buildTuiBundle, mainBundleOptions } from "./tuiBundle.mjs"
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"))
@@ -21,6 +22,7 @@ const common = {
 }
 
 await buildTuiBundle(common)
+const mainOptions = mainBundleOptions()
 await build({
   ...common,
   entryPoints: ["src/main.ts"],
@@ -34,7 +36,8 @@ await build({
   define: { LETTA_VERSION: JSON.stringify(pkg.version), "globalThis.ReadableStream": "ReadableStreamByTag" },
   inject: ["src/layers/lettaApi/webGlobalsInject.ts"],
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
-  ...mainBundleOptions(),
+  ...mainOptions,
+  plugins: [...mainOptions.plugins, lazyPlatformBuiltins],
   // The file is the CommonJS wrapper function itself, so the launcher hands it to V8 as read
   // (no 1 MB string concatenation to flatten); see scripts/launcher.cjs.
   banner: { js: "(function (exports, require, module, __filename, __dirname) {" },

@@ -140,6 +140,17 @@ export type ApprovalAnswer =
   /** Lets the server run one of its own tools that asked for approval. */
   | { readonly type: "approval"; readonly tool_call_id: string; readonly approve: true }
 
+/**
+ * A fresh id for a message we send (its `otid`): a v4-format UUID. Not a secret, only an id the
+ * server can tell a message by (a retried send keeps it), so Math.random does; node:crypto would
+ * cost ~5 ms of every start-up to load.
+ */
+export const newOtid = (): string => {
+  const hex = (digits: number) => Array.from({ length: digits }, () => Math.floor(Math.random() * 16).toString(16)).join("")
+  const variant = (8 + Math.floor(Math.random() * 4)).toString(16)
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`
+}
+
 export type MessageItem =
   | {
       readonly type: "message"

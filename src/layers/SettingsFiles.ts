@@ -12,7 +12,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { ParseOptions } from "effect/SchemaAST"
-import { randomBytes } from "node:crypto"
+import { nodeCrypto } from "../lazyBuiltins.js"
 import { SettingsError } from "../domain/errors.js"
 import { LocalSettings, ProjectSettings, UserSettings } from "../domain/settings.js"
 import { Settings, type SettingsPaths } from "../services/Settings.js"
@@ -107,7 +107,7 @@ export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.
       Effect.gen(function*() {
         const temp = path.join(
           path.dirname(file),
-          `${path.basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`
+          `${path.basename(file)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`
         )
         // Keep the permissions of a file the user restricted (e.g. chmod 600).
         const mode = yield* fs.stat(file).pipe(

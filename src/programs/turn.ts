@@ -4,14 +4,13 @@
  * until the run ends. Events go to a sink as they happen; `turnEvents` offers the same as a
  * Stream.
  */
-import { randomUUID } from "node:crypto"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Stream from "effect/Stream"
 import { ApiError, MaxTurnsReached, UnexpectedStop } from "../domain/errors.js"
 import type { TurnEvent } from "../domain/events.js"
-import type { ApprovalAnswer, LettaMessage, MessageItem, PendingToolCall, SendMessageBody } from "../domain/letta.js"
+import { type ApprovalAnswer, type LettaMessage, type MessageItem, newOtid, type PendingToolCall, type SendMessageBody } from "../domain/letta.js"
 import { LettaApi } from "../services/LettaApi.js"
 import { PermissionPolicy } from "../services/PermissionPolicy.js"
 import type { Prompter } from "../services/Prompter.js"
@@ -57,12 +56,12 @@ const userMessage = (prompt: string, planMode: boolean): MessageItem => ({
         { type: "text", text: prompt }
       ]
     : [{ type: "text", text: prompt }],
-  otid: randomUUID()
+  otid: newOtid()
 })
 
 const approvalMessage = (approvals: ReadonlyArray<ApprovalAnswer>): MessageItem => ({
   type: "approval",
-  otid: randomUUID(),
+  otid: newOtid(),
   approvals
 })
 

@@ -6,7 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { createHash } from "node:crypto"
+import { nodeCrypto } from "../lazyBuiltins.js"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { Workspace } from "../services/Workspace.js"
 import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.js"
@@ -175,7 +175,7 @@ const readResolved = (filePath: string, args: ReadParameters) =>
       moreAfterWindow: false
     }
     // The hash lets Write and Edit tell later whether the file changed since this read.
-    const hash = createHash("sha256")
+    const hash = nodeCrypto().createHash("sha256")
     const state = yield* fs.stream(filePath).pipe(
       Stream.tap((bytes) => Effect.sync(() => hash.update(bytes))),
       Stream.decodeText("utf-8"),

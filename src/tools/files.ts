@@ -2,7 +2,7 @@
  * File helpers shared by the file tools: resolving paths against the project, error texts, the
  * stale-write guard over the session's FileTracker, and atomic writes.
  */
-import { createHash, randomBytes } from "node:crypto"
+import { nodeCrypto } from "../lazyBuiltins.js"
 import * as FileSystem from "@effect/platform/FileSystem"
 import type { PlatformError } from "@effect/platform/Error"
 import * as Path from "@effect/platform/Path"
@@ -32,7 +32,7 @@ export const pathFailure = (rawPath: string, error: PlatformError, missing: stri
     toolError(error._tag === "SystemError" && error.reason === "NotFound" ? `${missing}: ${path}` : describeFsError(path, error, action))
   )
 
-export const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex")
+export const sha256 = (bytes: Uint8Array): string => nodeCrypto().createHash("sha256").update(bytes).digest("hex")
 
 export const snapshotOf = (info: FileSystem.File.Info, hash?: string): FileSnapshot => ({
   mtimeMs: Option.match(info.mtime, { onNone: () => 0, onSome: (date) => date.getTime() }),
@@ -91,7 +91,7 @@ export const atomicWrite = (target: string, bytes: Uint8Array, mode?: number) =>
     const path = yield* Path.Path
     const directory = path.dirname(target)
     yield* fs.makeDirectory(directory, { recursive: true })
-    const temporary = path.join(directory, `.${path.basename(target)}.letta-${randomBytes(6).toString("hex")}.tmp`)
+    const temporary = path.join(directory, `.${path.basename(target)}.letta-${nodeCrypto().randomBytes(6).toString("hex")}.tmp`)
     const written = Effect.gen(function* () {
       yield* fs.writeFile(temporary, bytes)
       if (mode !== undefined) yield* fs.chmod(temporary, mode & 0o7777)

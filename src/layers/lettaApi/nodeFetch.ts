@@ -5,7 +5,7 @@
  * the response is a small object with exactly those, and the body is the Node stream itself.
  */
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http"
-import { loadBuiltin } from "../nodeBuiltin.js"
+import { loadBuiltin } from "../../lazyBuiltins.js"
 import { LightHeaders } from "./lightHeaders.js"
 
 interface Transport {

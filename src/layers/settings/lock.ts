@@ -13,7 +13,7 @@ import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import { randomBytes } from "node:crypto"
+import { nodeCrypto } from "../../lazyBuiltins.js"
 import { hostname } from "node:os"
 
 export class LockTimeout extends Data.TaggedError("LockTimeout")<{
@@ -51,7 +51,7 @@ const decodeLockContent = Schema.decodeUnknownOption(LockContent)
 
 const THIS_HOST = hostname()
 
-const randomToken = (): string => randomBytes(8).toString("hex")
+const randomToken = (): string => nodeCrypto().randomBytes(8).toString("hex")
 
 const isSystemError = (reason: string) => (error: PlatformError): boolean =>
   error._tag === "SystemError" && error.reason === reason

@@ -5,7 +5,7 @@
  * `{"project": "/abs/path", "entries": ["oldest", …, "newest"]}`, at most 500 entries.
  * Best effort: a history that cannot be read or written never stops the session.
  */
-import { createHash } from "node:crypto"
+import { nodeCrypto } from "../../lazyBuiltins.js"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Path from "@effect/platform/Path"
 import * as Effect from "effect/Effect"
@@ -20,7 +20,7 @@ export const HISTORY_ENTRY_MAX_CHARS = 100_000
 const historyDecoder = () => Schema.decodeUnknownOption(Schema.parseJson(Schema.Struct({ project: Schema.String, entries: Schema.Array(Schema.String) })))
 
 export const historyPath = (path: Path.Path, homeDir: string, projectDir: string): string =>
-  path.join(homeDir, ".letta", "history", `${createHash("sha256").update(projectDir).digest("hex").slice(0, 16)}.json`)
+  path.join(homeDir, ".letta", "history", `${nodeCrypto().createHash("sha256").update(projectDir).digest("hex").slice(0, 16)}.json`)
 
 /** Appends an entry: no consecutive duplicates, oldest dropped beyond the limit. */
 export const appendEntry = (entries: ReadonlyArray<string>, entry: string, limit = HISTORY_LIMIT): ReadonlyArray<string> => {
