@@ -25,6 +25,12 @@ const MAX_LINKS = 40
 export const realPathOf = (absolute: string): Effect.Effect<string, never, FileSystem> =>
   Effect.gen(function* () {
     const fs = yield* FileSystem
+    // Most paths exist and hold no `..`: then one realpath of the whole path is the same answer
+    // as the walk below (which would realpath every prefix, one file-system round trip each).
+    if (!absolute.split("/").includes("..")) {
+      const whole = yield* Effect.option(fs.realPath(absolute))
+      if (Option.isSome(whole)) return whole.value
+    }
     let pending = absolute.split("/")
     let current = "/"
     let links = 0
