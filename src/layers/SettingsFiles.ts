@@ -12,6 +12,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { ParseOptions } from "effect/SchemaAST"
+import { readFileSync } from "node:fs"
 import { nodeCrypto } from "../lazyBuiltins.js"
 import { SettingsError } from "../domain/errors.js"
 import { LocalSettings, ProjectSettings, UserSettings } from "../domain/settings.js"
@@ -28,6 +29,15 @@ const isNotFound = (error: PlatformError): boolean => error._tag === "SystemErro
 
 const describePlatformError = (error: PlatformError): string =>
   error.description ?? (error._tag === "SystemError" ? error.reason : error.message)
+
+const isNodeError = (error: unknown): error is NodeJS.ErrnoException => error instanceof Error && "code" in error
+
+/** "illegal operation on a directory (EISDIR)" from Node's "EISDIR: illegal operation on a directory, read". */
+const describeNodeError = (error: unknown): string => {
+  if (!isNodeError(error)) return String(error)
+  const reason = error.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$|, \w+$/, "")
+  return error.code === undefined ? reason : `${reason} (${error.code})`
+}
 
 /** The plain line, or the same path anchored with a leading slash or a double-star directory. */
 const ignoresLocalFile = (line: string): boolean =>
@@ -59,15 +69,19 @@ export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.
       return semaphore === undefined ? self : semaphore.withPermits(1)(self)
     }
 
-    /** The file's text, or None when it does not exist. */
+    /**
+     * The file's text, or None when it does not exist. Read synchronously: three small files
+     * read at once cost ~0.1 ms, through the thread pool ~4 ms (four round trips each).
+     */
     const readText = (file: string): Effect.Effect<Option.Option<string>, SettingsError> =>
-      fs.readFileString(file).pipe(
-        Effect.map(Option.some),
-        Effect.catchIf(isNotFound, () => Effect.succeedNone),
-        Effect.mapError((error) =>
-          new SettingsError({ path: file, problem: `cannot read the file: ${describePlatformError(error)}` })
-        )
-      )
+      Effect.suspend(() => {
+        try {
+          return Effect.succeed(Option.some(readFileSync(file, "utf8")))
+        } catch (error) {
+          if (isNodeError(error) && error.code === "ENOENT") return Effect.succeedNone
+          return Effect.fail(new SettingsError({ path: file, problem: `cannot read the file: ${describeNodeError(error)}` }))
+        }
+      })
 
     const parseObject = (file: string, text: string): Effect.Effect<Readonly<Record<string, unknown>>, SettingsError> =>
       Either.match(parseJsonText(text), {

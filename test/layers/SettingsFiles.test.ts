@@ -89,6 +89,15 @@ describe("SettingsFiles", () => {
         expect(error.problem).toMatch(/^invalid JSON at line 3, column 22: /)
       }))
 
+    it.scopedLive("a settings path that cannot be read as a file is reported with the reason", () =>
+      Effect.gen(function*() {
+        const { settings } = yield* setup
+        yield* promise(() => fsp.mkdir(settings.paths.local, { recursive: true }))
+        const error = yield* Effect.flip(settings.load)
+        expect(error.path).toBe(settings.paths.local)
+        expect(error.problem).toBe("cannot read the file: illegal operation on a directory (EISDIR)")
+      }))
+
     it.scopedLive("a top-level value that is not an object is an error", () =>
       Effect.gen(function*() {
         const { settings } = yield* setup
