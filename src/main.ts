@@ -4,7 +4,6 @@
  */
 import { homedir } from "node:os"
 import * as FileSystem from "@effect/platform/FileSystem"
-import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import * as NodePath from "@effect/platform-node/NodePath"
 import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
 import * as ValidationError from "@effect/cli/ValidationError"
@@ -21,6 +20,7 @@ import type { RunConfig } from "./domain/config.js"
 import { connectionFromEnv } from "./domain/connection.js"
 import { type LettaFailure, UsageError } from "./domain/errors.js"
 import type { AllSettings } from "./domain/settings.js"
+import { FileSystemNode } from "./layers/FileSystemNode.js"
 import { LettaApiHttp } from "./layers/LettaApiHttp.js"
 import { OutputNode } from "./layers/OutputNode.js"
 import { PermissionPolicyRules } from "./layers/PermissionPolicyRules.js"
@@ -45,7 +45,7 @@ import { Workspace } from "./services/Workspace.js"
 const workspaceLayer = Layer.sync(Workspace, () => ({ projectDir: process.cwd(), homeDir: homedir() }))
 // What @effect/cli and the tools use of the platform; NodeContext.layer would also build a
 // worker manager and a command executor (~5 ms of start-up) that nothing here uses.
-const platformLayer = Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTerminal.layer)
+const platformLayer = Layer.mergeAll(FileSystemNode, NodePath.layer, NodeTerminal.layer)
 const baseLayer = Layer.mergeAll(platformLayer, workspaceLayer, StdinNode, OutputNode)
 const settingsLayer = SettingsFiles.pipe(Layer.provide(baseLayer))
 

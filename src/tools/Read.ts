@@ -158,11 +158,6 @@ const readResolved = (filePath: string, args: ReadParameters) =>
       )
     }
 
-    const head = yield* Effect.scoped(
-      Effect.flatMap(fs.open(filePath), (file) => file.readAlloc(FileSystem.Size(BINARY_SNIFF_BYTES)))
-    )
-    if (Option.isSome(head) && looksBinary(head.value)) return toolError(`Cannot read binary file: ${filePath}`)
-
     const start = Math.max(1, args.offset ?? 1) - 1
     const end = start + (args.limit ?? READ_DEFAULT_LIMIT)
     const initial: ScanState = {
@@ -174,21 +169,33 @@ const readResolved = (filePath: string, args: ReadParameters) =>
       lines: [],
       moreAfterWindow: false
     }
-    // The hash lets Write and Edit tell later whether the file changed since this read.
-    const hash = nodeCrypto().createHash("sha256")
-    const state = yield* fs.stream(filePath).pipe(
-      Stream.tap((bytes) => Effect.sync(() => hash.update(bytes))),
-      Stream.decodeText("utf-8"),
-      // A large file is not scanned past the window, so its total line count stays unknown.
-      Stream.runFoldWhile(
-        initial,
-        (s) => !(large && s.moreAfterWindow),
-        (s, chunk) => scanChunk(s, chunk, start, end)
+    let state: ScanState
+    // The hash lets Write and Edit tell later whether the file changed since this read; a large
+    // file read in part leaves only its modification time and size to compare.
+    let hash: string | undefined
+    if (!large) {
+      // Whole, in one read: a stream costs a dozen thread-pool round trips even for a small file.
+      const bytes = yield* fs.readFile(filePath)
+      if (looksBinary(bytes.subarray(0, BINARY_SNIFF_BYTES))) return toolError(`Cannot read binary file: ${filePath}`)
+      hash = nodeCrypto().createHash("sha256").update(bytes).digest("hex")
+      state = scanChunk(initial, new TextDecoder("utf-8").decode(bytes), start, end)
+    } else {
+      const head = yield* Effect.scoped(
+        Effect.flatMap(fs.open(filePath), (file) => file.readAlloc(FileSystem.Size(BINARY_SNIFF_BYTES)))
       )
-    )
+      if (Option.isSome(head) && looksBinary(head.value)) return toolError(`Cannot read binary file: ${filePath}`)
+      // Not scanned past the window, so the total line count stays unknown.
+      state = yield* fs.stream(filePath).pipe(
+        Stream.decodeText("utf-8"),
+        Stream.runFoldWhile(
+          initial,
+          (s) => !s.moreAfterWindow,
+          (s, chunk) => scanChunk(s, chunk, start, end)
+        )
+      )
+    }
     if (state.currentHasChars) finishLine(state, start, end)
-    // A large file read in part leaves only its modification time and size to compare.
-    yield* recordSeen(yield* canonicalPath(filePath), info, large ? undefined : hash.digest("hex"))
+    yield* recordSeen(yield* canonicalPath(filePath), info, hash)
     return formatLines(filePath, state, start, large)
   })
 
