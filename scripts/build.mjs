@@ -23,6 +23,30 @@ const common = {
 
 await buildTuiBundle(common)
 const mainOptions = mainBundleOptions()
+
+// The tools' client_tools specs, generated here from the tool definitions themselves and baked
+// into the bundle: their JSON Schemas cost ~4 ms of every start-up to generate.
+const specsScript = "dist/.tool-specs.mjs"
+await build({
+  ...common,
+  stdin: {
+    contents: 'import { allToolSpecs } from "./src/layers/ToolsLive.ts"\nprocess.stdout.write(JSON.stringify(Object.fromEntries(allToolSpecs().map((spec) => [spec.name, spec]))))',
+    resolveDir: ".",
+    loader: "ts"
+  },
+  format: "esm",
+  packages: "external",
+  outfile: specsScript
+})
+const specs = await new Promise((resolve, reject) => {
+  const child = spawn(process.execPath, [specsScript], { stdio: ["ignore", "pipe", "inherit"] })
+  let out = ""
+  child.stdout.on("data", (chunk) => (out += chunk))
+  child.on("error", reject)
+  child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${specsScript} exited ${code}`))))
+})
+await rm(specsScript)
+if (Object.keys(JSON.parse(specs)).length === 0) throw new Error("no tool specs generated")
 await build({
   ...common,
   entryPoints: ["src/main.ts"],
@@ -33,7 +57,7 @@ await build({
   external: ["react-devtools-core"],
   // The SDK's `new Headers()`, `instanceof FormData` and `instanceof globalThis.ReadableStream`
   // would load undici and the web streams on the first request.
-  define: { LETTA_VERSION: JSON.stringify(pkg.version), "globalThis.ReadableStream": "ReadableStreamByTag" },
+  define: { LETTA_VERSION: JSON.stringify(pkg.version), LETTA_TOOL_SPECS: specs, "globalThis.ReadableStream": "ReadableStreamByTag" },
   inject: ["src/layers/lettaApi/webGlobalsInject.ts"],
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
   ...mainOptions,

@@ -7,6 +7,7 @@ import type { Path } from "@effect/platform/Path"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import type { ClientToolSpec } from "../domain/letta.js"
 import { toolError } from "../domain/tools.js"
 import type { FileTracker } from "../services/FileTracker.js"
 import type { PermissionPolicy } from "../services/PermissionPolicy.js"
@@ -60,6 +61,9 @@ const REGISTRY: ReadonlyArray<Tool<ToolRequirements>> = [
 ]
 
 export const IMPLEMENTED_TOOLS: ReadonlyArray<string> = REGISTRY.map((tool) => tool.name)
+
+/** What `client_tools` says of every tool (scripts/build.mjs bakes these into the bundle). */
+export const allToolSpecs = (): ReadonlyArray<ClientToolSpec> => REGISTRY.map((tool) => tool.spec)
 
 const invalid = (text: string): DecodedArgs => ({ _tag: "Invalid", output: toolError(text) })
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { ALL_TOOL_NAMES } from "../../src/domain/tools.js"
+import { allToolSpecs } from "../../src/layers/ToolsLive.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
 
@@ -236,6 +237,13 @@ describe("agents and memory blocks", () => {
 })
 
 describe("tools", () => {
+  it("sends every tool's client_tools spec exactly as the source defines it (the build bakes them in)", async () => {
+    const result = await letta(["-p", "hi"])
+    expect(result.code).toBe(0)
+    const body = messagePosts()[0]?.body as { client_tools?: unknown } | undefined
+    expect(body?.client_tools).toEqual(JSON.parse(JSON.stringify(allToolSpecs())))
+  })
+
   it("a Bash round trip with --yolo runs the command and sends its output back", async () => {
     server.enqueue([
       { text: "Running it.", toolCalls: [{ name: "Bash", arguments: { command: "echo made > marker.txt && echo out-$((6*7))" } }] },
