@@ -8,6 +8,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { build } from "esbuild"
 import { lazyPlatformBuiltins } from "./lazyPlatformBuiltins.mjs"
+import { generateToolSpecs } from "./toolSpecs.mjs"
 import { buildTuiBundle, mainBundleOptions } from "./tuiBundle.mjs"
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"))
@@ -24,29 +25,7 @@ const common = {
 await buildTuiBundle(common)
 const mainOptions = mainBundleOptions()
 
-// The tools' client_tools specs, generated here from the tool definitions themselves and baked
-// into the bundle: their JSON Schemas cost ~4 ms of every start-up to generate.
-const specsScript = "dist/.tool-specs.mjs"
-await build({
-  ...common,
-  stdin: {
-    contents: 'import { allToolSpecs } from "./src/layers/ToolsLive.ts"\nprocess.stdout.write(JSON.stringify(Object.fromEntries(allToolSpecs().map((spec) => [spec.name, spec]))))',
-    resolveDir: ".",
-    loader: "ts"
-  },
-  format: "esm",
-  packages: "external",
-  outfile: specsScript
-})
-const specs = await new Promise((resolve, reject) => {
-  const child = spawn(process.execPath, [specsScript], { stdio: ["ignore", "pipe", "inherit"] })
-  let out = ""
-  child.stdout.on("data", (chunk) => (out += chunk))
-  child.on("error", reject)
-  child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`${specsScript} exited ${code}`))))
-})
-await rm(specsScript)
-if (Object.keys(JSON.parse(specs)).length === 0) throw new Error("no tool specs generated")
+const specs = await generateToolSpecs(common)
 await build({
   ...common,
   entryPoints: ["src/main.ts"],

@@ -2,7 +2,7 @@
 // The `letta` bin. CommonJS on purpose: Node's ESM loader costs ~25 ms more at start-up (and
 // starts the libuv thread pool); dist/package.json marks dist/ as CommonJS.
 // It runs the bundle (letta-main.cjs) through a V8 code cache made at build time, so start-up
-// skips compiling ~1.1 MB of JavaScript. A cache from another Node version is rejected by V8
+// skips compiling ~0.8 MB of JavaScript. A cache from another Node version is rejected by V8
 // and the bundle is simply compiled as usual.
 "use strict"
 const { readFileSync, writeFileSync } = require("node:fs")
