@@ -197,8 +197,12 @@ export const formatIssues = (error: ParseResult.ParseError, parameterNames: Read
 }
 
 export const defineTool = <A extends ToolArgs, I, R>(definition: ToolDefinition<A, I, R>): Tool<R> => {
-  const decodeArgs = Schema.decodeUnknownEither(definition.parameters, { onExcessProperty: "error", errors: "all" })
-  const validateArgs = Schema.validateEither(definition.parameters, { onExcessProperty: "error", errors: "all" })
+  // Compiled on first use: most runs call few of the tools, and every start-up defines them all.
+  const strict = { onExcessProperty: "error", errors: "all" } as const
+  let decoder: ((input: unknown) => Either.Either<A, ParseResult.ParseError>) | undefined
+  let validator: ((input: unknown) => Either.Either<A, ParseResult.ParseError>) | undefined
+  const decodeArgs = (input: unknown) => (decoder ??= Schema.decodeUnknownEither(definition.parameters, strict))(input)
+  const validateArgs = (input: unknown) => (validator ??= Schema.validateEither(definition.parameters, strict))(input)
   // What `decode` returned, by identity, so `execute` gets the typed value without re-decoding.
   const decoded = new WeakMap<object, A>()
   const spec = builtSpec(definition.name) ?? toClientToolSpec(definition)
