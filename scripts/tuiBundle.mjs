@@ -20,10 +20,10 @@
 //   which loads undici (~200 ms, ~40 MiB on Node 20); in the bundle it decodes the bytes itself.
 // Each patch checks that the text it replaces is still there, so an upgrade that changes these
 // files fails the build instead of shipping a broken bundle.
-import { readFile } from "node:fs/promises"
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { build } from "esbuild"
+import { replaceOnce, sourcePatchPlugin } from "./sourcePatches.mjs"
 
 export const TUI_BUNDLE = "letta-tui.cjs"
 
@@ -35,11 +35,6 @@ const VENDORED = {
   marked: "marked",
   "marked-terminal": "markedTerminal",
   diff: "diff"
-}
-
-const replaceOnce = (text, from, to, file) => {
-  if (!text.includes(from)) throw new Error(`tuiBundle: ${file} changed; cannot find:\n${from}`)
-  return text.replace(from, to)
 }
 
 const patches = [
@@ -100,14 +95,7 @@ const highlightPlugin = {
   }
 }
 
-const patchPlugin = {
-  name: "letta-tui-patches",
-  setup(build) {
-    for (const { filter, patch } of patches) {
-      build.onLoad({ filter }, async (args) => ({ contents: patch(await readFile(args.path, "utf8"), args.path), loader: "js" }))
-    }
-  }
-}
+const patchPlugin = sourcePatchPlugin("letta-tui-patches", patches)
 
 /**
  * In the main bundle, each vendored package is a small module whose exports are getters: the

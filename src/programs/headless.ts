@@ -24,7 +24,7 @@ import { Tools } from "../services/Tools.js"
 import { Workspace } from "../services/Workspace.js"
 import { describeFailure } from "./failure.js"
 import { makeRenderer } from "./render/renderer.js"
-import { rememberAgent, resolveSession, trustedAgent } from "./session.js"
+import { projectAgentGoneNotice, rememberAgent, resolveSession, trustedAgent } from "./session.js"
 import { runTurn } from "./turn.js"
 
 const retryNotice = (reason: string, delayMs: number, attempt: number, maxAttempts: number) =>
@@ -150,7 +150,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
           trusted.source === "continue"
             ? Effect.fail(new AgentNotFound({ agentId: trusted.agentId, source: "continue" }))
             : output
-                .stderr(`letta: this project's last agent (${trusted.agentId}) no longer exists; starting a new one.\n`)
+                .stderr(projectAgentGoneNotice(trusted.agentId))
                 .pipe(Effect.zipRight(known({ _tag: "New" })))
       )
     )

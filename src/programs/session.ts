@@ -33,6 +33,10 @@ type SessionServices = LettaApi | Settings | Output | Workspace
 /** The server's answer for an agent id it does not have (422: not even a well-formed id). */
 const isMissingAgent = (error: ApiError) => error.kind === "http" && (error.status === 404 || error.status === 422)
 
+/** Said when the project's stored agent is gone from the server and a new one takes its place. */
+export const projectAgentGoneNotice = (agentId: string): string =>
+  `letta: this project's last agent (${agentId}) no longer exists; starting a new one.\n`
+
 /** Checks a model handle against the server's list. */
 const validateModel = (model: string) =>
   Effect.gen(function* () {
@@ -133,7 +137,7 @@ export const resolveSession = (
             : yield* lookUp(agentId).pipe(
                 Effect.catchIf(isMissingAgent, () =>
                   output
-                    .stderr(`letta: this project's last agent (${agentId}) no longer exists; starting a new one.\n`)
+                    .stderr(projectAgentGoneNotice(agentId))
                     .pipe(Effect.as(undefined))
                 )
               )
