@@ -1,16 +1,22 @@
 import * as fc from "effect/FastCheck"
 import { describe, expect, it } from "vitest"
-import { LineSplitter } from "../../src/tools/search/ripgrep.js"
+import { LineSplitter } from "../../src/tools/search/lineSplitter.js"
 
 const PREFIXES = ['{"type":"end"', '{"type":"match"']
 
 /** What the splitter must hand on: the whole lines that start with a prefix, in order. */
 const expected = (text: string) => text.split("\n").filter((line) => PREFIXES.some((prefix) => line.startsWith(prefix)))
 
+/** What the splitter hands on, fed `chunks` through one buffer that is scribbled over after each push. */
 const split = (chunks: ReadonlyArray<Buffer>) => {
   const lines: Array<string> = []
   const splitter = new LineSplitter((line) => lines.push(line), PREFIXES)
-  for (const chunk of chunks) splitter.push(chunk)
+  const shared = Buffer.alloc(Math.max(0, ...chunks.map((chunk) => chunk.length)))
+  for (const chunk of chunks) {
+    chunk.copy(shared)
+    splitter.push(shared.subarray(0, chunk.length))
+    shared.fill("{")
+  }
   splitter.end()
   return lines
 }
@@ -46,6 +52,13 @@ describe("LineSplitter (ripgrep's output, line by line)", () => {
       }),
       { numRuns: 2000 }
     )
+  })
+
+  it("finds wanted lines far apart among many that are not", () => {
+    const other = `{"type":"context","data":"${"y".repeat(100)}"}`
+    const lines = Array.from({ length: 3_000 }, (_, i) => (i % 97 === 0 ? `{"type":"end","n":${i}}` : other))
+    const text = `${lines.join("\n")}\n`
+    expect(split(cut(text, Array.from({ length: 20 }, (_, i) => i * 16_384 + 7)))).toEqual(expected(text))
   })
 
   it("keeps a wanted line of megabytes whole across many chunks", () => {
