@@ -1,3 +1,5 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
@@ -185,6 +187,45 @@ for (const [label, choice] of engines) {
       }).pipe(session()))
   })
 }
+
+describe("Grep tool (ripgrep's results through a scratch file)", () => {
+  /** A stand-in for rg in `dir`: writes `stdout` and `stderr` and exits with `code`. */
+  const fakeRg = (dir: string, stdout: string, stderr: string, code: number) => {
+    const path = join(dir, "fake-rg")
+    writeFileSync(path, `#!/bin/sh\nprintf '%s' '${stdout}'\nprintf '%s\\n' '${stderr}' >&2\nexit ${code}\n`, { mode: 0o755 })
+    return path
+  }
+
+  it.live("answers from the built-in engine when rg runs out of disk space for its results", () =>
+    Effect.gen(function* () {
+      yield* Effect.promise(() => writeTree(temp.path(), { "a.txt": "needle\n", "b.txt": "needle\nneedle\n" }))
+      const scratchDir = mkdtempSync(join(tmpdir(), "letta-fake-rg-"))
+      // What rg managed to write before the disk filled up: a.txt's count, not b.txt's.
+      const partial = `{"type":"end","data":{"path":{"text":"${join(temp.path(), "a.txt")}"},"stats":{"matched_lines":1}}}\n`
+      const rgPath = fakeRg(scratchDir, partial, "rg: No space left on device (os error 28)", 2)
+      const tool = makeGrepTool(() => ({ engine: "ripgrep", rg: rgPath }))
+      const output = yield* runTool(tool, { pattern: "needle", output_mode: "count" })
+      rmSync(scratchDir, { recursive: true, force: true })
+      expect(output.text.split(`${temp.path()}/`).join("@")).toContain("@b.txt:2")
+      expect(output.text).toContain("a.txt:1")
+    }).pipe(session()))
+
+  it.live("leaves nothing in the temporary directory", () =>
+    Effect.gen(function* () {
+      if (rg === undefined) return
+      yield* Effect.promise(() => writeTree(temp.path(), { "a.txt": "needle\n" }))
+      const scratchDir = mkdtempSync(join(tmpdir(), "letta-tmp-"))
+      const saved = process.env["TMPDIR"]
+      process.env["TMPDIR"] = scratchDir
+      const tool = makeGrepTool(() => ({ engine: "ripgrep", rg }))
+      const output = yield* runTool(tool, { pattern: "needle", output_mode: "count" }).pipe(
+        Effect.ensuring(Effect.sync(() => (saved === undefined ? delete process.env["TMPDIR"] : (process.env["TMPDIR"] = saved))))
+      )
+      expect(readdirSync(scratchDir)).toEqual([])
+      rmSync(scratchDir, { recursive: true, force: true })
+      expect(output.text).toContain("a.txt:1")
+    }).pipe(session()))
+})
 
 describe("Grep tool (registry)", () => {
   it("validates its arguments and describes its engines", () => {

@@ -1,0 +1,51 @@
+import { mkdtempSync, readdirSync, rmSync, writeSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { openScratchFile, readScratchFile } from "../../src/tools/search/scratchFile.js"
+
+describe("scratch files (where rg writes its results)", () => {
+  let dir = ""
+  let saved: string | undefined
+  beforeEach(() => {
+    saved = process.env["TMPDIR"]
+    dir = mkdtempSync(join(tmpdir(), "letta-scratch-"))
+    process.env["TMPDIR"] = dir
+  })
+  afterEach(() => {
+    if (saved === undefined) delete process.env["TMPDIR"]
+    else process.env["TMPDIR"] = saved
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("has no name in the temporary directory and gives back every byte written, in order", async () => {
+    const scratch = openScratchFile()
+    expect(scratch).toBeDefined()
+    if (scratch === undefined) return
+    expect(readdirSync(dir)).toEqual([])
+    // Over several read chunks, with a recognisable byte at every position.
+    const written = Buffer.alloc(5 * 256 * 1024 + 123)
+    for (let i = 0; i < written.length; i++) written[i] = (i * 7) % 251
+    writeSync(scratch.fd, written)
+    const chunks: Array<Buffer> = []
+    await readScratchFile(scratch, (bytes) => chunks.push(Buffer.from(bytes)))
+    expect(Buffer.concat(chunks).equals(written)).toBe(true)
+    scratch.close()
+    scratch.close()
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it("reads nothing from an empty file", async () => {
+    const scratch = openScratchFile()
+    if (scratch === undefined) throw new Error("no scratch file")
+    let calls = 0
+    await readScratchFile(scratch, () => (calls += 1))
+    scratch.close()
+    expect(calls).toBe(0)
+  })
+
+  it("is undefined when the temporary directory cannot take a file", () => {
+    process.env["TMPDIR"] = join(dir, "missing")
+    expect(openScratchFile()).toBeUndefined()
+  })
+})
