@@ -9,12 +9,16 @@ export const replaceOnce = (text, from, to, file) => {
   return text.replace(from, to)
 }
 
-/** `patches`: `{ filter, patch: (text, file) => text }`. */
+/** `patches`: `{ filter, patch: (text, file) => text }`; a file matched by several gets them all, in order. */
 export const sourcePatchPlugin = (name, patches) => ({
   name,
   setup(build) {
-    for (const { filter, patch } of patches) {
-      build.onLoad({ filter }, async (args) => ({ contents: patch(await readFile(args.path, "utf8"), args.path), loader: "js" }))
+    for (const { filter } of patches) {
+      build.onLoad({ filter }, async (args) => {
+        let contents = await readFile(args.path, "utf8")
+        for (const { filter: other, patch } of patches) if (other.test(args.path)) contents = patch(contents, args.path)
+        return { contents, loader: "js" }
+      })
     }
   }
 })

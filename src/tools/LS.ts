@@ -1,6 +1,6 @@
 /** LS: a directory's contents as a tree, shallow levels first when it must be cut. */
 import { type Dirent } from "node:fs"
-import { readdir } from "node:fs/promises"
+import { promises as fsPromises } from "node:fs"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
@@ -71,7 +71,7 @@ const listTree = async (root: string, ignoreGlobs: ReadonlyArray<string>, hides:
     for (const item of queue) {
       let dirents: Array<Dirent>
       try {
-        dirents = await readdir(item.path, { withFileTypes: true })
+        dirents = await fsPromises.readdir(item.path, { withFileTypes: true })
       } catch {
         item.entry.note = "cannot be read"
         continue

@@ -2,9 +2,10 @@
  * A `bash -c` command in its own process group (`detached: true`), so that one signal to the
  * group reaches everything it started, grandchildren included.
  */
-import { spawn, type ChildProcess } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
 import { statSync } from "node:fs"
 import { StringDecoder } from "node:string_decoder"
+import { nodeChildProcess } from "../../lazyBuiltins.js"
 
 /**
  * stdout and stderr share ONE pipe, so their order is the order of the writes. With two pipes
@@ -68,7 +69,7 @@ export class ProcessGroup {
   ) {
     let child: ChildProcess
     try {
-      child = spawn("bash", ["-c", MERGE_STDERR, "bash", command], {
+      child = nodeChildProcess().spawn("bash", ["-c", MERGE_STDERR, "bash", command], {
         cwd,
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],

@@ -5,8 +5,8 @@
  */
 import { accessSync, constants, statSync } from "node:fs"
 import { delimiter, dirname, join } from "node:path"
-import { spawn } from "node:child_process"
 import * as Effect from "effect/Effect"
+import { nodeChildProcess } from "../../lazyBuiltins.js"
 import { LineSplitter } from "./lineSplitter.js"
 import { openScratchFile, readScratchFile } from "./scratchFile.js"
 import type { GrepFileResult, GrepLine, GrepOutcome, GrepRequest } from "./grepEngine.js"
@@ -140,7 +140,7 @@ interface Finished {
  */
 const runRipgrep = (rg: string, args: ReadonlyArray<string>, cwd: string, stdout: number | ((bytes: Buffer) => void)) =>
   Effect.async<Finished, Error>((resume) => {
-    const child = spawn(rg, args, { cwd, stdio: ["ignore", typeof stdout === "number" ? stdout : "pipe", "pipe"] })
+    const child = nodeChildProcess().spawn(rg, args, { cwd, stdio: ["ignore", typeof stdout === "number" ? stdout : "pipe", "pipe"] })
     const stderr: Array<string> = []
     child.stderr?.setEncoding("utf8")
     if (typeof stdout !== "number") child.stdout?.on("data", stdout)
