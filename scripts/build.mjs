@@ -1,5 +1,6 @@
 // Builds the `letta` bin: one CommonJS bundle (dist/letta-main.cjs), the small launcher
-// (dist/letta.js) and a V8 code cache for the bundle made by training runs. Also bundles the
+// (dist/letta.js), a V8 code cache for the bundle made by training runs, and the built-in Grep
+// engine's worker (dist/grep-worker.cjs). Also bundles the
 // scripted fake Letta server: dist/fake-server.mjs (demo CLI) and dist/fake-server-lib.mjs (benchmarks).
 import { spawn } from "node:child_process"
 import { chmod, readFile, rm, writeFile } from "node:fs/promises"
@@ -47,6 +48,8 @@ await build({
   footer: { js: "\n})" },
   charset: "ascii"
 })
+// The built-in Grep engine's worker thread (src/tools/search/parallelSearch.ts finds it beside the bundle).
+await build({ ...common, entryPoints: ["src/tools/search/grepWorker.ts"], outfile: "dist/grep-worker.cjs", format: "cjs", minify: true })
 // The launcher reads the bundle as latin1 (the cheapest string V8 can get from a file): that
 // equals UTF-8 only while every byte is ASCII.
 if ((await readFile("dist/letta-main.cjs")).some((byte) => byte > 0x7f)) throw new Error("dist/letta-main.cjs is not pure ASCII")

@@ -47,6 +47,8 @@ export interface WalkOptions {
   /** Files deeper than this many path segments below the root are not looked for. */
   readonly maxDepth?: number
   readonly signal?: AbortSignal | undefined
+  /** Called once, when the walk has found `count` files. */
+  readonly onManyFiles?: { readonly count: number; readonly call: () => void }
 }
 
 const withSlash = (directory: string): string => (directory.endsWith("/") ? directory : `${directory}/`)
@@ -199,7 +201,9 @@ export const walkFiles = async (options: WalkOptions): Promise<Array<string>> =>
           if (keep(level, path, relative, name, true)) visit(path, `${relative}/`, depth + 1, level)
         } else if (entry.isFile()) {
           const path = prefix + name
-          if (keep(level, path, relative, name, false) && (options.acceptFile?.(relative) ?? true)) files.push(path)
+          if (keep(level, path, relative, name, false) && (options.acceptFile?.(relative) ?? true)) {
+            if (files.push(path) === options.onManyFiles?.count) options.onManyFiles.call()
+          }
         }
       }
     }
