@@ -76,7 +76,9 @@ export const runGrepSearch = (engine: GrepEngine, request: GrepRequest, rg?: str
         : yield* builtin
     if (outcome._tag !== "Found") return outcome
     const byPath = new Map(outcome.files.map((file) => [file.path, file]))
-    const order = yield* Effect.promise((signal) => sortByMtime([...byPath.keys()], signal))
+    // The built-in engine read each file's time as it opened it; rg's results are stat'ed here.
+    const known = new Map(outcome.files.flatMap((file) => (file.mtimeMs === undefined ? [] : [[file.path, file.mtimeMs] as const])))
+    const order = yield* Effect.promise((signal) => sortByMtime([...byPath.keys()], signal, known))
     const files = order.flatMap((path) => {
       const file = byPath.get(path)
       return file === undefined ? [] : [file]

@@ -12,6 +12,8 @@ const BINARY_SNIFF_BYTES = 64 * 1024
 /** Files up to this size are read into one reused buffer; larger ones get their own. */
 const SHARED_BUFFER_BYTES = 1024 * 1024
 let sharedBuffer: Buffer | undefined
+/** The modification time of the file readBytesNow read last (Grep lists files newest first). */
+let lastReadMtimeMs = 0
 
 /**
  * The bytes of `path`, or undefined when it cannot be read. The result may be a view of a
@@ -21,7 +23,9 @@ const readBytesNow = (path: string): Buffer | undefined => {
   let fd: number | undefined
   try {
     fd = openSync(path, "r")
-    const size = fstatSync(fd).size
+    const stats = fstatSync(fd)
+    const size = stats.size
+    lastReadMtimeMs = stats.mtimeMs
     const buffer = size <= SHARED_BUFFER_BYTES ? (sharedBuffer ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES)) : Buffer.allocUnsafe(size)
     let total = 0
     while (total < size) {
@@ -258,7 +262,8 @@ export const searchFile = (path: string, compiled: CompiledSearch, request: Grep
   if (compiled.literal !== undefined && bytes.indexOf(compiled.literal) === -1) return undefined
   const text = searchableText(bytes)
   if (text === undefined) return undefined
-  return searchText(path, text, compiled, request)
+  const found = searchText(path, text, compiled, request)
+  return found === undefined ? undefined : { ...found, mtimeMs: lastReadMtimeMs }
 }
 
 /** What each of `paths` holds, in order, leaving out files without a match. */

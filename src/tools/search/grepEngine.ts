@@ -50,6 +50,8 @@ export interface GrepFileResult {
   readonly matchedLines: number
   /** Matching and context lines in order, in content mode. */
   readonly lines: ReadonlyArray<GrepLine>
+  /** The file's modification time, when the engine learnt it while reading the file. */
+  readonly mtimeMs?: number
 }
 
 export type GrepOutcome =

@@ -5,13 +5,18 @@ import { nextTurn } from "./nextTurn.js"
 /** Files stat'ed per turn of the event loop: synchronous stat is twice as fast as async here. */
 const BATCH = 2_000
 
-/** `paths` newest first; paths that vanished meanwhile sort last. */
-export const sortByMtime = async (paths: ReadonlyArray<string>, signal?: AbortSignal): Promise<Array<string>> => {
-  const times = new Map<string, number>()
-  for (let start = 0; start < paths.length; start += BATCH) {
+/** `paths` newest first; paths that vanished meanwhile sort last. `known`: times already read. */
+export const sortByMtime = async (
+  paths: ReadonlyArray<string>,
+  signal?: AbortSignal,
+  known?: ReadonlyMap<string, number>
+): Promise<Array<string>> => {
+  const times = new Map<string, number>(known)
+  const unknown = known === undefined ? paths : paths.filter((path) => !known.has(path))
+  for (let start = 0; start < unknown.length; start += BATCH) {
     if (start > 0) await nextTurn()
     if (signal?.aborted === true) break
-    for (const path of paths.slice(start, start + BATCH)) {
+    for (const path of unknown.slice(start, start + BATCH)) {
       times.set(path, statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Number.NEGATIVE_INFINITY)
     }
   }
