@@ -134,9 +134,9 @@ interface Finished {
 }
 
 /**
- * Runs `rg`, handing its stdout on in byte chunks. A plain child process: on a search with
- * thousands of results, @effect/platform's Command added ~200 ms (~50%) to ripgrep's own time.
- * Interrupting the effect kills rg.
+ * Runs `rg` with its stdout going to a file descriptor, or through a pipe to `stdout` in byte
+ * chunks. A plain child process: on a search with thousands of results, @effect/platform's
+ * Command added ~200 ms (~50%) to ripgrep's own time. Interrupting the effect kills rg.
  */
 const runRipgrep = (rg: string, args: ReadonlyArray<string>, cwd: string, stdout: number | ((bytes: Buffer) => void)) =>
   Effect.async<Finished, Error>((resume) => {
@@ -152,6 +152,9 @@ const runRipgrep = (rg: string, args: ReadonlyArray<string>, cwd: string, stdout
     })
   })
 
+/** rg's complaint when it could not write all of its results. */
+const OUT_OF_SPACE = /No space left|os error 28|Disk quota/i
+
 /**
  * Runs `rg` with its stdout in a scratch file, read back once rg is done: every write rg makes
  * to a pipe (one per file with results) wakes this process, ~95 µs apiece on a small VM, which
@@ -161,18 +164,20 @@ const runRipgrep = (rg: string, args: ReadonlyArray<string>, cwd: string, stdout
 const runRipgrepToScratch = (rg: string, args: ReadonlyArray<string>, cwd: string, onStdout: (bytes: Buffer) => void) =>
   Effect.acquireUseRelease(
     Effect.sync(openScratchFile),
-    (scratch) => {
-      if (scratch === undefined) return runRipgrep(rg, args, cwd, onStdout)
-      return Effect.flatMap(runRipgrep(rg, args, cwd, scratch.fd), (finished) =>
-        // rg could not write all of its results: better the built-in engine than a silent half.
-        finished.exitCode === 2 && /No space left|os error 28|Disk quota/i.test(finished.stderr)
-          ? Effect.fail(new Error(`ripgrep could not write its results: ${finished.stderr.trim()}`))
-          : Effect.as(
-              Effect.tryPromise({ try: () => readScratchFile(scratch, onStdout), catch: (error) => (error instanceof Error ? error : new Error(String(error))) }),
-              finished
-            )
-      )
-    },
+    (scratch) =>
+      Effect.gen(function* () {
+        if (scratch === undefined) return yield* runRipgrep(rg, args, cwd, onStdout)
+        const finished = yield* runRipgrep(rg, args, cwd, scratch.fd)
+        // Better the built-in engine's answer than a silent half of rg's.
+        if (finished.exitCode === 2 && OUT_OF_SPACE.test(finished.stderr)) {
+          return yield* Effect.fail(new Error(`ripgrep could not write its results: ${finished.stderr.trim()}`))
+        }
+        yield* Effect.tryPromise({
+          try: () => readScratchFile(scratch, onStdout),
+          catch: (error) => (error instanceof Error ? error : new Error(String(error)))
+        })
+        return finished
+      }),
     (scratch) => Effect.sync(() => scratch?.close())
   )
 
