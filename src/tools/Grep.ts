@@ -76,7 +76,7 @@ export const runGrepSearch = (engine: GrepEngine, request: GrepRequest, rg?: str
         : yield* builtin
     if (outcome._tag !== "Found") return outcome
     const byPath = new Map(outcome.files.map((file) => [file.path, file]))
-    // The built-in engine read each file's time as it opened it; rg's results are stat'ed here.
+    // Both engines read each file's time as they found it; what they could not is stat'ed here.
     const known = new Map(outcome.files.flatMap((file) => (file.mtimeMs === undefined ? [] : [[file.path, file.mtimeMs] as const])))
     const order = yield* Effect.promise((signal) => sortByMtime([...byPath.keys()], signal, known))
     const files = order.flatMap((path) => {

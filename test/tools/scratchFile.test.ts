@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { openScratchFile, readScratchFile } from "../../src/tools/search/scratchFile.js"
+import { followScratchFile, openScratchFile, readScratchFile } from "../../src/tools/search/scratchFile.js"
 
 describe("scratch files (where rg writes its results)", () => {
   let dir = ""
@@ -42,6 +42,43 @@ describe("scratch files (where rg writes its results)", () => {
     await readScratchFile(scratch, () => (calls += 1))
     scratch.close()
     expect(calls).toBe(0)
+  })
+
+  it("follows a file while it is written, then reads the rest once the writer is done", async () => {
+    const scratch = openScratchFile()
+    if (scratch === undefined) throw new Error("no scratch file")
+    const pieces = Array.from({ length: 12 }, (_, index) => `piece ${index} ${"x".repeat(index * 40_000)}\n`)
+    let done = false
+    let written = 0
+    const writer = setInterval(() => {
+      const piece = pieces[written]
+      if (piece === undefined) {
+        clearInterval(writer)
+        done = true
+        return
+      }
+      writeSync(scratch.fd, piece)
+      written += 1
+    }, 5)
+    const chunks: Array<Buffer> = []
+    let readWhileWriting = 0
+    await followScratchFile(scratch, (bytes) => {
+      chunks.push(Buffer.from(bytes))
+      if (!done) readWhileWriting += 1
+    }, () => done)
+    scratch.close()
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(pieces.join(""))
+    expect(readWhileWriting).toBeGreaterThan(0)
+  })
+
+  it("stops following when aborted", async () => {
+    const scratch = openScratchFile()
+    if (scratch === undefined) throw new Error("no scratch file")
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 30)
+    await followScratchFile(scratch, () => {}, () => false, controller.signal)
+    scratch.close()
+    expect(controller.signal.aborted).toBe(true)
   })
 
   it("is undefined when the temporary directory cannot take a file", () => {
