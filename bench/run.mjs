@@ -192,18 +192,15 @@ try {
   // A PATH without rg, to time the built-in Grep engine.
   const noRgBin = tempDir("letta-bench-bin-")
   symlinkSync("/bin/bash", join(noRgBin, "bash"))
-  const toolTime = async (name, args, extraEnv = {}) => {
-    const ownTimes = []
-    for (let i = 0; i < 3; i++) {
-      server.enqueue([{ toolCalls: [{ name, arguments: args }] }, { text: "done" }])
-      const { stdout } = await runOnce(process.execPath, [LETTA, "-p", "search", "--output-format", "stream-json"], {
-        cwd: project,
-        env: { ...env, ...extraEnv }
-      })
-      const line = stdout.split("\n").find((l) => l.includes('"tool_result"'))
-      ownTimes.push(line === undefined ? Number.NaN : JSON.parse(line).duration_ms)
-    }
-    return median(ownTimes)
+  /** The tool's own time (its `duration_ms`) for one call in a headless turn. */
+  const toolTimeOnce = async (name, args, extraEnv = {}) => {
+    server.enqueue([{ toolCalls: [{ name, arguments: args }] }, { text: "done" }])
+    const { stdout } = await runOnce(process.execPath, [LETTA, "-p", "search", "--output-format", "stream-json"], {
+      cwd: project,
+      env: { ...env, ...extraEnv }
+    })
+    const line = stdout.split("\n").find((l) => l.includes('"tool_result"'))
+    return line === undefined ? Number.NaN : JSON.parse(line).duration_ms
   }
   const hasRg = spawnSync("rg", ["--version"]).status === 0
   const searches = [
@@ -213,14 +210,25 @@ try {
     // Glob lists newest first, so it stats every match; rg does the same work with --sortr modified.
     ["Glob '**/*.ts' (rg also sorting by mtime)", "Glob", { pattern: "**/*.ts", path: "tree" }, ["--files", "--sortr", "modified", "-g", "*.ts", "tree"]]
   ]
+  const SEARCH_RUNS = 5
   for (const [label, tool, args, rgArgs] of searches) {
-    const ours = await toolTime(tool, args)
-    const builtIn = tool === "Grep" ? await toolTime(tool, args, { PATH: noRgBin }) : undefined
+    // The tool, the built-in engine and rg itself in turn, run after run: all three see the same
+    // machine, whose speed drifts by more than these rows' margins over a minute.
+    const oursRuns = []
+    const builtInRuns = []
+    const rgRuns = []
+    for (let i = 0; i < SEARCH_RUNS; i++) {
+      oursRuns.push(await toolTimeOnce(tool, args))
+      if (tool === "Grep") builtInRuns.push(await toolTimeOnce(tool, args, { PATH: noRgBin }))
+      if (hasRg) rgRuns.push((await runOnce("sh", ["-c", `rg ${rgArgs.map((a) => `'${a}'`).join(" ")} > /dev/null || true`], { cwd: project })).wallMs)
+    }
+    const ours = median(oursRuns)
+    const builtIn = builtInRuns.length > 0 ? median(builtInRuns) : undefined
     if (!hasRg) {
       row(`${label}: 50k files`, ms(builtIn ?? ours), "rg not installed (apt-get install ripgrep)", "<= 1.5x rg", true)
       continue
     }
-    const rg = await measure("sh", ["-c", `rg ${rgArgs.map((a) => `'${a}'`).join(" ")} > /dev/null || true`], { cwd: project }, 5)
+    const rg = { wallMs: median(rgRuns) }
     row(`${label}: 50k files`, ms(ours), `rg directly: ${ms(rg.wallMs)} (x${(ours / rg.wallMs).toFixed(2)})`, "<= 1.5x rg", ours <= 1.5 * rg.wallMs)
     if (builtIn !== undefined) {
       row(`${label}: built-in engine (no rg)`, ms(builtIn), `x${(builtIn / rg.wallMs).toFixed(2)} of rg`, "<= 1.5x rg", builtIn <= 1.5 * rg.wallMs)
@@ -243,6 +251,6 @@ const lines = [
   ...rows.map((r) => `${pad(r.name, widths[0])}${pad(r.value, widths[1])}${pad(r.baseline, widths[2])}${pad(r.target, widths[3])}${r.ok ? "yes" : "NO"}`)
 ]
 console.log(lines.join("\n"))
-console.log(`\nmedians of ${RUNS} runs (streaming and tool rows: 3–5 runs); node ${process.version}; ${HAS_GNU_TIME ? "RSS from GNU time" : "no GNU time: RSS not measured"}`)
+console.log(`\nmedians of ${RUNS} runs (streaming rows: 3, tool rows: 5, search rows: 5 in alternation with rg); node ${process.version}; ${HAS_GNU_TIME ? "RSS from GNU time" : "no GNU time: RSS not measured"}`)
 mkdirSync(join(ROOT, "bench"), { recursive: true })
 writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify({ node: process.version, runs: RUNS, rows }, null, 2)}\n`)
