@@ -1,8 +1,8 @@
 /**
  * Node built-in modules loaded the first time they are needed, synchronously. Some cost
  * milliseconds to load (node:crypto ~5 ms, node:https ~5 ms on top of node:http,
- * node:child_process ~1.5 ms) and most runs never use them. Not `import()`: the bundle runs inside a vm.Script (scripts/launcher.cjs),
- * where a dynamic import fails.
+ * node:child_process ~1.5 ms) and most runs never use them. Not `import()`: the bundle runs
+ * inside a vm.Script (scripts/launcher.cjs), where a dynamic import fails.
  */
 import { createRequire } from "node:module"
 

@@ -1,7 +1,9 @@
 /**
  * Searching one file, as ripgrep would (the rules are in grepEngine.ts): read its bytes, skip it
- * when a required literal is missing or it is binary, then find the matching lines. Synchronous
- * and free of heavy imports: the Grep worker (grepWorker.ts) runs the same code.
+ * when a required literal is missing or it is binary, then find the matching lines. Free of heavy
+ * imports: the Grep worker (grepWorker.ts) runs the same code. Synchronous reads: on 50 000 small
+ * files fs.readFile (four thread-pool round trips per file) took ~2.7 s, open/read/close in place
+ * ~0.6 s; the callers yield to the event loop between chunks of files.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs"
 import type { GrepFileResult, GrepLine, GrepRequest } from "./grepEngine.js"
