@@ -48,6 +48,12 @@ export class ApiError extends Data.TaggedError("ApiError")<{
   readonly streamStarted: boolean
 }> {}
 
+/**
+ * The server does not have what was asked for by id: 404, or 422 for an id it cannot even parse
+ * (a stale or foreign id from the settings).
+ */
+export const isUnknownId = (error: ApiError): boolean => error.kind === "http" && (error.status === 404 || error.status === 422)
+
 /** The stored or requested agent does not exist on the server. */
 export class AgentNotFound extends Data.TaggedError("AgentNotFound")<{
   readonly agentId: string

@@ -13,7 +13,7 @@
  */
 import * as Effect from "effect/Effect"
 import type { RunConfig } from "../domain/config.js"
-import { AgentNotFound, ApiError, BrokenPipe, type LettaFailure, MaxTurnsReached, NoAssistantReply } from "../domain/errors.js"
+import { AgentNotFound, ApiError, BrokenPipe, isUnknownId, type LettaFailure, MaxTurnsReached, NoAssistantReply } from "../domain/errors.js"
 import type { PendingToolCall } from "../domain/letta.js"
 import { serverKey, type AllSettings } from "../domain/settings.js"
 import { LettaApi } from "../services/LettaApi.js"
@@ -42,11 +42,10 @@ interface Target {
 const AGENT_ID = /^agent-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
- * The server has no such agent: 404, or 422 for a stored id that is not even an agent id (a
- * 422 for a well-formed id is about the request, and must not replace the agent).
+ * The server has no such agent. On a message send, a 422 for a well-formed agent id is about the
+ * request, not the agent, and must not replace it.
  */
-const isGone = (error: ApiError, agentId: string): boolean =>
-  error.kind === "http" && (error.status === 404 || (error.status === 422 && !AGENT_ID.test(agentId)))
+const isGone = (error: ApiError, agentId: string): boolean => isUnknownId(error) && (error.status === 404 || !AGENT_ID.test(agentId))
 
 /** A trusted agent the server turned out not to have, before anything was printed. */
 class TrustedAgentGone {

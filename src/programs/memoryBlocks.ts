@@ -3,7 +3,7 @@
  * that is gone is re-created from its default text and the new id saved to its settings file.
  */
 import * as Effect from "effect/Effect"
-import type { ApiError, SettingsError } from "../domain/errors.js"
+import { type ApiError, isUnknownId, type SettingsError } from "../domain/errors.js"
 import { type BlockLabel, DEFAULT_BLOCKS } from "../domain/memory.js"
 import type { AllSettings } from "../domain/settings.js"
 import { LettaApi } from "../services/LettaApi.js"
@@ -11,9 +11,6 @@ import { Output } from "../services/Output.js"
 import { Settings } from "../services/Settings.js"
 
 export type SharedBlockIds = Readonly<Record<BlockLabel, string>>
-
-/** A block id the server does not know (deleted, or from another server). */
-const isGone = (error: ApiError) => error.kind === "http" && (error.status === 404 || error.status === 422)
 
 const ensureBlock = (label: BlockLabel, storedId: string | undefined) =>
   Effect.gen(function* () {
@@ -28,7 +25,7 @@ const ensureBlock = (label: BlockLabel, storedId: string | undefined) =>
     if (storedId === undefined) return (yield* create).id
     const found = yield* api.retrieveBlock(storedId).pipe(
       Effect.map(() => true),
-      Effect.catchIf(isGone, () => Effect.succeed(false))
+      Effect.catchIf(isUnknownId, () => Effect.succeed(false))
     )
     if (found) return storedId
     const created = yield* create

@@ -8,7 +8,7 @@ import { basename } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { AgentChoice } from "../domain/config.js"
-import { AgentNotFound, type ApiError, NoAgentToContinue, type SettingsError, UnknownModel } from "../domain/errors.js"
+import { AgentNotFound, type ApiError, isUnknownId, NoAgentToContinue, type SettingsError, UnknownModel } from "../domain/errors.js"
 import { type AgentInfo, agentModel, modelHandle, type PendingToolCall } from "../domain/letta.js"
 import { AGENT_TAG, SERVER_TOOLS, SYSTEM_PROMPT } from "../domain/memory.js"
 import { type AllSettings, lastAgentFor, serverKey, withLastAgent } from "../domain/settings.js"
@@ -29,9 +29,6 @@ export interface Session {
 
 export type SessionError = ApiError | SettingsError | AgentNotFound | NoAgentToContinue | UnknownModel
 type SessionServices = LettaApi | Settings | Output | Workspace
-
-/** The server's answer for an agent id it does not have (422: not even a well-formed id). */
-const isMissingAgent = (error: ApiError) => error.kind === "http" && (error.status === 404 || error.status === 422)
 
 /** Said when the project's stored agent is gone from the server and a new one takes its place. */
 export const projectAgentGoneNotice = (agentId: string): string =>
@@ -115,7 +112,7 @@ export const resolveSession = (
     switch (choice._tag) {
       case "Explicit": {
         const agent = yield* lookUp(choice.agentId).pipe(
-          Effect.catchIf(isMissingAgent, () => new AgentNotFound({ agentId: choice.agentId, source: "flag" }))
+          Effect.catchIf(isUnknownId, () => new AgentNotFound({ agentId: choice.agentId, source: "flag" }))
         )
         session = yield* existingSession(agent, modelFlag)
         break
@@ -124,7 +121,7 @@ export const resolveSession = (
         const agentId = lastAgentFor(settings.local, server) ?? lastAgentFor(settings.user, server)
         if (agentId === undefined) return yield* new NoAgentToContinue({ server: api.baseUrl })
         const agent = yield* lookUp(agentId).pipe(
-          Effect.catchIf(isMissingAgent, () => new AgentNotFound({ agentId, source: "continue" }))
+          Effect.catchIf(isUnknownId, () => new AgentNotFound({ agentId, source: "continue" }))
         )
         session = yield* existingSession(agent, modelFlag)
         break
@@ -135,7 +132,7 @@ export const resolveSession = (
           agentId === undefined
             ? undefined
             : yield* lookUp(agentId).pipe(
-                Effect.catchIf(isMissingAgent, () =>
+                Effect.catchIf(isUnknownId, () =>
                   output
                     .stderr(projectAgentGoneNotice(agentId))
                     .pipe(Effect.as(undefined))

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { followScratchFile, openScratchFile, readScratchFile } from "../../src/tools/search/scratchFile.js"
+import { followScratchFile, openScratchFile } from "../../src/tools/search/scratchFile.js"
 
 describe("scratch files (where rg writes its results)", () => {
   let dir = ""
@@ -28,7 +28,7 @@ describe("scratch files (where rg writes its results)", () => {
     for (let i = 0; i < written.length; i++) written[i] = (i * 7) % 251
     writeSync(scratch.fd, written)
     const chunks: Array<Buffer> = []
-    await readScratchFile(scratch, (bytes) => chunks.push(Buffer.from(bytes)))
+    await followScratchFile(scratch, (bytes) => chunks.push(Buffer.from(bytes)), () => true)
     expect(Buffer.concat(chunks).equals(written)).toBe(true)
     scratch.close()
     scratch.close()
@@ -39,7 +39,7 @@ describe("scratch files (where rg writes its results)", () => {
     const scratch = openScratchFile()
     if (scratch === undefined) throw new Error("no scratch file")
     let calls = 0
-    await readScratchFile(scratch, () => (calls += 1))
+    await followScratchFile(scratch, () => (calls += 1), () => true)
     scratch.close()
     expect(calls).toBe(0)
   })

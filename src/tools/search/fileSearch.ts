@@ -14,20 +14,18 @@ const BINARY_SNIFF_BYTES = 64 * 1024
 /** Files up to this size are read into one reused buffer; larger ones get their own. */
 const SHARED_BUFFER_BYTES = 1024 * 1024
 let sharedBuffer: Buffer | undefined
-/** The modification time of the file readBytesNow read last (Grep lists files newest first). */
-let lastReadMtimeMs = 0
 
 /**
- * The bytes of `path`, or undefined when it cannot be read. The result may be a view of a
- * buffer the next read reuses: use it before reading another file.
+ * The bytes of `path` and its modification time (Grep lists files newest first), or undefined
+ * when it cannot be read. The bytes may be a view of a buffer the next read reuses: use them
+ * before reading another file.
  */
-const readBytesNow = (path: string): Buffer | undefined => {
+const readBytesNow = (path: string): { readonly bytes: Buffer; readonly mtimeMs: number } | undefined => {
   let fd: number | undefined
   try {
     fd = openSync(path, "r")
     const stats = fstatSync(fd)
     const size = stats.size
-    lastReadMtimeMs = stats.mtimeMs
     const buffer = size <= SHARED_BUFFER_BYTES ? (sharedBuffer ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES)) : Buffer.allocUnsafe(size)
     let total = 0
     while (total < size) {
@@ -35,7 +33,7 @@ const readBytesNow = (path: string): Buffer | undefined => {
       if (read === 0) break
       total += read
     }
-    return buffer.subarray(0, total)
+    return { bytes: buffer.subarray(0, total), mtimeMs: stats.mtimeMs }
   } catch {
     return undefined
   } finally {
@@ -259,13 +257,14 @@ export const compileSearch = (request: GrepRequest): CompiledSearch | { readonly
 
 /** What `path` holds that the search asks for; undefined for no match, or a file that cannot be read. */
 export const searchFile = (path: string, compiled: CompiledSearch, request: GrepRequest): GrepFileResult | undefined => {
-  const bytes = readBytesNow(path)
-  if (bytes === undefined) return undefined
+  const read = readBytesNow(path)
+  if (read === undefined) return undefined
+  const { bytes, mtimeMs } = read
   if (compiled.literal !== undefined && bytes.indexOf(compiled.literal) === -1) return undefined
   const text = searchableText(bytes)
   if (text === undefined) return undefined
   const found = searchText(path, text, compiled, request)
-  return found === undefined ? undefined : { ...found, mtimeMs: lastReadMtimeMs }
+  return found === undefined ? undefined : { ...found, mtimeMs }
 }
 
 /** What each of `paths` holds, in order, leaving out files without a match. */

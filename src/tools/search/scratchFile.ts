@@ -91,7 +91,3 @@ export const followScratchFile = async (
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
 }
-
-/** Hands on everything already written to `scratch` (see followScratchFile). */
-export const readScratchFile = (scratch: ScratchFile, onBytes: (bytes: Buffer) => void): Promise<void> =>
-  followScratchFile(scratch, onBytes, () => true)
