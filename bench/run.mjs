@@ -128,13 +128,14 @@ try {
   await runOnce(process.execPath, [LETTA, "-p", "hi", "--output-format", "json"], { cwd: project, env })
   const requestCounts = []
   const beforeToken = []
-  const warm = await measure(process.execPath, [LETTA, "-p", "hi", "--output-format", "json"], { cwd: project, env }, RUNS, () => {
+  // Warm turns resume the agent (`--continue`); without it every run would create a new agent.
+  const warm = await measure(process.execPath, [LETTA, "-p", "hi", "--continue", "--output-format", "json"], { cwd: project, env }, RUNS, () => {
     server.resetCounters()
     requestCounts.push(server.requests.length)
   })
   const perRun = requestCounts.map((start, i) => (requestCounts[i + 1] ?? server.requests.length) - start)
   beforeToken.push(server.requestsBeforeFirstToken())
-  const warmWall = await hyperfineMedians([[process.execPath, [LETTA, "-p", "hi", "--output-format", "json"]]], { cwd: project, env })
+  const warmWall = await hyperfineMedians([[process.execPath, [LETTA, "-p", "hi", "--continue", "--output-format", "json"]]], { cwd: project, env })
   if (warmWall !== undefined) warm.wallMs = warmWall[0]
   row("warm turn: wall", ms(warm.wallMs), `node -e 0: ${ms(node0.wallMs)}`, "< 250 ms", warm.wallMs < 250)
   row("warm turn: peak RSS", mib(warm.rssMiB), "", "< 100 MiB", warm.rssMiB === undefined || warm.rssMiB < 100)
@@ -164,7 +165,7 @@ try {
     for (const tokens of [10_000, 100_000]) {
       results[tokens] = await measure(
         process.execPath,
-        [LETTA, "-p", "stream", "--output-format", format],
+        [LETTA, "-p", "stream", "--continue", "--output-format", format],
         { cwd: project, env },
         3,
         () => server.enqueue([{ text: "abcd".repeat(tokens), tokenCount: tokens }])
@@ -199,7 +200,7 @@ try {
   const toolTimes = []
   const tools = await measure(
     process.execPath,
-    [LETTA, "-p", "work", "--yolo", "--output-format", "stream-json"],
+    [LETTA, "-p", "work", "--continue", "--yolo", "--output-format", "stream-json"],
     { cwd: project, env },
     5,
     () => server.enqueue(steps)
@@ -228,7 +229,7 @@ try {
   /** The tool's own time (its `duration_ms`) for one call in a headless turn. */
   const toolTimeOnce = async (name, args, extraEnv = {}) => {
     server.enqueue([{ toolCalls: [{ name, arguments: args }] }, { text: "done" }])
-    const { stdout } = await runOnce(process.execPath, [LETTA, "-p", "search", "--output-format", "stream-json"], {
+    const { stdout } = await runOnce(process.execPath, [LETTA, "-p", "search", "--continue", "--output-format", "stream-json"], {
       cwd: project,
       env: { ...env, ...extraEnv }
     })

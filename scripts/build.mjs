@@ -71,7 +71,8 @@ await build({ ...esm, entryPoints: ["test/support/fakeServerMain.ts"], outfile: 
 
 // Training runs for the code cache, one after another: each starts from the cache the one
 // before wrote and adds what it compiled. A cold headless turn with a tool call (stream-json),
-// then the warm turns the others take (json, text), so the cache covers what a turn compiles.
+// then the warm turns the others take (`--continue`, json and text), so the cache covers what a
+// turn compiles.
 await rm("dist/letta-main.cjs.cache", { force: true })
 const { FakeLettaServer } = await import(new URL("../dist/fake-server-lib.mjs", import.meta.url).href)
 const server = await FakeLettaServer.start()
@@ -98,8 +99,8 @@ const train = async (args) => {
 try {
   server.enqueue([{ toolCalls: [{ name: "Read", arguments: { file_path: "notes.txt" } }] }, { text: "ok" }])
   await train(["-p", "train", "--output-format", "stream-json"])
-  await train(["-p", "train", "--output-format", "json"])
-  await train(["-p", "train"])
+  await train(["-p", "train", "--continue", "--output-format", "json"])
+  await train(["-p", "train", "--continue"])
 } finally {
   await server.close()
   rmSync(sandbox, { recursive: true, force: true })

@@ -48,7 +48,9 @@ const options = {
     Options.withDescription("Use this agent id (an unknown id is an error)"),
     Options.optional
   ),
-  new: Options.boolean("new").pipe(Options.withDescription("Start a new agent even when this project has a last agent")),
+  new: Options.boolean("new").pipe(
+    Options.withDescription("Start a new agent (the default without --continue or --agent; kept for scripts)")
+  ),
   model: Options.text("model").pipe(
     Options.withAlias("m"),
     Options.withDescription("Model handle for a new agent, or to switch the agent to (e.g. anthropic/claude-sonnet-4-5-20250929)"),
@@ -101,13 +103,12 @@ export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<
       (flag): flag is string => typeof flag === "string"
     )
     if (chosen.length > 1) return yield* new UsageError({ message: `${chosen.join(" and ")} cannot be used together.` })
+    // No flag means a new agent (PRODUCT.md §1); `--new` says so explicitly.
     const agent: AgentChoice = parsed.continue
       ? { _tag: "Continue" }
       : Option.isSome(parsed.agent)
         ? { _tag: "Explicit", agentId: parsed.agent.value.trim() }
-        : parsed.new
-          ? { _tag: "New" }
-          : { _tag: "ProjectDefault" }
+        : { _tag: "New" }
     if (agent._tag === "Explicit" && agent.agentId.length === 0) return yield* new UsageError({ message: "--agent needs an agent id." })
 
     if (parsed.yolo && Option.isSome(parsed.permissionMode) && parsed.permissionMode.value !== "bypassPermissions") {

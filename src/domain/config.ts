@@ -9,10 +9,9 @@ export type PermissionMode = (typeof PERMISSION_MODES)[number]
 
 /** How the agent for this run is chosen (PRODUCT.md §3). */
 export type AgentChoice =
-  | { readonly _tag: "ProjectDefault" } // the project's last agent, else a new one
+  | { readonly _tag: "New" } // the default (and --new): a new agent with the shared memory blocks
   | { readonly _tag: "Continue" } // the project's, then the user's last agent; error if none
   | { readonly _tag: "Explicit"; readonly agentId: string } // --agent
-  | { readonly _tag: "New" } // --new
 
 export interface RunConfig {
   readonly headless: boolean

@@ -46,6 +46,13 @@ export class ApiError extends Data.TaggedError("ApiError")<{
   readonly retryAfterMs?: number
   /** Whether the server had started answering (HTTP 200 and streaming) when it failed. */
   readonly streamStarted: boolean
+  /**
+   * Who failed, when it is not the Letta server: e.g. `the model provider anthropic
+   * (https://api.anthropic.com)` on the local backend. Messages name it instead of the server.
+   */
+  readonly service?: string
+  /** What the user can do about it (e.g. the environment variable to set). */
+  readonly hint?: string
 }> {}
 
 /**
@@ -64,6 +71,8 @@ export class AgentNotFound extends Data.TaggedError("AgentNotFound")<{
 export class UnknownModel extends Data.TaggedError("UnknownModel")<{
   readonly model: string
   readonly available: ReadonlyArray<string>
+  /** Why, when it is more than "not in the list" (an unknown provider, a model server that does not answer). */
+  readonly reason?: string
 }> {}
 
 /** The run ended with a stop reason other than end_turn / tool_rule. */
@@ -83,6 +92,18 @@ export class NoAssistantReply extends Data.TaggedError("NoAssistantReply")<{}> {
 /** The reader of stdout went away (e.g. `| head -1`): end quietly. */
 export class BrokenPipe extends Data.TaggedError("BrokenPipe")<{}> {}
 
+/**
+ * The local backend has no model for a new agent: no `--model`, no `model` setting, no provider
+ * key and no local model server. Exit 2, with the ways to get going.
+ */
+export class NoModelAvailable extends Data.TaggedError("NoModelAvailable")<{}> {}
+
+/** The local database cannot be used (newer schema, unreadable file, …): exit 1, file untouched. */
+export class StoreError extends Data.TaggedError("StoreError")<{
+  readonly path: string
+  readonly problem: string
+}> {}
+
 export type LettaFailure =
   | UsageError
   | SettingsError
@@ -96,6 +117,8 @@ export type LettaFailure =
   | NoAssistantReply
   | BrokenPipe
   | NoAgentToContinue
+  | NoModelAvailable
+  | StoreError
 
 /** `--continue` with no previous agent for this server. */
 export class NoAgentToContinue extends Data.TaggedError("NoAgentToContinue")<{

@@ -113,7 +113,11 @@ export const ModelInfo = Schema.Struct({
   model: NullableString,
   name: NullableString,
   display_name: NullableString,
-  provider_type: NullableString
+  provider_type: NullableString,
+  context_window: NullableNumber,
+  /** The local backend's own notes: false when the provider cannot be used yet, and why. */
+  available: Schema.optional(Schema.Boolean),
+  note: Schema.optional(Schema.String)
 })
 export type ModelInfo = typeof ModelInfo.Type
 

@@ -22,19 +22,50 @@ export type Permissions = typeof Permissions.Type
 /** Agent ids per server, keyed by the normalised base URL (see `serverKey`). */
 const AgentIdsByServer = Schema.Record({ key: Schema.String, value: Schema.String })
 
+/** The user's shared block ids (`persona`, `human`) on one server. */
+const GlobalSharedBlockIds = Schema.Struct(
+  { persona: Schema.optional(Schema.String), human: Schema.optional(Schema.String) },
+  UnknownKeys
+)
+export type GlobalSharedBlockIds = typeof GlobalSharedBlockIds.Type
+
+/** The project's shared block id (`project`) on one server. */
+const LocalSharedBlockIds = Schema.Struct({ project: Schema.optional(Schema.String) }, UnknownKeys)
+export type LocalSharedBlockIds = typeof LocalSharedBlockIds.Type
+
+/**
+ * A custom model provider (LOCAL-BACKEND.md §2): any OpenAI- or Anthropic-compatible endpoint.
+ * The key is only ever read from the environment variable `apiKeyEnv` names.
+ */
+export const ProviderSettings = Schema.Struct(
+  {
+    api: Schema.Literal("openai-chat", "openai-responses", "anthropic"),
+    baseUrl: Schema.String.pipe(
+      Schema.filter((value) => /^https?:\/\/[^\s/]/i.test(value) || "must be an http:// or https:// URL")
+    ),
+    apiKeyEnv: Schema.optional(Schema.String),
+    contextWindow: Schema.optional(Schema.Int.pipe(Schema.positive()))
+  },
+  UnknownKeys
+)
+export type ProviderSettings = typeof ProviderSettings.Type
+
+/** Custom providers by name: the handle `<name>/<model>` uses one. */
+export const ProvidersSettings = Schema.Record({ key: Schema.String, value: ProviderSettings })
+export type ProvidersSettings = typeof ProvidersSettings.Type
+
 export const UserSettings = Schema.Struct(
   {
     lastAgent: Schema.optional(Schema.NullOr(Schema.String)),
     lastAgentByServer: Schema.optional(AgentIdsByServer),
-    globalSharedBlockIds: Schema.optional(
-      Schema.Struct(
-        { persona: Schema.optional(Schema.String), human: Schema.optional(Schema.String) },
-        UnknownKeys
-      )
-    ),
+    globalSharedBlockIds: Schema.optional(GlobalSharedBlockIds),
+    globalSharedBlockIdsByServer: Schema.optional(Schema.Record({ key: Schema.String, value: GlobalSharedBlockIds })),
     model: Schema.optional(Schema.String),
     permissions: Schema.optional(Permissions),
-    tokenStreaming: Schema.optional(Schema.Boolean)
+    tokenStreaming: Schema.optional(Schema.Boolean),
+    providers: Schema.optional(ProvidersSettings),
+    /** `cloud` or `local` (LOCAL-BACKEND.md §1), below `--backend` and `LETTA_BACKEND`. */
+    backend: Schema.optional(Schema.Literal("cloud", "local"))
   },
   UnknownKeys
 )
@@ -42,10 +73,10 @@ export type UserSettings = typeof UserSettings.Type
 
 export const ProjectSettings = Schema.Struct(
   {
-    localSharedBlockIds: Schema.optional(
-      Schema.Struct({ project: Schema.optional(Schema.String) }, UnknownKeys)
-    ),
-    permissions: Schema.optional(Permissions)
+    localSharedBlockIds: Schema.optional(LocalSharedBlockIds),
+    localSharedBlockIdsByServer: Schema.optional(Schema.Record({ key: Schema.String, value: LocalSharedBlockIds })),
+    permissions: Schema.optional(Permissions),
+    providers: Schema.optional(ProvidersSettings)
   },
   UnknownKeys
 )
@@ -100,4 +131,64 @@ export const withLastAgent = <S extends { readonly lastAgentByServer?: Readonly<
   ...settings,
   lastAgent: agentId,
   lastAgentByServer: { ...settings.lastAgentByServer, [server]: agentId }
+})
+
+/**
+ * The shared block ids stored for `server`, by the same rule as `lastAgentFor`: the per-server
+ * entry; the plain key only when the file has no per-server map at all (it predates them).
+ */
+const blockIdsFor = <Ids>(plain: Ids | undefined, byServer: Readonly<Record<string, Ids>> | undefined, server: string): Ids | undefined =>
+  byServer !== undefined ? byServer[server] : plain
+
+/** `persona` and `human` on this server (user file). */
+export const globalBlockIdsFor = (
+  user: {
+    readonly globalSharedBlockIds?: GlobalSharedBlockIds | undefined
+    readonly globalSharedBlockIdsByServer?: Readonly<Record<string, GlobalSharedBlockIds>> | undefined
+  },
+  server: string
+): GlobalSharedBlockIds | undefined => blockIdsFor(user.globalSharedBlockIds, user.globalSharedBlockIdsByServer, server)
+
+/** `project` on this server (project file). */
+export const localBlockIdsFor = (
+  project: {
+    readonly localSharedBlockIds?: LocalSharedBlockIds | undefined
+    readonly localSharedBlockIdsByServer?: Readonly<Record<string, LocalSharedBlockIds>> | undefined
+  },
+  server: string
+): LocalSharedBlockIds | undefined => blockIdsFor(project.localSharedBlockIds, project.localSharedBlockIdsByServer, server)
+
+/**
+ * Records `persona`/`human` for `server` in its per-server entry and in the plain key (as
+ * `withLastAgent` does); other servers' entries and unknown keys are kept.
+ */
+export const withGlobalBlockIds = <
+  S extends {
+    readonly globalSharedBlockIds?: GlobalSharedBlockIds | undefined
+    readonly globalSharedBlockIdsByServer?: Readonly<Record<string, GlobalSharedBlockIds>> | undefined
+  }
+>(
+  user: S,
+  server: string,
+  ids: { readonly persona: string; readonly human: string }
+): S => ({
+  ...user,
+  globalSharedBlockIds: { ...user.globalSharedBlockIds, ...ids },
+  globalSharedBlockIdsByServer: { ...user.globalSharedBlockIdsByServer, [server]: { ...user.globalSharedBlockIdsByServer?.[server], ...ids } }
+})
+
+/** Records `project` for `server` in its per-server entry and in the plain key. */
+export const withLocalBlockIds = <
+  S extends {
+    readonly localSharedBlockIds?: LocalSharedBlockIds | undefined
+    readonly localSharedBlockIdsByServer?: Readonly<Record<string, LocalSharedBlockIds>> | undefined
+  }
+>(
+  project: S,
+  server: string,
+  ids: { readonly project: string }
+): S => ({
+  ...project,
+  localSharedBlockIds: { ...project.localSharedBlockIds, ...ids },
+  localSharedBlockIdsByServer: { ...project.localSharedBlockIdsByServer, [server]: { ...project.localSharedBlockIdsByServer?.[server], ...ids } }
 })

@@ -4,10 +4,11 @@
  */
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { Connection } from "../domain/connection.js"
-import { ApiError } from "../domain/errors.js"
-import { AgentInfo, BlockInfo, LettaMessage, ModelInfo } from "../domain/letta.js"
+import { ApiError, UnknownModel } from "../domain/errors.js"
+import { AgentInfo, BlockInfo, LettaMessage, ModelInfo, modelHandle } from "../domain/letta.js"
 import { LettaApi, type LettaApiShape } from "../services/LettaApi.js"
 import { nodeFetch } from "./lettaApi/nodeFetch.js"
 import { describeApiFailure, type SdkModule } from "./lettaApi/sdkErrors.js"
@@ -125,9 +126,13 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
         })
       })
 
+    const listModels = call("list the server's models", (client, signal) => client.get("/v1/models/", { signal }), decodeModels)
+
     const shape: LettaApiShape = {
       baseUrl: connection.baseUrl,
       isCloud: connection.isCloud,
+      backend: "cloud",
+      displayName: connection.baseUrl,
       retrieveAgent: (agentId, options) => {
         const include: Array<string> = []
         if (options?.includePendingApproval === true) include.push("agent.pending_approval")
@@ -164,7 +169,16 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
             client.get("/v1/agents/", { query: { tags, match_all_tags: true, limit, order: "desc" }, signal }),
           decodeAgents
         ),
-      listModels: call("list the server's models", (client, signal) => client.get("/v1/models/", { signal }), decodeModels),
+    defaultModel: Effect.succeed(undefined),
+      listModels,
+      checkModel: (handle) =>
+        Effect.flatMap(listModels, (models) => {
+          const handles = models.flatMap((model) => {
+            const known = modelHandle(model)
+            return known === undefined ? [] : [known]
+          })
+          return handles.includes(handle) ? Effect.succeed(handle) : Effect.fail(new UnknownModel({ model: handle, available: handles }))
+        }),
       retrieveBlock: (blockId) =>
         call("look up a memory block", (client, signal) => client.get(`/v1/blocks/${encodeURIComponent(blockId)}`, { signal }), decodeBlock),
       createBlock: (body) =>
@@ -175,6 +189,9 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
           (client, signal) => client.patch(`/v1/blocks/${encodeURIComponent(blockId)}`, { body: { value }, signal }),
           decodeBlock
         ),
+      // A Letta server keeps only a block's current value.
+      blockHistory: () => Effect.succeed(Option.none()),
+      revertBlock: () => Effect.succeed(Option.none()),
       sendMessage,
       cancelRuns: (agentId, runIds) =>
         call(

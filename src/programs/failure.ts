@@ -24,7 +24,27 @@ const STOP_REASONS: Readonly<Record<string, string>> = {
   no_tool_call: "the agent type is not supported (no_tool_call)"
 }
 
+/** A model provider's failure (local backend): the provider is named, with what to do. */
+const describeServiceError = (error: ApiError, service: string): string => {
+  const detail = error.detail !== undefined && error.detail.length > 0 ? `: ${error.detail}` : ""
+  const hint = error.hint === undefined ? "" : `\n${error.hint}`
+  switch (error.kind) {
+    case "connection":
+      return `Cannot reach ${service} (while trying to ${error.operation}).${hint}`
+    case "timeout":
+      return `${capitalise(service)} did not answer in time (while trying to ${error.operation}).${hint}`
+    case "stream":
+    case "protocol":
+      return `${capitalise(service)} failed while trying to ${error.operation}${detail}${hint}`
+    case "http":
+      return `${capitalise(service)} answered HTTP ${error.status ?? "?"} while trying to ${error.operation}${detail}${hint}`
+  }
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
+
 const describeApiError = (error: ApiError, server: string): string => {
+  if (error.service !== undefined) return describeServiceError(error, error.service)
   const detail = error.detail !== undefined && error.detail.length > 0 ? `: ${error.detail}` : ""
   switch (error.kind) {
     case "connection":
@@ -87,6 +107,7 @@ export const describeFailure = (failure: LettaFailure, server: string): FailureR
         exitCode: EXIT_FAILURE
       }
     case "UnknownModel": {
+      if (failure.reason !== undefined) return { message: `Unknown model "${failure.model}": ${failure.reason}`, exitCode: EXIT_USAGE }
       const shown = failure.available.slice(0, 20).join(", ")
       const more = failure.available.length > 20 ? `, … (${failure.available.length - 20} more)` : ""
       return {
@@ -106,6 +127,19 @@ export const describeFailure = (failure: LettaFailure, server: string): FailureR
       }
     case "NoAssistantReply":
       return { message: "The agent finished its turn without replying.", exitCode: EXIT_FAILURE }
+    case "NoModelAvailable":
+      return {
+        message: [
+          "No model to run the agent with. Any one of these gets you going:",
+          "  - a provider key: export ANTHROPIC_API_KEY=... or export OPENAI_API_KEY=...",
+          "  - a model server on this machine: Ollama (ollama serve; ollama pull qwen3) or LM Studio, then letta --model ollama/<model>",
+          "  - Letta Cloud: export LETTA_API_KEY=... (https://app.letta.com)",
+          "Or name a model with --model provider/model, or set \"model\" in ~/.letta/settings.json."
+        ].join("\n"),
+        exitCode: EXIT_USAGE
+      }
+    case "StoreError":
+      return { message: `The local database ${failure.path} cannot be used: ${failure.problem}`, exitCode: EXIT_FAILURE }
     case "BrokenPipe":
       // The reader went away; nothing to say and nobody to say it to.
       return { message: "", exitCode: EXIT_SUCCESS }

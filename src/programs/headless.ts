@@ -3,13 +3,12 @@
  * format. Failures before the agent is known go to stderr only; after that the json formats
  * also carry them as an error result.
  *
- * In the text and json formats a stored agent (the project's, or `--continue`'s) is trusted
- * without a lookup: the message request goes out at once and proves it (one request, one round
- * trip). Should the server no longer have it, nothing has been printed yet: `--continue` fails
- * as for an unknown agent, the project default starts a new one. An approval left pending is
- * met by the turn's own recovery (the server refuses the message; the calls are denied, the
- * message sent again). stream-json looks the agent up first: its first line names the model,
- * and it shows every server message, including a refused first attempt.
+ * In the text and json formats `--continue`'s stored agent is trusted without a lookup: the
+ * message request goes out at once and proves it (one request, one round trip). Should the
+ * server no longer have it, nothing has been printed yet: the run fails as for an unknown agent.
+ * An approval left pending is met by the turn's own recovery (the server refuses the message;
+ * the calls are denied, the message sent again). stream-json looks the agent up first: its first
+ * line names the model, and it shows every server message, including a refused first attempt.
  */
 import * as Effect from "effect/Effect"
 import type { RunConfig } from "../domain/config.js"
@@ -24,7 +23,7 @@ import { Tools } from "../services/Tools.js"
 import { Workspace } from "../services/Workspace.js"
 import { describeFailure } from "./failure.js"
 import { makeRenderer } from "./render/renderer.js"
-import { projectAgentGoneNotice, rememberAgent, resolveSession, trustedAgent } from "./session.js"
+import { rememberAgent, resolveSession, trustedAgent } from "./session.js"
 import { runTurn } from "./turn.js"
 
 const retryNotice = (reason: string, delayMs: number, attempt: number, maxAttempts: number) =>
@@ -135,22 +134,15 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
         )
       })
 
-    const known = (choice: RunConfig["agent"]) =>
-      Effect.flatMap(resolveSession(choice, config.model, settings), (session) =>
-        runOn({ agentId: session.agentId, trusted: false, model: session.model, pendingCalls: session.pendingCalls })
-      )
-
     const trusted = config.outputFormat === "stream-json" ? undefined : trustedAgent(config.agent, config.model, settings, api.baseUrl)
-    if (trusted === undefined) return yield* known(config.agent)
-    yield* runOn({ agentId: trusted.agentId, trusted: true, model: undefined, pendingCalls: [] }).pipe(
+    if (trusted === undefined) {
+      const session = yield* resolveSession(config.agent, config.model, settings)
+      return yield* runOn({ agentId: session.agentId, trusted: false, model: session.model, pendingCalls: session.pendingCalls })
+    }
+    yield* runOn({ agentId: trusted, trusted: true, model: undefined, pendingCalls: [] }).pipe(
       Effect.catchIf(
         (error): error is TrustedAgentGone => error instanceof TrustedAgentGone,
-        () =>
-          trusted.source === "continue"
-            ? Effect.fail(new AgentNotFound({ agentId: trusted.agentId, source: "continue" }))
-            : output
-                .stderr(projectAgentGoneNotice(trusted.agentId))
-                .pipe(Effect.zipRight(known({ _tag: "New" })))
+        () => Effect.fail(new AgentNotFound({ agentId: trusted, source: "continue" }))
       )
     )
   })

@@ -1,11 +1,13 @@
 /**
  * The shared memory blocks (PRODUCT.md §3): every stored id is checked concurrently; a block
  * that is gone is re-created from its default text and the new id saved to its settings file.
+ * Ids are kept per server (`globalSharedBlockIdsByServer`, `localSharedBlockIdsByServer`): only
+ * this server's ids are checked, and another server's are never replaced.
  */
 import * as Effect from "effect/Effect"
 import { type ApiError, isUnknownId, type SettingsError } from "../domain/errors.js"
 import { type BlockLabel, DEFAULT_BLOCKS } from "../domain/memory.js"
-import type { AllSettings } from "../domain/settings.js"
+import { type AllSettings, globalBlockIdsFor, localBlockIdsFor, serverKey, withGlobalBlockIds, withLocalBlockIds } from "../domain/settings.js"
 import { LettaApi } from "../services/LettaApi.js"
 import { Output } from "../services/Output.js"
 import { Settings } from "../services/Settings.js"
@@ -33,15 +35,19 @@ const ensureBlock = (label: BlockLabel, storedId: string | undefined) =>
     return created.id
   })
 
+/** The block ids stored for `server` (see `globalBlockIdsFor`, `localBlockIdsFor`). */
+export const storedBlockIds = (settings: AllSettings, server: string): Readonly<Record<BlockLabel, string | undefined>> => {
+  const global = globalBlockIdsFor(settings.user, server)
+  return { persona: global?.persona, human: global?.human, project: localBlockIdsFor(settings.project, server)?.project }
+}
+
 export const ensureSharedBlocks = (
   settings: AllSettings
 ): Effect.Effect<SharedBlockIds, ApiError | SettingsError, LettaApi | Output | Settings> =>
   Effect.gen(function* () {
-    const stored = {
-      persona: settings.user.globalSharedBlockIds?.persona,
-      human: settings.user.globalSharedBlockIds?.human,
-      project: settings.project.localSharedBlockIds?.project
-    }
+    const api = yield* LettaApi
+    const server = serverKey(api.baseUrl)
+    const stored = storedBlockIds(settings, server)
     const ids = yield* Effect.all(
       {
         persona: ensureBlock("persona", stored.persona),
@@ -51,17 +57,15 @@ export const ensureSharedBlocks = (
       { concurrency: "unbounded" }
     )
     const store = yield* Settings
-    if (ids.persona !== stored.persona || ids.human !== stored.human) {
-      yield* store.updateUser((user) => ({
-        ...user,
-        globalSharedBlockIds: { ...user.globalSharedBlockIds, persona: ids.persona, human: ids.human }
-      }))
+    // Written when this server's entry or the plain key is not current yet (a file that predates
+    // per-server ids gets its entry here, so its blocks stay this server's).
+    const userEntry = settings.user.globalSharedBlockIdsByServer?.[server]
+    const userPlain = settings.user.globalSharedBlockIds
+    if (ids.persona !== userEntry?.persona || ids.human !== userEntry?.human || ids.persona !== userPlain?.persona || ids.human !== userPlain?.human) {
+      yield* store.updateUser((user) => withGlobalBlockIds(user, server, { persona: ids.persona, human: ids.human }))
     }
-    if (ids.project !== stored.project) {
-      yield* store.updateProject((project) => ({
-        ...project,
-        localSharedBlockIds: { ...project.localSharedBlockIds, project: ids.project }
-      }))
+    if (ids.project !== settings.project.localSharedBlockIdsByServer?.[server]?.project || ids.project !== settings.project.localSharedBlockIds?.project) {
+      yield* store.updateProject((project) => withLocalBlockIds(project, server, { project: ids.project }))
     }
     return ids
   })

@@ -3,10 +3,10 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { ConfigError, UsageError } from "../domain/errors.js"
 import type { BlockLabel } from "../domain/memory.js"
-import type { AllSettings } from "../domain/settings.js"
+import { type AllSettings, serverKey } from "../domain/settings.js"
 import { LettaApi } from "../services/LettaApi.js"
 import { Output } from "../services/Output.js"
-import { ensureSharedBlocks } from "./memoryBlocks.js"
+import { ensureSharedBlocks, storedBlockIds } from "./memoryBlocks.js"
 
 export const BLOCK_LABELS: ReadonlyArray<BlockLabel> = ["persona", "human", "project"]
 
@@ -17,22 +17,17 @@ export const parseLabel = (label: string): Effect.Effect<BlockLabel, UsageError>
     : Effect.succeed(found)
 }
 
-const storedIds = (settings: AllSettings): Record<BlockLabel, string | undefined> => ({
-  persona: settings.user.globalSharedBlockIds?.persona,
-  human: settings.user.globalSharedBlockIds?.human,
-  project: settings.project.localSharedBlockIds?.project
-})
-
 export const showMemory = (label: Option.Option<BlockLabel>, settings: AllSettings) =>
   Effect.gen(function* () {
     const api = yield* LettaApi
     const output = yield* Output
-    const ids = storedIds(settings)
+    // This server's blocks only: another server's ids mean nothing here.
+    const ids = storedBlockIds(settings, serverKey(api.baseUrl))
     const labels = Option.match(label, { onNone: () => BLOCK_LABELS, onSome: (one) => [one] })
     const known = labels.filter((l) => ids[l] !== undefined)
     if (known.length === 0) {
       return yield* new ConfigError({
-        message: `No ${Option.isSome(label) ? `"${label.value}" ` : ""}memory block yet for this ${Option.isSome(label) && label.value !== "project" ? "user" : "project"}.`,
+        message: `No ${Option.isSome(label) ? `"${label.value}" ` : ""}memory block yet for this ${Option.isSome(label) && label.value !== "project" ? "user" : "project"} on ${api.baseUrl}.`,
         hint: "Blocks are created with the first agent: run `letta -p ...` once."
       })
     }

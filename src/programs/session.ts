@@ -1,15 +1,16 @@
 /**
- * Which agent this run talks to (PRODUCT.md §3): an explicit `--agent`, `--continue`, `--new`,
- * or by default the project's last agent. An agent we already know costs one request (its
- * lookup, which also reveals a pending approval) — none in headless mode, which trusts the
- * stored id (`trustedAgent`); a new one costs the block checks (concurrent) and its creation.
+ * Which agent this run talks to (PRODUCT.md §1, §3): an explicit `--agent`, `--continue`, or by
+ * default (and with `--new`) a new agent attaching the shared memory blocks. An agent we already
+ * know costs one request (its lookup, which also reveals a pending approval) — none in headless
+ * text/json mode, which trusts `--continue`'s stored id (`trustedAgent`); a new one costs the
+ * block checks (concurrent) and its creation.
  */
 import { basename } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { AgentChoice } from "../domain/config.js"
-import { AgentNotFound, type ApiError, isUnknownId, NoAgentToContinue, type SettingsError, UnknownModel } from "../domain/errors.js"
-import { type AgentInfo, agentModel, modelHandle, type PendingToolCall } from "../domain/letta.js"
+import { AgentNotFound, type ApiError, isUnknownId, NoAgentToContinue, type NoModelAvailable, type SettingsError, type UnknownModel } from "../domain/errors.js"
+import { type AgentInfo, agentModel, type PendingToolCall } from "../domain/letta.js"
 import { AGENT_TAG, SERVER_TOOLS, SYSTEM_PROMPT } from "../domain/memory.js"
 import { type AllSettings, lastAgentFor, serverKey, withLastAgent } from "../domain/settings.js"
 import { LettaApi } from "../services/LettaApi.js"
@@ -27,23 +28,12 @@ export interface Session {
   readonly pendingCalls: ReadonlyArray<PendingToolCall>
 }
 
-export type SessionError = ApiError | SettingsError | AgentNotFound | NoAgentToContinue | UnknownModel
+export type SessionError = ApiError | SettingsError | AgentNotFound | NoAgentToContinue | UnknownModel | NoModelAvailable
 type SessionServices = LettaApi | Settings | Output | Workspace
 
-/** Said when the project's stored agent is gone from the server and a new one takes its place. */
-export const projectAgentGoneNotice = (agentId: string): string =>
-  `letta: this project's last agent (${agentId}) no longer exists; starting a new one.\n`
-
 /** Checks a model handle against the server's list. */
-const validateModel = (model: string) =>
-  Effect.gen(function* () {
-    const api = yield* LettaApi
-    const handles = (yield* api.listModels).flatMap((m) => {
-      const handle = modelHandle(m)
-      return handle === undefined ? [] : [handle]
-    })
-    if (!handles.includes(model)) return yield* new UnknownModel({ model, available: handles })
-  })
+/** Checks a model handle with the backend; the handle as it spells it (an Ollama `x` is `x:latest`). */
+const validateModel = (model: string) => Effect.flatMap(LettaApi, (api) => api.checkModel(model))
 
 const lookUp = (agentId: string) =>
   Effect.flatMap(LettaApi, (api) => api.retrieveAgent(agentId, { includePendingApproval: true }))
@@ -53,8 +43,8 @@ const existingSession = (agent: AgentInfo, modelFlag: Option.Option<string>) =>
     const api = yield* LettaApi
     let model = agentModel(agent)
     if (Option.isSome(modelFlag) && modelFlag.value !== model) {
-      yield* validateModel(modelFlag.value)
-      model = agentModel(yield* api.updateAgentModel(agent.id, modelFlag.value)) ?? modelFlag.value
+      const handle = yield* validateModel(modelFlag.value)
+      model = agentModel(yield* api.updateAgentModel(agent.id, handle)) ?? handle
     }
     const session: Session = {
       agentId: agent.id,
@@ -75,9 +65,9 @@ const newSession = (settings: AllSettings, modelFlag: Option.Option<string>) =>
   Effect.gen(function* () {
     const api = yield* LettaApi
     const workspace = yield* Workspace
-    const model = Option.getOrUndefined(Option.orElse(modelFlag, () => Option.fromNullable(settings.user.model)))
-    const [blocks] = yield* Effect.all(
-      [ensureSharedBlocks(settings), model === undefined ? Effect.void : validateModel(model)],
+    const chosen = Option.getOrUndefined(Option.orElse(modelFlag, () => Option.fromNullable(settings.user.model)))
+    const [blocks, model] = yield* Effect.all(
+      [ensureSharedBlocks(settings), chosen === undefined ? api.defaultModel : validateModel(chosen)],
       { concurrency: "unbounded" }
     )
     const create = api.createAgent({
@@ -106,7 +96,6 @@ export const resolveSession = (
 ): Effect.Effect<Session, SessionError, SessionServices> =>
   Effect.gen(function* () {
     const api = yield* LettaApi
-    const output = yield* Output
     const server = serverKey(api.baseUrl)
     let session: Session
     switch (choice._tag) {
@@ -126,21 +115,6 @@ export const resolveSession = (
         session = yield* existingSession(agent, modelFlag)
         break
       }
-      case "ProjectDefault": {
-        const agentId = lastAgentFor(settings.local, server)
-        const agent =
-          agentId === undefined
-            ? undefined
-            : yield* lookUp(agentId).pipe(
-                Effect.catchIf(isUnknownId, () =>
-                  output
-                    .stderr(projectAgentGoneNotice(agentId))
-                    .pipe(Effect.as(undefined))
-                )
-              )
-        session = agent === undefined ? yield* newSession(settings, modelFlag) : yield* existingSession(agent, modelFlag)
-        break
-      }
       case "New":
         session = yield* newSession(settings, modelFlag)
         break
@@ -149,37 +123,21 @@ export const resolveSession = (
     return session
   })
 
-/** An agent a headless run may message without looking it up first. */
-export interface TrustedAgent {
-  readonly agentId: string
-  /** Where its id came from, for what to do when the server no longer has it. */
-  readonly source: "continue" | "project"
-}
-
 /**
- * The stored agent of `--continue` or of the project default, when nothing needs checking
- * first (`--model` does: the agent's current model). The message request itself proves it: a
- * 404 means it is gone, a 409 that an approval is pending (the turn recovers from that).
+ * The stored agent of `--continue`, to be messaged without looking it up first, when nothing
+ * needs checking first (`--model` does: the agent's current model). The message request itself
+ * proves it: a 404 means it is gone, a 409 that an approval is pending (the turn recovers from
+ * that). Undefined when it must be resolved the ordinary way.
  */
 export const trustedAgent = (
   choice: AgentChoice,
   modelFlag: Option.Option<string>,
   settings: AllSettings,
   baseUrl: string
-): TrustedAgent | undefined => {
-  if (Option.isSome(modelFlag)) return undefined
+): string | undefined => {
+  if (choice._tag !== "Continue" || Option.isSome(modelFlag)) return undefined
   const server = serverKey(baseUrl)
-  const local = lastAgentFor(settings.local, server)
-  switch (choice._tag) {
-    case "ProjectDefault":
-      return local === undefined ? undefined : { agentId: local, source: "project" }
-    case "Continue": {
-      const agentId = local ?? lastAgentFor(settings.user, server)
-      return agentId === undefined ? undefined : { agentId, source: "continue" }
-    }
-    default:
-      return undefined
-  }
+  return lastAgentFor(settings.local, server) ?? lastAgentFor(settings.user, server)
 }
 
 /** `lastAgent` in both files; skipped when already current (no write on the warm path). */

@@ -1,11 +1,14 @@
 /**
- * The Letta server, in domain types. Layers: LettaApiHttp (the official SDK) and test doubles.
+ * The Letta server, in domain types. Layers: LettaApiHttp (the official SDK, a Letta server),
+ * LettaApiLocal (the same, in-process: LOCAL-BACKEND.md) and test doubles.
  */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import type * as Stream from "effect/Stream"
-import type { ApiError } from "../domain/errors.js"
+import type { ApiError, NoModelAvailable, UnknownModel } from "../domain/errors.js"
+import type { BlockChange } from "../domain/localState.js"
 import type {
   AgentInfo,
   BlockInfo,
@@ -22,6 +25,10 @@ export interface LettaApiShape {
   readonly baseUrl: string
   /** True for Letta Cloud (links to app.letta.com make sense). */
   readonly isCloud: boolean
+  /** Which backend this is, for the user to read (stream-json's init line, `/agent`). */
+  readonly backend: "cloud" | "local"
+  /** How messages name where the agents live: the server's URL, or the local database. */
+  readonly displayName: string
   readonly retrieveAgent: (
     agentId: string,
     options?: { readonly includePendingApproval?: boolean; readonly includeBlocks?: boolean }
@@ -32,9 +39,20 @@ export interface LettaApiShape {
   readonly updateAgentModel: (agentId: string, model: string) => Effect.Effect<AgentInfo, ApiError>
   readonly listAgents: (query: { readonly tags: ReadonlyArray<string>; readonly limit: number }) => Effect.Effect<ReadonlyArray<AgentInfo>, ApiError>
   readonly listModels: Effect.Effect<ReadonlyArray<ModelInfo>, ApiError>
+  /** The model a new agent gets when none is named; undefined: the server's own default. */
+  readonly defaultModel: Effect.Effect<string | undefined, NoModelAvailable>
+  /** Checks a model handle before an agent uses it; succeeds with the handle as the backend spells it. */
+  readonly checkModel: (handle: string) => Effect.Effect<string, UnknownModel | ApiError>
   readonly retrieveBlock: (blockId: string) => Effect.Effect<BlockInfo, ApiError>
   readonly createBlock: (body: CreateBlockBody) => Effect.Effect<BlockInfo, ApiError>
   readonly updateBlockValue: (blockId: string, value: string) => Effect.Effect<BlockInfo, ApiError>
+  /** Every change of the block, newest first; None where the backend keeps no block history. */
+  readonly blockHistory: (blockId: string) => Effect.Effect<Option.Option<ReadonlyArray<BlockChange>>, ApiError>
+  /**
+   * Gives the block back the value it had just before change `n` (itself recorded as a change);
+   * None where the backend keeps no block history.
+   */
+  readonly revertBlock: (blockId: string, n: number) => Effect.Effect<Option.Option<BlockInfo>, ApiError>
   /**
    * Sends messages with `streaming: true`. The effect succeeds once the server has accepted the
    * request (HTTP 200, headers received) — failures before that are pre-stream and may be

@@ -29,7 +29,10 @@ const letta = (args: ReadonlyArray<string>, options: Partial<Parameters<typeof r
 
 const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
 
-/** One warm run first, so faults hit a known agent and settings exist to be kept intact. */
+/**
+ * One warm run first, so faults hit a known agent (the runs after it pass `--continue`) and
+ * settings exist to be kept intact.
+ */
 const warmUp = async () => {
   const first = await letta(["-p", "warm up", "--output-format", "json"])
   expect(first.code).toBe(0)
@@ -52,7 +55,7 @@ describe("faults before the stream", () => {
     const before = await warmUp()
     server.injectFault({ kind: "http", status: 500, route: "messages", times: 3 })
     const posts = messagePosts().length
-    const result = await letta(["-p", "hi", "--output-format", "stream-json"])
+    const result = await letta(["-p", "hi", "--continue", "--output-format", "stream-json"])
     expect(result.code).toBe(1)
     expect(messagePosts().length - posts).toBe(3)
     expect(result.stderr.match(/retrying in/g)).toHaveLength(2)
@@ -70,7 +73,7 @@ describe("faults before the stream", () => {
   it("429 with Retry-After: waits, retries and succeeds", async () => {
     const before = await warmUp()
     server.injectFault({ kind: "rate_limit", retryAfterSeconds: 1, route: "messages", times: 1 })
-    const result = await letta(["-p", "hi", "--output-format", "json"])
+    const result = await letta(["-p", "hi", "--continue", "--output-format", "json"])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout).result).toBe("Hello from fake Letta")
     expect(result.stderr).toContain("retrying in 1.0 s (attempt 2 of 3)")
@@ -83,7 +86,7 @@ describe("faults before the stream", () => {
     await warmUp()
     server.injectFault({ kind: "http", status: 400, detail: "bad things", route: "messages" })
     const posts = messagePosts().length
-    const result = await letta(["-p", "hi"])
+    const result = await letta(["-p", "hi", "--continue"])
     expect(result.code).toBe(1)
     expect(messagePosts().length - posts).toBe(1)
     expect(result.stderr).toContain("bad things")
@@ -95,7 +98,7 @@ describe("faults before the stream", () => {
     const agentId = String(before.local?.["lastAgent"])
     for (const format of ["json", "stream-json"]) {
       server.injectFault({ kind: "http", status: 400, detail: "bad things", route: "messages" })
-      const result = await letta(["-p", "hi", "--output-format", format])
+      const result = await letta(["-p", "hi", "--continue", "--output-format", format])
       expect(result.code).toBe(1)
       const lines = format === "json" ? [JSON.parse(result.stdout)] : parseLines(result.stdout)
       expect(lines.at(-1)).toMatchObject({ type: "result", is_error: true, agent_id: agentId, session_id: agentId })
@@ -105,7 +108,7 @@ describe("faults before the stream", () => {
   it("a slow first byte is waited for", async () => {
     await warmUp()
     server.injectFault({ kind: "slow_first_byte", ms: 1500 })
-    const result = await letta(["-p", "hi"])
+    const result = await letta(["-p", "hi", "--continue"])
     expect(result.code).toBe(0)
     expect(result.stdout).toBe("Hello from fake Letta\n")
   })
@@ -168,7 +171,7 @@ describe("faults in the stream (never retried)", () => {
       const agentId = String(before.local?.["lastAgent"])
       server.injectFault(fault)
       const posts = messagePosts().length
-      const result = await letta(["-p", "hi", "--output-format", "json"])
+      const result = await letta(["-p", "hi", "--continue", "--output-format", "json"])
       expect(result.code).toBe(1)
       expect(messagePosts().length - posts).toBe(1)
       expect(result.stderr).toContain(message)
@@ -181,7 +184,7 @@ describe("faults in the stream (never retried)", () => {
   it("an LLM error reported in-stream names the stop reason and the server's detail", async () => {
     await warmUp()
     server.enqueue([{ streamError: { error_type: "llm_error", message: "An error occurred with the LLM request.", detail: "upstream 529 overloaded" } }])
-    const result = await letta(["-p", "hi"])
+    const result = await letta(["-p", "hi", "--continue"])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain("llm_api_error")
     expect(result.stderr).toContain("upstream 529 overloaded")
@@ -193,7 +196,7 @@ describe("recovery, limits, interrupts", () => {
   it("an approval left pending by a crashed session is denied, then the prompt runs", async () => {
     const first = JSON.parse((await letta(["-p", "warm", "--output-format", "json"])).stdout)
     server.setPendingApproval(String(first.agent_id), [{ name: "Bash", arguments: { command: "rm -rf /" }, id: "call-stuck" }])
-    const result = await letta(["-p", "hi", "--output-format", "json"])
+    const result = await letta(["-p", "hi", "--continue", "--output-format", "json"])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout).result).toBe("Hello from fake Letta")
     const body = messagePosts().at(-1)?.body as { messages: Array<Record<string, unknown>> }
@@ -220,7 +223,7 @@ describe("recovery, limits, interrupts", () => {
     await warmUp()
     server.enqueue([{ delayMs: 10_000, text: "too late" }])
     let sent = false
-    const result = await letta(["-p", "hi"], {
+    const result = await letta(["-p", "hi", "--continue"], {
       onSpawn: (child) => {
         const poll = setInterval(() => {
           // Interrupt once the message request is in flight.
@@ -243,7 +246,7 @@ describe("recovery, limits, interrupts", () => {
   it("a reader that closes stdout early ends the run quietly", async () => {
     await warmUp()
     server.enqueue([{ text: "x".repeat(50_000), tokenCount: 5_000 }])
-    const result = await letta(["-p", "hi", "--output-format", "stream-json"], {
+    const result = await letta(["-p", "hi", "--continue", "--output-format", "stream-json"], {
       onSpawn: (child) => {
         child.stdout?.once("data", () => child.stdout?.destroy())
       }

@@ -118,7 +118,7 @@ describe("prompts", () => {
 })
 
 describe("agents and memory blocks", () => {
-  it("a second run reuses the project's agent and its three blocks; --new attaches the same blocks", async () => {
+  it("without a flag every run starts a new agent attaching the same three blocks; --new is the same", async () => {
     const first = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout)
     const agentId = String(first.agent_id)
     const blocks = server.agent(agentId)?.blockIds
@@ -126,13 +126,19 @@ describe("agents and memory blocks", () => {
     expect(sandbox.settings("local")?.["lastAgent"]).toBe(agentId)
     expect(sandbox.settings("user")?.["lastAgent"]).toBe(agentId)
 
-    const second = JSON.parse((await letta(["-p", "two", "--output-format", "json"])).stdout)
-    expect(second.agent_id).toBe(agentId)
-    expect(agentCreates()).toHaveLength(1)
+    const second = await letta(["-p", "two", "--output-format", "json"])
+    expect(second.code).toBe(0)
+    expect(second.stderr).toBe("")
+    const secondId = String(JSON.parse(second.stdout).agent_id)
+    expect(secondId).not.toBe(agentId)
+    expect(server.agent(secondId)?.blockIds).toEqual(blocks)
+    expect(agentCreates()).toHaveLength(2)
+    expect(sandbox.settings("local")?.["lastAgent"]).toBe(secondId)
 
     const fresh = JSON.parse((await letta(["-p", "three", "--new", "--output-format", "json"])).stdout)
-    expect(fresh.agent_id).not.toBe(agentId)
+    expect([agentId, secondId]).not.toContain(fresh.agent_id)
     expect(server.agent(String(fresh.agent_id))?.blockIds).toEqual(blocks)
+    expect(agentCreates()).toHaveLength(3)
     expect(server.blocks()).toHaveLength(3)
   })
 
@@ -145,43 +151,45 @@ describe("agents and memory blocks", () => {
     expect(agentCreates()).toHaveLength(creates)
   })
 
-  it("a warm text/json turn trusts the stored agent: the message request is the only request", async () => {
+  it("a warm --continue text/json turn trusts the stored agent: the message request is the only request", async () => {
     const first = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout)
     const before = server.requests.length
-    const again = await letta(["-p", "two", "--output-format", "json"])
+    const again = await letta(["-p", "two", "--continue", "--output-format", "json"])
     expect(again.code).toBe(0)
     expect(JSON.parse(again.stdout).agent_id).toBe(first.agent_id)
     expect(server.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/agents/${first.agent_id}/messages`])
     // stream-json names the model in its first line, so it looks the agent up first.
-    const streamed = parseLines((await letta(["-p", "three", "--output-format", "stream-json"])).stdout)
-    expect(streamed[0]).toMatchObject({ type: "system", subtype: "init", model: expect.any(String) })
+    const streamed = parseLines((await letta(["-p", "three", "--continue", "--output-format", "stream-json"])).stdout)
+    expect(streamed[0]).toMatchObject({ type: "system", subtype: "init", agent_id: first.agent_id, model: expect.any(String) })
   })
 
-  it("a stored agent the server no longer has: the project starts a new one, --continue fails cleanly", async () => {
+  it("a stored agent the server no longer has: --continue fails cleanly, a plain run is not affected", async () => {
     const first = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout)
     server.deleteAgent(String(first.agent_id))
-    const continued = await letta(["-p", "two", "--continue", "--output-format", "json"])
-    expect(continued.code).toBe(1)
-    expect(continued.stdout).toBe("")
-    expect(continued.stderr).toContain(`${String(first.agent_id)}`)
-    expect(continued.stderr).not.toMatch(/\n\s+at /)
+    for (const format of ["json", "stream-json"]) {
+      const continued = await letta(["-p", "two", "--continue", "--output-format", format])
+      expect(continued.code).toBe(1)
+      expect(continued.stdout).toBe("")
+      expect(continued.stderr).toContain(`${String(first.agent_id)}`)
+      expect(continued.stderr).not.toMatch(/\n\s+at /)
+    }
     const creates = agentCreates().length
     const fresh = await letta(["-p", "three", "--output-format", "json"])
     expect(fresh.code).toBe(0)
-    expect(fresh.stderr).toContain(`this project's last agent (${String(first.agent_id)}) no longer exists; starting a new one.`)
+    expect(fresh.stderr).toBe("")
     const parsed = JSON.parse(fresh.stdout)
     expect(parsed.agent_id).not.toBe(first.agent_id)
     expect(agentCreates()).toHaveLength(creates + 1)
     expect(sandbox.settings("local")?.["lastAgent"]).toBe(parsed.agent_id)
 
-    // A hand-edited id that is not even an agent id (the server answers 422) is replaced too.
+    // A hand-edited id that is not even an agent id (the server answers 422): --continue names it.
     const local = sandbox.settings("local") ?? {}
     const byServer = Object.fromEntries(Object.keys((local["lastAgentByServer"] as Record<string, string>) ?? {}).map((key) => [key, "agent-garbage"]))
     writeFileSync(join(sandbox.project, ".letta", "settings.local.json"), JSON.stringify({ ...local, lastAgent: "agent-garbage", lastAgentByServer: byServer }))
-    const replaced = await letta(["-p", "four", "--output-format", "json"])
-    expect(replaced.code).toBe(0)
-    expect(replaced.stderr).toContain("this project's last agent (agent-garbage) no longer exists; starting a new one.")
-    expect(agentCreates()).toHaveLength(creates + 2)
+    const garbage = await letta(["-p", "four", "--continue", "--output-format", "json"])
+    expect(garbage.code).toBe(1)
+    expect(garbage.stderr).toContain("agent-garbage")
+    expect(agentCreates()).toHaveLength(creates + 1)
   })
 
   it("--continue with no previous agent is an error", async () => {
@@ -206,8 +214,9 @@ describe("agents and memory blocks", () => {
     await letta(["-p", "one", "--output-format", "json"])
     const projectBlock = (sandbox.settings("project")?.["localSharedBlockIds"] as { project: string }).project
     server.deleteBlock(projectBlock)
-    const result = await letta(["-p", "two", "--new", "--output-format", "json"])
+    const result = await letta(["-p", "two", "--output-format", "json"])
     expect(result.code).toBe(0)
+    expect(result.stderr).toContain(`memory block "project" (${projectBlock}) is gone from the server`)
     const replaced = (sandbox.settings("project")?.["localSharedBlockIds"] as { project: string }).project
     expect(replaced).not.toBe(projectBlock)
     expect(server.block(replaced)?.label).toBe("project")
@@ -233,6 +242,77 @@ describe("agents and memory blocks", () => {
     const good = await letta(["-p", "hi", "--model", "openai/gpt-5", "--output-format", "stream-json"])
     expect(good.code).toBe(0)
     expect(parseLines(good.stdout)[0]?.["model"]).toBe("openai/gpt-5")
+  })
+})
+
+describe("two servers", () => {
+  it("agents and shared block ids are kept per server: switching LETTA_BASE_URL never replaces, orphans or warns about the other's", async () => {
+    const other = await FakeLettaServer.start()
+    try {
+      const onA = (args: ReadonlyArray<string>) => letta(args)
+      const onB = (args: ReadonlyArray<string>) => letta(args, { serverUrl: other.url })
+      const json = async (run: Promise<{ code: number | null; stdout: string; stderr: string }>) => {
+        const result = await run
+        expect(result.code, result.stderr).toBe(0)
+        return { stderr: result.stderr, agentId: String(JSON.parse(result.stdout).agent_id) }
+      }
+      const blockIdsOf = (fake: FakeLettaServer, agentId: string) => {
+        const [persona, human, project] = fake.agent(agentId)?.blockIds ?? []
+        return { persona, human, project }
+      }
+
+      const a1 = await json(onA(["-p", "one", "--output-format", "json"]))
+      const blocksA = blockIdsOf(server, a1.agentId)
+      const b1 = await json(onB(["-p", "two", "--output-format", "json"]))
+      // Server B has none of A's ids: it gets its own blocks, and no "gone from the server" warning.
+      expect(b1.stderr).toBe("")
+      const blocksB = blockIdsOf(other, b1.agentId)
+      expect(other.blocks()).toHaveLength(3)
+      expect(server.blocks()).toHaveLength(3)
+      expect(other.requests.some((r) => [blocksA.persona, blocksA.human, blocksA.project].some((id) => r.path.includes(String(id))))).toBe(false)
+
+      const user = sandbox.settings("user") ?? {}
+      expect(user["globalSharedBlockIdsByServer"]).toEqual({
+        [server.url]: { persona: blocksA.persona, human: blocksA.human },
+        [other.url]: { persona: blocksB.persona, human: blocksB.human }
+      })
+      expect(user["globalSharedBlockIds"]).toEqual({ persona: blocksB.persona, human: blocksB.human })
+      expect(sandbox.settings("project")?.["localSharedBlockIdsByServer"]).toEqual({
+        [server.url]: { project: blocksA.project },
+        [other.url]: { project: blocksB.project }
+      })
+
+      // Back on A: a new agent with A's own blocks; nothing re-created, nothing said.
+      const a2 = await json(onA(["-p", "three", "--output-format", "json"]))
+      expect(a2.stderr).toBe("")
+      expect(a2.agentId).not.toBe(a1.agentId)
+      expect(blockIdsOf(server, a2.agentId)).toEqual(blocksA)
+      expect(server.blocks()).toHaveLength(3)
+
+      // --continue resumes each server's own last agent.
+      expect((await json(onA(["-p", "four", "--continue", "--output-format", "json"]))).agentId).toBe(a2.agentId)
+      expect((await json(onB(["-p", "five", "--continue", "--output-format", "json"]))).agentId).toBe(b1.agentId)
+
+      // `letta memory show` shows each server's blocks.
+      const showA = await onA(["memory", "show"])
+      expect(showA.stdout).toContain(`── persona (${String(blocksA.persona)})`)
+      expect(showA.stdout).not.toContain(String(blocksB.persona))
+      const showB = await onB(["memory", "show"])
+      expect(showB.stdout).toContain(`── project (${String(blocksB.project)})`)
+      expect(showB.stdout).not.toContain(String(blocksA.project))
+
+      // A block deleted on B is re-created on B: the warning names B's block only; A's ids stay.
+      other.deleteBlock(String(blocksB.project))
+      const b2 = await json(onB(["-p", "six", "--output-format", "json"]))
+      expect(b2.stderr).toContain(`memory block "project" (${String(blocksB.project)}) is gone from the server`)
+      expect(b2.stderr).not.toContain(String(blocksA.project))
+      const projectIds = sandbox.settings("project")?.["localSharedBlockIdsByServer"] as Record<string, { project: string }>
+      expect(projectIds[server.url]).toEqual({ project: blocksA.project })
+      expect(projectIds[other.url]?.project).not.toBe(blocksB.project)
+      expect(blockIdsOf(other, b2.agentId).project).toBe(projectIds[other.url]?.project)
+    } finally {
+      await other.close()
+    }
   })
 })
 

@@ -85,7 +85,7 @@ describe.skipIf(!hasTmux())("interactive mode (tmux)", () => {
     await first.stop()
     server.setPendingApproval(agentId, [{ name: "Bash", arguments: { command: "touch resumed.txt" }, id: "call-left" }])
     server.enqueue([{ text: "Picked up where I left off." }])
-    terminal = await Terminal.start({ sandbox, serverUrl: server.url })
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url, args: ["--continue"] })
     const dialog = await terminal.waitFor("Do you want to proceed?", 20_000)
     expect(dialog).toContain("waiting for approval of 1 tool call from an earlier session")
     expect(dialog).toContain("$ touch resumed.txt")
@@ -97,6 +97,20 @@ describe.skipIf(!hasTmux())("interactive mode (tmux)", () => {
     expect(approvalsSent()).toContainEqual(expect.objectContaining({ type: "tool", tool_call_id: "call-left", status: "success" }))
     expect(server.agent(agentId)?.pending).toBeNull()
     await terminal.waitFor("Type a message")
+  })
+
+  it("a second plain `letta` opens a new agent with the same memory blocks", async () => {
+    const first = await open()
+    const firstId = /agent-[0-9a-f-]{36}/.exec(await first.screen())?.[0] ?? ""
+    await send(first, "/exit")
+    await first.waitFor("[exit 0]")
+    await first.stop()
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url })
+    const welcome = await terminal.waitFor("Type a message", 20_000)
+    expect(welcome).toMatch(/New agent agent-[0-9a-f-]+/)
+    const secondId = /agent-[0-9a-f-]{36}/.exec(welcome)?.[0] ?? ""
+    expect(secondId).not.toBe(firstId)
+    expect(server.agent(secondId)?.blockIds).toEqual(server.agent(firstId)?.blockIds)
   })
 
   it("sends the user's reason when they say no", async () => {

@@ -23,7 +23,7 @@ describe("letta agents list", () => {
   it("lists only agents letta created, newest first", async () => {
     server.createAgentDirect({ name: "someone-else" })
     const first = JSON.parse((await letta(["-p", "one", "--output-format", "json"])).stdout).agent_id
-    const second = JSON.parse((await letta(["-p", "two", "--new", "--output-format", "json"])).stdout).agent_id
+    const second = JSON.parse((await letta(["-p", "two", "--output-format", "json"])).stdout).agent_id
     const result = await letta(["agents", "list"])
     expect(result.code).toBe(0)
     const lines = result.stdout.trim().split("\n")

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SettingsError } from "../../src/domain/errors.js"
 import { SettingsFiles } from "../../src/layers/SettingsFiles.js"
-import type { Permissions } from "../../src/domain/settings.js"
+import { globalBlockIdsFor, localBlockIdsFor, type Permissions, withGlobalBlockIds, withLocalBlockIds } from "../../src/domain/settings.js"
 import { parseJsonText } from "../../src/layers/settings/json.js"
 import { acquireFileLock, withFileLock } from "../../src/layers/settings/lock.js"
 import { Settings } from "../../src/services/Settings.js"
@@ -180,6 +180,43 @@ describe("SettingsFiles", () => {
         const reloaded = yield* settings.load
         expect(reloaded.user["zeta"]).toEqual({ deep: [1, 2] })
         expect(reloaded.user.globalSharedBlockIds).toEqual({ persona: "block-1", other: 7 })
+      }))
+
+    it.scopedLive("shared block ids per server: decoded, written beside the plain key, other servers and unknown keys kept", () =>
+      Effect.gen(function*() {
+        const { settings } = yield* setup
+        const cloud = "https://api.letta.com"
+        const local = "http://localhost:8283"
+        yield* writeText(
+          settings.paths.user,
+          JSON.stringify({
+            globalSharedBlockIds: { persona: "p-cloud", human: "h-cloud", extra: 1 },
+            globalSharedBlockIdsByServer: { [cloud]: { persona: "p-cloud", human: "h-cloud", note: "x" } }
+          })
+        )
+        yield* writeText(settings.paths.project, JSON.stringify({ localSharedBlockIds: { project: "j-cloud" } }))
+        const loaded = yield* settings.load
+        expect(globalBlockIdsFor(loaded.user, cloud)).toMatchObject({ persona: "p-cloud", human: "h-cloud" })
+        // A per-server map exists: another server has no ids, whatever the plain key says.
+        expect(globalBlockIdsFor(loaded.user, local)).toBeUndefined()
+        // No per-server map at all (a file from before them): the plain key, for any server.
+        expect(localBlockIdsFor(loaded.project, local)).toEqual({ project: "j-cloud" })
+
+        yield* settings.updateUser((user) => withGlobalBlockIds(user, local, { persona: "p-local", human: "h-local" }))
+        yield* settings.updateProject((project) => withLocalBlockIds(project, local, { project: "j-local" }))
+        const reloaded = yield* settings.load
+        expect(reloaded.user.globalSharedBlockIdsByServer).toEqual({
+          [cloud]: { persona: "p-cloud", human: "h-cloud", note: "x" },
+          [local]: { persona: "p-local", human: "h-local" }
+        })
+        expect(reloaded.user.globalSharedBlockIds).toEqual({ persona: "p-local", human: "h-local", extra: 1 })
+        expect(reloaded.project.localSharedBlockIdsByServer).toEqual({ [local]: { project: "j-local" } })
+        expect(localBlockIdsFor(reloaded.project, cloud)).toBeUndefined()
+
+        yield* writeText(settings.paths.project, JSON.stringify({ localSharedBlockIdsByServer: { [cloud]: { project: 5 } } }))
+        const error = yield* Effect.flip(settings.load)
+        expect(error.problem).toContain("localSharedBlockIdsByServer")
+        expect(error.problem).toContain("project: expected a string, got 5")
       }))
 
     it.scopedLive("creates the .letta directory and leaves no temp or lock files", () =>

@@ -51,7 +51,9 @@ const FAILURE_TAGS: ReadonlyArray<LettaFailure["_tag"]> = [
   "MaxTurnsReached",
   "NoAssistantReply",
   "BrokenPipe",
-  "NoAgentToContinue"
+  "NoAgentToContinue",
+  "NoModelAvailable",
+  "StoreError"
 ]
 
 const isLettaFailure = (error: unknown): error is LettaFailure =>
