@@ -33,8 +33,9 @@ await build({
   outfile: "dist/letta-main.cjs",
   format: "cjs",
   minify: true,
-  // ink pulls React devtools only when DEV=true; never ship it.
-  external: ["react-devtools-core"],
+  // ink pulls React devtools only when DEV=true; never ship it. better-sqlite3 is native: the
+  // package's one runtime dependency, loaded only by the local backend.
+  external: ["react-devtools-core", "better-sqlite3"],
   // The SDK's `new Headers()`, `instanceof FormData` and `instanceof globalThis.ReadableStream`
   // would load undici and the web streams on the first request.
   define: { LETTA_VERSION: JSON.stringify(pkg.version), LETTA_TOOL_SPECS: specs, "globalThis.ReadableStream": "ReadableStreamByTag" },
@@ -68,6 +69,8 @@ const esm = {
 }
 await build({ ...esm, entryPoints: ["test/support/fakeServer.ts"], outfile: "dist/fake-server-lib.mjs" })
 await build({ ...esm, entryPoints: ["test/support/fakeServerMain.ts"], outfile: "dist/fake-server.mjs" })
+await build({ ...esm, entryPoints: ["test/support/fakeProviders/main.ts"], outfile: "dist/fake-provider.mjs" })
+await build({ ...esm, entryPoints: ["test/support/fakeProviders/index.ts"], outfile: "dist/fake-provider-lib.mjs" })
 
 // Training runs for the code cache, one after another: each starts from the cache the one
 // before wrote and adds what it compiled. A cold headless turn with a tool call (stream-json),

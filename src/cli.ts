@@ -7,7 +7,7 @@ import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { type AgentChoice, OUTPUT_FORMATS, PERMISSION_MODES, type RunConfig } from "./domain/config.js"
+import { type AgentChoice, BACKENDS, type Backend, OUTPUT_FORMATS, PERMISSION_MODES, type RunConfig } from "./domain/config.js"
 import { UsageError } from "./domain/errors.js"
 import { VERSION } from "./version.js"
 
@@ -73,6 +73,10 @@ const options = {
     Options.optional
   ),
   yolo: Options.boolean("yolo").pipe(Options.withDescription("Allow every tool call (same as --permission-mode bypassPermissions)")),
+  backend: Options.choice("backend", BACKENDS).pipe(
+    Options.withDescription("cloud (a Letta server) or local (agents on this machine, any model); default: cloud when LETTA_API_KEY or LETTA_BASE_URL is set"),
+    Options.optional
+  ),
   maxTurns: Options.integer("max-turns").pipe(
     Options.withDescription("Headless: stop after this many model steps"),
     Options.optional
@@ -93,6 +97,7 @@ const VALUE_FLAGS: Readonly<Record<string, string>> = {
   "--allowedTools": "--allowedTools",
   "--disallowedTools": "--disallowedTools",
   "--permission-mode": "--permission-mode",
+  "--backend": "--backend",
   "--max-turns": "--max-turns"
 }
 
@@ -140,32 +145,45 @@ export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<
       allowedTools: list(parsed.allowedTools),
       disallowedTools: list(parsed.disallowedTools),
       permissionMode: parsed.yolo ? "bypassPermissions" : Option.getOrElse(parsed.permissionMode, () => "default" as const),
+      backend: parsed.backend,
       maxTurns: parsed.maxTurns
     }
   })
 
 export interface CliHandlers<E, R> {
   readonly run: (parsed: Parsed) => Effect.Effect<void, E, R>
-  readonly agentsList: Effect.Effect<void, E, R>
-  readonly memoryShow: (label: Option.Option<string>) => Effect.Effect<void, E, R>
-  readonly memorySet: (label: string, file: Option.Option<string>) => Effect.Effect<void, E, R>
+  /** Subcommands get the root's `--backend` (given before the subcommand: `letta --backend local agents list`). */
+  readonly agentsList: (backend: Option.Option<Backend>) => Effect.Effect<void, E, R>
+  readonly models: (backend: Option.Option<Backend>) => Effect.Effect<void, E, R>
+  readonly memoryShow: (backend: Option.Option<Backend>, label: Option.Option<string>) => Effect.Effect<void, E, R>
+  readonly memorySet: (backend: Option.Option<Backend>, label: string, file: Option.Option<string>) => Effect.Effect<void, E, R>
+  readonly memoryHistory: (backend: Option.Option<Backend>, label: string) => Effect.Effect<void, E, R>
+  readonly memoryRevert: (backend: Option.Option<Backend>, label: string, change: number) => Effect.Effect<void, E, R>
 }
 
-/** The command tree: `letta [flags] [prompt]`, `letta agents list`, `letta memory show|set`. */
+/**
+ * The command tree: `letta [flags] [prompt]`, `letta agents list`, `letta models`,
+ * `letta memory show|set|history|revert`.
+ */
 export const makeCli = <E, R>(handlers: CliHandlers<E, R>) => {
+  // The root command is a Tag its subcommands read the root's flags from; defined below.
+  const backend = Effect.suspend(() => Effect.map(root, (config) => config.backend))
   const agents = Command.make("agents").pipe(
-    Command.withDescription("Agents on the server"),
+    Command.withDescription("Agents on the server (or the local backend)"),
     Command.withSubcommands([
-      Command.make("list", {}, () => handlers.agentsList).pipe(
-        Command.withDescription("List the agents letta created on this server (tag origin:letta-code), newest first")
+      Command.make("list", {}, () => Effect.flatMap(backend, handlers.agentsList)).pipe(
+        Command.withDescription("List the agents letta created (tag origin:letta-code), newest first")
       )
     ])
+  )
+  const models = Command.make("models", {}, () => Effect.flatMap(backend, handlers.models)).pipe(
+    Command.withDescription("List the models a new agent can use (--model)")
   )
   const label = Args.text({ name: "label" }).pipe(Args.withDescription("persona, human or project"))
   const memory = Command.make("memory").pipe(
     Command.withDescription("The shared memory blocks"),
     Command.withSubcommands([
-      Command.make("show", { label: Args.optional(label) }, ({ label }) => handlers.memoryShow(label)).pipe(
+      Command.make("show", { label: Args.optional(label) }, ({ label }) => Effect.flatMap(backend, (b) => handlers.memoryShow(b, label))).pipe(
         Command.withDescription("Print the shared memory blocks (or one of them)")
       ),
       Command.make(
@@ -174,13 +192,20 @@ export const makeCli = <E, R>(handlers: CliHandlers<E, R>) => {
           label,
           file: Options.file("file", { exists: "yes" }).pipe(Options.withDescription("Read the new text from this file (default: stdin)"), Options.optional)
         },
-        ({ file, label }) => handlers.memorySet(label, file)
-      ).pipe(Command.withDescription("Replace a shared memory block's text"))
+        ({ file, label }) => Effect.flatMap(backend, (b) => handlers.memorySet(b, label, file))
+      ).pipe(Command.withDescription("Replace a shared memory block's text")),
+      Command.make("history", { label }, ({ label }) => Effect.flatMap(backend, (b) => handlers.memoryHistory(b, label))).pipe(
+        Command.withDescription("List a block's changes, newest first, each with its number (local backend)")
+      ),
+      Command.make(
+        "revert",
+        { label, change: Args.integer({ name: "n" }).pipe(Args.withDescription("the change to undo, as `letta memory history` numbers it")) },
+        ({ change, label }) => Effect.flatMap(backend, (b) => handlers.memoryRevert(b, label, change))
+      ).pipe(Command.withDescription("Undo change n: the block gets back the value it had just before it (local backend)"))
     ])
   )
   const root = Command.make("letta", options, handlers.run).pipe(
-    Command.withDescription("A stateful coding agent for your terminal, on a Letta server"),
-    Command.withSubcommands([agents, memory])
+    Command.withDescription("A stateful coding agent for your terminal: on a Letta server, or local with any model")
   )
-  return Command.run(root, { name: "letta", version: VERSION })
+  return Command.run(Command.withSubcommands(root, [agents, models, memory]), { name: "letta", version: VERSION })
 }

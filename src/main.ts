@@ -16,6 +16,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { makeCli, type Parsed, toRunConfig } from "./cli.js"
 import { describeCliError } from "./cliErrors.js"
+import { type Backend, chooseBackend } from "./domain/backend.js"
 import type { RunConfig } from "./domain/config.js"
 import { connectionFromEnv } from "./domain/connection.js"
 import { type LettaFailure, UsageError } from "./domain/errors.js"
@@ -35,6 +36,8 @@ import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USA
 import { listAgents } from "./programs/agentsCommand.js"
 import { runHeadless } from "./programs/headless.js"
 import { parseLabel, setMemory, showMemory } from "./programs/memoryCommand.js"
+import { revertMemory, showMemoryHistory } from "./programs/memoryHistoryCommand.js"
+import { listModels } from "./programs/modelsCommand.js"
 import { makeUiStore, runInteractive } from "./programs/interactive/index.js"
 import { readPrompt } from "./programs/prompt.js"
 import { ApprovalScreen } from "./services/ApprovalScreen.js"
@@ -49,16 +52,28 @@ const platformLayer = Layer.mergeAll(FileSystemNode, NodePath.layer, NodeTermina
 const baseLayer = Layer.mergeAll(platformLayer, workspaceLayer, StdinNode, OutputNode)
 const settingsLayer = SettingsFiles.pipe(Layer.provide(baseLayer))
 
-/** Where the server is, for error messages, once known. */
+/** Where the agents live, for error messages, once known. */
 let serverForMessages = process.env["LETTA_BASE_URL"] ?? "https://api.letta.com"
 
-/** Where the server is (from the environment) and what the settings files say. */
-const prepare = Effect.gen(function* () {
-  const connection = yield* Either.match(connectionFromEnv(process.env), { onLeft: Effect.fail, onRight: Effect.succeed })
-  serverForMessages = connection.baseUrl
-  const settings = yield* Effect.flatMap(Settings, (s) => s.load)
-  return { connection, settings }
-})
+/**
+ * The settings files, the backend (LOCAL-BACKEND.md §1: flag, LETTA_BACKEND, the `backend`
+ * setting, else cloud when LETTA_API_KEY or LETTA_BASE_URL is set) and its LettaApi layer.
+ * The local backend's modules load only when it is chosen.
+ */
+const prepare = (flag: Option.Option<Backend>) =>
+  Effect.gen(function* () {
+    const settings = yield* Effect.flatMap(Settings, (s) => s.load)
+    const backend = yield* Either.match(chooseBackend(flag, process.env, settings.user.backend), { onLeft: Effect.fail, onRight: Effect.succeed })
+    if (backend === "cloud") {
+      const connection = yield* Either.match(connectionFromEnv(process.env), { onLeft: Effect.fail, onRight: Effect.succeed })
+      serverForMessages = connection.baseUrl
+      return { settings, apiLayer: LettaApiHttp(connection) }
+    }
+    const workspace = yield* Workspace
+    const local = yield* Effect.promise(() => import("./layers/localStack.js"))
+    serverForMessages = `the local backend (${local.localDatabasePath(workspace.homeDir)})`
+    return { settings, apiLayer: local.localBackendLayer({ homeDir: workspace.homeDir, env: process.env, settings }) }
+  })
 
 /** The permission policy from the flags and all three settings files. */
 const permissionPolicy = (config: RunConfig, settings: AllSettings) =>
@@ -87,10 +102,10 @@ const runMain = (parsed: Parsed) =>
     }
     if (!config.headless) return yield* runInteractiveMode(config, loaded)
     const prompt = yield* readPrompt(config.promptWords)
-    const { connection, settings } = yield* prepare
+    const { apiLayer, settings } = yield* prepare(config.backend)
 
     const policyLayer = yield* permissionPolicy(config, settings)
-    const runLayer = Layer.mergeAll(LettaApiHttp(connection), toolsLayer(loaded), PrompterHeadless)
+    const runLayer = Layer.mergeAll(apiLayer, toolsLayer(loaded), PrompterHeadless)
     // The policy is built first (outermost): a rule it cannot understand stops the run before
     // any network call.
     yield* runHeadless(config, prompt, settings, 0).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
@@ -99,11 +114,11 @@ const runMain = (parsed: Parsed) =>
 /** `letta` on a terminal (the TUI's libraries load only then: see programs/interactive/load.ts). */
 const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | undefined) =>
   Effect.gen(function* () {
-    const { connection, settings } = yield* prepare
+    const { apiLayer, settings } = yield* prepare(config.backend)
     const ui = yield* makeUiStore(process.cwd())
     const policyLayer = yield* permissionPolicy(config, settings)
     const runLayer = Layer.mergeAll(
-      LettaApiHttp(connection),
+      apiLayer,
       toolsLayer(loaded),
       PrompterInk.pipe(Layer.provide(Layer.succeed(ApprovalScreen, ui)))
     )
@@ -126,26 +141,31 @@ const readMemoryText = (file: Option.Option<string>) =>
     return text
   })
 
-const withApi = <A, E, R>(body: (settings: AllSettings) => Effect.Effect<A, E, R>) =>
+const withApi = <A, E, R>(backend: Option.Option<Backend>, body: (settings: AllSettings) => Effect.Effect<A, E, R>) =>
   Effect.gen(function* () {
-    const { connection, settings } = yield* prepare
-    return yield* body(settings).pipe(Effect.provide(LettaApiHttp(connection)))
+    const { apiLayer, settings } = yield* prepare(backend)
+    return yield* body(settings).pipe(Effect.provide(apiLayer))
   })
 
 const cli = makeCli({
   run: runMain,
-  agentsList: withApi(() => listAgents),
-  memoryShow: (label) =>
+  agentsList: (backend) => withApi(backend, () => listAgents),
+  models: (backend) => withApi(backend, () => listModels),
+  memoryShow: (backend, label) =>
     Effect.gen(function* () {
       const parsed = Option.isSome(label) ? Option.some(yield* parseLabel(label.value)) : Option.none()
-      yield* withApi((settings) => showMemory(parsed, settings))
+      yield* withApi(backend, (settings) => showMemory(parsed, settings))
     }),
-  memorySet: (label, file) =>
+  memorySet: (backend, label, file) =>
     Effect.gen(function* () {
       const parsed = yield* parseLabel(label)
       const text = yield* readMemoryText(file)
-      yield* withApi((settings) => setMemory(parsed, text, settings))
-    })
+      yield* withApi(backend, (settings) => setMemory(parsed, text, settings))
+    }),
+  memoryHistory: (backend, label) =>
+    Effect.flatMap(parseLabel(label), (parsed) => withApi(backend, (settings) => showMemoryHistory(parsed, settings))),
+  memoryRevert: (backend, label, change) =>
+    Effect.flatMap(parseLabel(label), (parsed) => withApi(backend, (settings) => revertMemory(parsed, change, settings)))
 })
 
 /** @effect/cli prints a rejected command line itself; `conclude` says it in one line instead. */

@@ -9,6 +9,7 @@ const parsed = (overrides: Partial<Parsed> = {}): Parsed => ({
   continue: false,
   agent: Option.none(),
   new: false,
+  backend: Option.none(),
   model: Option.none(),
   tools: Option.none(),
   allowedTools: Option.none(),

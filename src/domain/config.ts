@@ -4,6 +4,9 @@ import type * as Option from "effect/Option"
 export const OUTPUT_FORMATS = ["text", "json", "stream-json"] as const
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 
+export const BACKENDS = ["cloud", "local"] as const
+export type Backend = (typeof BACKENDS)[number]
+
 export const PERMISSION_MODES = ["default", "acceptEdits", "plan", "bypassPermissions"] as const
 export type PermissionMode = (typeof PERMISSION_MODES)[number]
 
@@ -26,4 +29,6 @@ export interface RunConfig {
   readonly disallowedTools: ReadonlyArray<string>
   readonly permissionMode: PermissionMode
   readonly maxTurns: Option.Option<number>
+  /** `--backend`; the environment and settings decide when absent. */
+  readonly backend: Option.Option<Backend>
 }

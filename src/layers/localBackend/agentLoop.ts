@@ -18,6 +18,7 @@ import type { ClientToolSpec, StreamChunk } from "../../domain/letta.js"
 import type { AgentRecord, ToolCallRecord } from "../../domain/localState.js"
 import { LocalStore } from "../../services/LocalStore.js"
 import { type ModelEvent, type ModelTool, Models, type ResolvedModel } from "../../services/Models.js"
+import { newId } from "../localStore/ids.js"
 import { pingChunk, StepIds, stopChunk, toolReturnChunk, usageChunk } from "./chunks.js"
 import { type CompiledContext, compileContext, ContextOverflow } from "./context.js"
 import { MEMORY_TOOL_SPECS } from "./memoryTools.js"
@@ -141,7 +142,7 @@ const runServerCalls = (config: RunConfig, calls: ReadonlyArray<ToolCallRecord>,
       const outcome = yield* runServerTool(config.agent, call)
       yield* store.commit(
         config.agent.id,
-        [{ id: `message-${crypto.randomUUID()}`, runId: config.runId, otid: undefined, body: { _tag: "tool", toolCallId: call.id, toolName: call.name, status: outcome.status, output: outcome.output } }],
+        [{ id: newId("message"), runId: config.runId, otid: undefined, body: { _tag: "tool", toolCallId: call.id, toolName: call.name, status: outcome.status, output: outcome.output } }],
         {}
       )
       yield* emit(toolReturnChunk(config.runId, stepId, call, outcome.status, outcome.output))

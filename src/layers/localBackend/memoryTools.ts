@@ -103,7 +103,7 @@ const optionalInteger = (args: Args, key: string, fallback: number): Step<number
 }
 
 // Line numbers are a display artefact (`Line 3: …` or `3→ …`); storing them would corrupt the block.
-const LINE_NUMBER_PREFIX = /(^|\n)[ \t]*(Line \d+: |\d+→)/
+const LINE_NUMBER_PREFIX = /(^|\n)[ \t]*(Line \d+: |\d+\u2192)/
 const noLineNumbers = (field: string, text: string): Step<void> =>
   LINE_NUMBER_PREFIX.test(text)
     ? Either.left(

@@ -168,12 +168,14 @@ export const wireError = (context: CallContext, failure: WireFailure, streamStar
   })
 
 /** A provider that needs a key has none: nothing was sent. */
-export const missingKeyError = (context: CallContext): ApiError =>
-  new ApiError({
+export const missingKeyError = (context: CallContext): ApiError => {
+  const hint = keyHint(context.provider)
+  return new ApiError({
     kind: "protocol",
     operation: context.operation,
     detail: `no API key: ${context.provider.apiKeyEnv ?? "its key variable"} is not set`,
     streamStarted: false,
     service: serviceName(context.provider),
-    ...(keyHint(context.provider) === undefined ? {} : { hint: keyHint(context.provider) })
+    ...(hint === undefined ? {} : { hint })
   })
+}

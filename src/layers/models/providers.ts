@@ -42,8 +42,8 @@ export const anthropicBase = (url: string): string => withoutTrailingSlashes(url
  * `OLLAMA_HOST` as the Ollama CLI reads it: the scheme may be missing (http), the port too
  * (11434 without a scheme, else the scheme's own), and an optional path is kept.
  */
-export const ollamaOrigin = (host: string | undefined): string => {
-  const value = nonEmpty(host)
+export const ollamaOrigin = (ollamaHost: string | undefined): string => {
+  const value = nonEmpty(ollamaHost)
   if (value === undefined) return "http://127.0.0.1:11434"
   const schemeAt = value.indexOf("://")
   const scheme = schemeAt < 0 ? "http" : value.slice(0, schemeAt).toLowerCase()
