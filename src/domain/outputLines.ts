@@ -36,6 +36,8 @@ export const SystemInitLine = Schema.Struct({
   session_id: Schema.String,
   agent_id: Schema.String,
   model: Schema.NullOr(Schema.String),
+  /** Where the agent lives: a Letta server, or the local backend on this machine. */
+  backend: Schema.Literal("cloud", "local"),
   tools: Schema.Array(Schema.String),
   cwd: Schema.String,
   permission_mode: Schema.String,

@@ -12,7 +12,7 @@ export const listAgents = Effect.gen(function* () {
   const output = yield* Output
   const agents = yield* api.listAgents({ tags: [AGENT_TAG], limit: LIST_LIMIT })
   if (agents.length === 0) {
-    yield* output.stderr(`No agents created by letta on ${api.baseUrl} yet.\n`)
+    yield* output.stderr(`No agents created by letta on ${api.displayName} yet.\n`)
     return
   }
   const rows = agents.map((agent) => [agent.id, agent.name ?? "", agentModel(agent) ?? "", agent.created_at?.slice(0, 19).replace("T", " ") ?? ""])

@@ -73,6 +73,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
             renderer.init({
               agentId: target.agentId,
               model: target.model,
+              backend: api.backend,
               tools: tools.specs.map((spec) => spec.name),
               cwd: workspace.projectDir,
               permissionMode
@@ -120,7 +121,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
             : init.pipe(
                 // Suspended: the result object names the agent, which `init` records first.
                 Effect.zipRight(
-                  Effect.suspend(() => renderer.failure(describeFailure(failure, api.baseUrl).message, failure instanceof MaxTurnsReached))
+                  Effect.suspend(() => renderer.failure(describeFailure(failure, api.displayName).message, failure instanceof MaxTurnsReached))
                 ),
                 Effect.zipRight(Effect.fail(failure))
               )

@@ -27,7 +27,7 @@ export const showMemory = (label: Option.Option<BlockLabel>, settings: AllSettin
     const known = labels.filter((l) => ids[l] !== undefined)
     if (known.length === 0) {
       return yield* new ConfigError({
-        message: `No ${Option.isSome(label) ? `"${label.value}" ` : ""}memory block yet for this ${Option.isSome(label) && label.value !== "project" ? "user" : "project"} on ${api.baseUrl}.`,
+        message: `No ${Option.isSome(label) ? `"${label.value}" ` : ""}memory block yet for this ${Option.isSome(label) && label.value !== "project" ? "user" : "project"} on ${api.displayName}.`,
         hint: "Blocks are created with the first agent: run `letta -p ...` once."
       })
     }

@@ -108,7 +108,7 @@ export const resolveSession = (
       }
       case "Continue": {
         const agentId = lastAgentFor(settings.local, server) ?? lastAgentFor(settings.user, server)
-        if (agentId === undefined) return yield* new NoAgentToContinue({ server: api.baseUrl })
+        if (agentId === undefined) return yield* new NoAgentToContinue({ server: api.displayName })
         const agent = yield* lookUp(agentId).pipe(
           Effect.catchIf(isUnknownId, () => new AgentNotFound({ agentId, source: "continue" }))
         )

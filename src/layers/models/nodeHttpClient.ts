@@ -53,7 +53,7 @@ const responseOf = (message: IncomingMessage) => {
       return next.done === true ? { done: true, value: undefined } : { done: false, value: next.value as Uint8Array }
     },
     cancel: async (): Promise<void> => {
-      void 0
+      message.destroy()
     },
     releaseLock: (): void => {}
   }
@@ -99,7 +99,7 @@ const send = (request: HttpClientRequest.HttpClientRequest, url: URL, signal: Ab
     const outgoing = transport.request(url, { method: request.method, headers: { ...request.headers }, agent: transport.agent })
     let incoming: IncomingMessage | undefined
     // Before the answer: fail the request. After: end the body, which its reader sees.
-    const onAbort = () => undefined
+    const onAbort = () => (incoming === undefined ? outgoing.destroy(new Error("The request was aborted")) : incoming.destroy())
     signal.addEventListener("abort", onAbort, { once: true })
     // Kept for the request's whole life: a late socket error must never become an uncaught one.
     outgoing.on("error", (error) => {
@@ -115,7 +115,7 @@ const send = (request: HttpClientRequest.HttpClientRequest, url: URL, signal: Ab
     const payload = bodyOf(request)
     if (payload === undefined) outgoing.end()
     else outgoing.end(payload)
-    return Effect.void
+    return Effect.sync(() => (incoming === undefined ? outgoing.destroy() : incoming.destroy()))
   })
 
 /** node:http client; no tracing spans or trace headers (requests go to third parties). */

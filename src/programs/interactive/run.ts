@@ -104,7 +104,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
           created: session.created,
           model: session.model,
           isCloud: api.isCloud,
-          serverUrl: api.baseUrl,
+          serverUrl: api.displayName,
           blocks: (agentInfo?.blocks ?? []).flatMap((block) => (block.label === null || block.label === undefined ? [] : [block.label])),
           cwd: workspace.projectDir,
           mode,
@@ -176,7 +176,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
             return
           }
           ui.finishTurn("error", "The turn failed before this call finished")
-          ui.addNotice(describeCause(exit.cause, api.baseUrl), "error")
+          ui.addNotice(describeCause(exit.cause, api.displayName), "error")
         })
 
       // An earlier session left the agent waiting on tool calls: they are put to the user now, in
@@ -200,7 +200,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
             case "Command":
               ui.addUser(submission.display)
               yield* runCommand(input.name, { ui, state, config }).pipe(
-                Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.baseUrl), "error")))
+                Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.displayName), "error")))
               )
               return
           }

@@ -64,7 +64,7 @@ export const runCommand = (name: string, ctx: CommandContext): Effect.Effect<voi
         return
       case "agent": {
         const agent = yield* api.retrieveAgent(ctx.state.agentId).pipe(Effect.option)
-        ctx.ui.addPanel(agentLines(ctx.state.agentId, Option.getOrUndefined(agent)?.name ?? undefined, ctx.state.model, api.isCloud, api.baseUrl))
+        ctx.ui.addPanel(agentLines(ctx.state.agentId, Option.getOrUndefined(agent)?.name ?? undefined, ctx.state.model, api.isCloud, api.displayName))
         return
       }
       case "model":

@@ -14,6 +14,7 @@ import { textRenderer } from "./text.js"
 export interface InitInfo {
   readonly agentId: string
   readonly model: string | undefined
+  readonly backend: "cloud" | "local"
   readonly tools: ReadonlyArray<string>
   readonly cwd: string
   readonly permissionMode: string

@@ -58,6 +58,7 @@ export const streamJsonRenderer = (output: OutputShape, startedAt: number): Rend
           session_id: info.agentId,
           agent_id: info.agentId,
           model: info.model ?? null,
+          backend: info.backend,
           tools: info.tools,
           cwd: info.cwd,
           permission_mode: info.permissionMode

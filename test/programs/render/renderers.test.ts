@@ -6,7 +6,7 @@ import { previewOutput, TOOL_OUTPUT_PREVIEW_CHARS } from "../../../src/programs/
 import { Output } from "../../../src/services/Output.js"
 import { chunk, collectingOutput } from "../../support/testLayers.js"
 
-const init = { agentId: "agent-1", model: "a/b", tools: ["Bash", "Read"], cwd: "/p", permissionMode: "default" }
+const init = { agentId: "agent-1", model: "a/b", backend: "cloud" as const, tools: ["Bash", "Read"], cwd: "/p", permissionMode: "default" }
 
 const events: ReadonlyArray<TurnEvent> = [
   { _tag: "ServerMessage", chunk: chunk({ message_type: "assistant_message", id: "m", otid: "o", content: "Hi" }) },
