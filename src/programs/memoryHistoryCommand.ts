@@ -62,12 +62,14 @@ const sourceOf = (change: BlockChange): string => {
     case "reflection":
       return `reflection${change.source.agentId === undefined ? "" : ` by ${change.source.agentId}`}`
     case "create":
-      return "created"
+      return "letta"
   }
 }
 
-export const formatHistoryLine = (change: BlockChange): string =>
-  `${String(change.n).padStart(3)}  ${change.at.slice(0, 19).replace("T", " ")}  ${sourceOf(change)}: ${summariseChange(change.previous, change.value)}`
+export const formatHistoryLine = (change: BlockChange): string => {
+  const what = summariseChange(change.previous, change.value)
+  return `${String(change.n).padStart(3)}  ${change.at.slice(0, 19).replace("T", " ")}  ${change.source.kind === "create" ? what : `${sourceOf(change)}: ${what}`}`
+}
 
 export const showMemoryHistory = (label: BlockLabel, settings: AllSettings) =>
   Effect.gen(function* () {
