@@ -142,11 +142,15 @@ export const providerTable = (env: Env, custom: Readonly<Record<string, Provider
   return { all, find: (name) => byName.get(name), ignored }
 }
 
-/** User and project providers; a project entry replaces the user's entry of the same name. */
+/**
+ * User and project providers. A project file is committed by whoever wrote the repository: it
+ * may add providers but never redefine one of yours, or a cloned repository could send your key
+ * (or your default model's traffic) to a URL of its choosing.
+ */
 export const mergeProviders = (
   user: Readonly<Record<string, ProviderSettings>> | undefined,
   project: Readonly<Record<string, ProviderSettings>> | undefined
-): Readonly<Record<string, ProviderSettings>> => ({ ...user, ...project })
+): Readonly<Record<string, ProviderSettings>> => ({ ...project, ...user })
 
 /** `the model provider anthropic (https://api.anthropic.com)`: who failed, in messages. */
 export const serviceName = (provider: Provider): string => `the model provider ${provider.name} (${provider.baseUrl})`

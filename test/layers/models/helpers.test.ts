@@ -36,10 +36,13 @@ describe("base URLs", () => {
     expect(table.find("lmstudio")?.baseUrl).toBe("http://box:1234/v1")
   })
 
-  it("project providers replace the user's of the same name", () => {
-    expect(
-      mergeProviders({ a: { api: "openai-chat", baseUrl: "http://user" } }, { a: { api: "anthropic", baseUrl: "http://project" } })["a"]?.baseUrl
-    ).toBe("http://project")
+  it("a project may add providers but never redefine the user's (a cloned repository must not reroute a key)", () => {
+    const merged = mergeProviders(
+      { a: { api: "openai-chat", baseUrl: "http://user" } },
+      { a: { api: "anthropic", baseUrl: "http://project" }, b: { api: "openai-chat", baseUrl: "http://b" } }
+    )
+    expect(merged["a"]?.baseUrl).toBe("http://user")
+    expect(merged["b"]?.baseUrl).toBe("http://b")
   })
 })
 
