@@ -121,9 +121,13 @@ export const makeModels = (config: ModelsConfig): Effect.Effect<ModelsShape, nev
         return resolved(provider, found.id, found.contextWindow)
       })
 
-    /** A custom endpoint's own report of the window, when it gives one quickly; never a failure. */
+    /**
+     * A custom endpoint's own report of the window (vLLM `max_model_len`, Groq `context_window`,
+     * OpenRouter `context_length`), when neither the setting nor the catalogue knows it; quick,
+     * never a failure.
+     */
     const reportedWindow = (provider: Provider, model: string): Effect.Effect<number | undefined> =>
-      provider.contextWindow !== undefined
+      provider.contextWindow !== undefined || lookupKnown(model) !== undefined
         ? Effect.succeed(undefined)
         : openAiModels(client, provider, `check the model ${model}`).pipe(
             Effect.timeout(PROBE_TIMEOUT_MS),

@@ -47,7 +47,15 @@ const toMessages = (messages: ReadonlyArray<ModelMessage>): Array<Message> => {
         break
       }
       case "tool":
-        push("user", [{ type: "tool_result", tool_use_id: message.toolCallId, content: message.output, ...(message.isError ? { is_error: true } : {}) }])
+        // The API refuses an empty error result; an empty success is sent without content.
+        push("user", [
+          {
+            type: "tool_result",
+            tool_use_id: message.toolCallId,
+            ...(message.output.length > 0 ? { content: message.output } : message.isError ? { content: "(no output)" } : {}),
+            ...(message.isError ? { is_error: true } : {})
+          }
+        ])
         break
     }
   }
@@ -259,7 +267,9 @@ export const anthropicMessages: WireProtocol = {
   url: (provider) => `${provider.baseUrl}/v1/messages`,
   headers: (provider) => ({
     "anthropic-version": ANTHROPIC_VERSION,
-    ...(provider.apiKey === undefined ? {} : { "x-api-key": provider.apiKey })
+    ...(provider.apiKey === undefined ? {} : { "x-api-key": provider.apiKey }),
+    // Anthropic-compatible gateways often take the key as a bearer token (same key, same host).
+    ...(provider.apiKey !== undefined && provider.custom ? { authorization: `Bearer ${provider.apiKey}` } : {})
   }),
   body,
   reader

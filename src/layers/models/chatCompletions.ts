@@ -108,16 +108,27 @@ const argumentsText = (value: unknown): string =>
 const reader = (): WireReader => {
   const calls = new Map<number, Call>()
   const order: Array<Call> = []
+  // Calls that have sent argument text.
+  const argumentsSeen = new Set<Call>()
   let finishReason: string | undefined
   let usage: ReturnType<typeof usageOf>
   let done = false
   let nextSynthetic = 1_000_000
 
+  const start = (call: Call, out: Array<ModelEvent>) => {
+    call.started = true
+    out.push({ _tag: "ToolCallStart", id: call.id, name: call.name })
+    if (call.pending.length > 0) {
+      argumentsSeen.add(call)
+      out.push({ _tag: "ToolCallDelta", id: call.id, argumentsDelta: call.pending })
+      call.pending = ""
+    }
+  }
+
   const finish = (out: Array<ModelEvent>) => {
-    // Text for any call whose arguments never came, so every started call has its JSON text.
+    // `{}` for a call whose arguments never came, so every started call has its JSON text.
     for (const call of order) {
-      if (!call.started && call.name.length > 0) start(call, out)
-      if (call.started && call.pending.length === 0 && !argumentsSeen.has(call)) {
+      if (call.started && !argumentsSeen.has(call)) {
         argumentsSeen.add(call)
         out.push({ _tag: "ToolCallDelta", id: call.id, argumentsDelta: "{}" })
       }
@@ -136,17 +147,6 @@ const reader = (): WireReader => {
                 : "stop"
               : "other"
     out.push({ _tag: "Finish", reason, usage })
-  }
-
-  const argumentsSeen = new Set<Call>()
-  const start = (call: Call, out: Array<ModelEvent>) => {
-    call.started = true
-    out.push({ _tag: "ToolCallStart", id: call.id, name: call.name })
-    if (call.pending.length > 0) {
-      argumentsSeen.add(call)
-      out.push({ _tag: "ToolCallDelta", id: call.id, argumentsDelta: call.pending })
-      call.pending = ""
-    }
   }
 
   const fragment = (position: number, part: typeof Fragment.Type, out: Array<ModelEvent>): void => {
