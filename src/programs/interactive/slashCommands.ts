@@ -31,9 +31,10 @@ const model = (ctx: CommandContext) =>
   Effect.gen(function* () {
     const api = yield* LettaApi
     const models = yield* api.listModels
+    // Models that cannot be used yet (the local backend's catalogue without a key) are not offered.
     const options = models.flatMap((m) => {
       const handle = modelHandle(m)
-      if (handle === undefined) return []
+      if (handle === undefined || m.available === false) return []
       const name = m.display_name ?? m.name ?? undefined
       return [{ value: handle, label: handle, ...(name === undefined || name === handle ? {} : { hint: name }) }]
     })
