@@ -84,11 +84,13 @@ const project = join(sandbox, "project")
 mkdirSync(project)
 writeFileSync(join(project, "notes.txt"), "training\n")
 
-/** One training run (asynchronous: the fake server answers from this very process). */
-const train = async (args) => {
+/** One training run (asynchronous: the fake servers answer from this very process). */
+const train = async (args, backendEnv = { LETTA_BASE_URL: server.url }) => {
+  const env = { ...process.env, HOME: sandbox, LETTA_WRITE_CODE_CACHE: "1", ...backendEnv }
+  for (const name of ["LETTA_BASE_URL", "LETTA_API_KEY"]) if (!(name in backendEnv)) delete env[name]
   const child = spawn(process.execPath, [join(process.cwd(), "dist/letta.js"), ...args], {
     cwd: project,
-    env: { ...process.env, HOME: sandbox, LETTA_BASE_URL: server.url, LETTA_WRITE_CODE_CACHE: "1" },
+    env,
     stdio: ["ignore", "ignore", "pipe"]
   })
   let stderr = ""
@@ -104,6 +106,18 @@ try {
   await train(["-p", "train", "--output-format", "stream-json"])
   await train(["-p", "train", "--continue", "--output-format", "json"])
   await train(["-p", "train", "--continue"])
+  // The local backend's turns too (against the fake Chat Completions provider).
+  const { FakeProvider } = await import(new URL("../dist/fake-provider-lib.mjs", import.meta.url).href)
+  const provider = await FakeProvider.start("openai-chat", { models: ["train"] })
+  try {
+    provider.enqueue({ toolCalls: [{ name: "Read", arguments: { file_path: "notes.txt" } }] }, { text: "ok" }, { text: "ok" }, { text: "ok" })
+    const local = { OLLAMA_HOST: provider.origin }
+    await train(["-p", "train", "--model", "ollama/train", "--output-format", "stream-json", "--allowedTools", "Read"], local)
+    await train(["-p", "train", "--continue", "--output-format", "json"], local)
+    await train(["-p", "train", "--continue"], local)
+  } finally {
+    await provider.close()
+  }
 } finally {
   await server.close()
   rmSync(sandbox, { recursive: true, force: true })

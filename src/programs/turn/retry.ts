@@ -22,12 +22,13 @@ export const retryDelayMs = (error: ApiError, failedAttempt: number, random: () 
 }
 
 export const retryReason = (error: ApiError): string => {
+  const who = error.service ?? "the server"
   switch (error.kind) {
     case "connection":
-      return "could not connect to the server"
+      return `could not connect to ${who}`
     case "timeout":
-      return "the server did not answer in time"
+      return `${who} did not answer in time`
     default:
-      return error.status === 429 ? "rate limited by the server (HTTP 429)" : `server error (HTTP ${error.status ?? "?"})`
+      return error.status === 429 ? `rate limited by ${who} (HTTP 429)` : `${who} failed (HTTP ${error.status ?? "?"})`
   }
 }
