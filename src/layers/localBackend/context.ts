@@ -25,6 +25,8 @@ const COMPACT_AT = 0.75
 const KEEP_AFTER_COMPACTION = 0.3
 /** No single message takes more than this share of the room for history. */
 const MESSAGE_SHARE = 0.5
+/** The words around a summary in the context (`<summary>The earlier conversation, summarised:`). */
+const SUMMARY_FRAME_TOKENS = 16
 
 export interface Summariser {
   /** Summarises the transcript (with the previous summary, if any); undefined when the model could not. */
@@ -65,19 +67,26 @@ export const compileContext = (
     const summaryTokens = () => summary?.tokens ?? 0
     const messageCap = Math.max(16, Math.floor(room * MESSAGE_SHARE))
 
-    const threshold = Math.min(room, Math.floor(window * COMPACT_AT) - fixed) - summaryTokens()
+    // Room for the summary and the history together.
+    const historyLimit = Math.min(room, Math.floor(window * COMPACT_AT) - fixed)
+    const threshold = historyLimit - summaryTokens()
     let history = yield* store.historyWindow(agent.id, floor(), Math.max(0, threshold), messageCap)
     if (history.more) {
-      // Keep the newest part; whatever is older (since the last summary) is summarised.
-      const keepBudget = Math.max(0, Math.min(threshold, Math.floor(window * KEEP_AFTER_COMPACTION) - fixed))
+      // Keep the newest part; whatever is older (since the last summary) is summarised. When the
+      // system prompt, memory and tools alone take more than the kept share of a small window,
+      // still keep what one message may take: the message being answered is never summarised away.
+      const keepBudget = Math.max(0, Math.min(historyLimit, Math.max(Math.floor(window * KEEP_AFTER_COMPACTION) - fixed, messageCap)))
       const kept = yield* store.historyWindow(agent.id, floor(), keepBudget, messageCap)
       const keptMessages = dropLeadingToolResults(kept.messages)
       const throughSeq = keptMessages[0] === undefined ? Number.MAX_SAFE_INTEGER : keptMessages[0].seq - 1
       const older = yield* store.messagesBetween(agent.id, floor(), throughSeq, 2_000)
       const previous = summary !== undefined && summary.body._tag === "summary" ? summary.body.text : undefined
-      const text =
+      const written =
         (yield* summariser.summarise(previous, older)) ??
         `${previous === undefined ? "" : `${previous}\n\n`}(${older.length} earlier messages are not shown here; conversation_search finds them.)`
+      // The summary shares the room with what was kept and with the turns to come: at most half of
+      // what is left, so the next step does not compact again at once. A longer one is cut.
+      const text = truncate(written, Math.max(16, Math.floor((historyLimit - kept.tokens) / 2) - SUMMARY_FRAME_TOKENS))
       const lastSummarised = older[older.length - 1]?.seq ?? floor()
       const [saved] = yield* store.commit(agent.id, [{ id: newId("message"), runId: undefined, otid: undefined, body: { _tag: "summary", text, throughSeq: lastSummarised } }], {})
       summary = saved

@@ -158,7 +158,8 @@ const reader = (): WireReader => {
       call = undefined
     }
     if (call === undefined) {
-      const id = typeof part.id === "string" && part.id.length > 0 ? part.id : `call_${order.length + 1}`
+      // Some servers send no id: ours must still be unique across the whole history.
+      const id = typeof part.id === "string" && part.id.length > 0 ? part.id : `call_${Math.random().toString(36).slice(2, 10)}${order.length + 1}`
       call = { id, name: "", started: false, pending: "" }
       calls.set(index, call)
       order.push(call)
