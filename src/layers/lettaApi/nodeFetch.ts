@@ -4,27 +4,10 @@
  * loaded. The SDK only needs status, headers, `text()`/`json()` and an async-iterable body, so
  * the response is a small object with exactly those, and the body is the Node stream itself.
  */
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http"
-import { loadBuiltin } from "../../lazyBuiltins.js"
+import type { IncomingMessage } from "node:http"
+import { type Transport, transportFor } from "../nodeTransport.js"
 import { LightHeaders } from "./lightHeaders.js"
 
-interface Transport {
-  readonly request: typeof httpRequest
-  readonly agent: HttpAgent
-}
-
-// Keep-alive agents: a run's requests share one connection.
-const http: Transport = { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) }
-// node:https (with TLS) costs ~5 ms to load: only for an https server, on its first request.
-let https: Transport | undefined
-const transportFor = (url: URL): Transport => {
-  if (url.protocol !== "https:") return http
-  if (https === undefined) {
-    const module = loadBuiltin<typeof import("node:https")>("node:https")
-    https = { request: module.request, agent: new module.Agent({ keepAlive: true }) }
-  }
-  return https
-}
 
 class AbortError extends Error {
   override readonly name = "AbortError"

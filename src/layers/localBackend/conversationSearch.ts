@@ -2,7 +2,9 @@
  * The pure half of `conversation_search` (letta-api.md §14): decoding the model's arguments, turning any
  * query text into a safe SQLite FTS5 expression, and formatting the hits for the model.
  */
-import { Either, ParseResult, Schema } from "effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 
 export type SearchRole = "user" | "assistant" | "tool"
 

@@ -3,19 +3,13 @@
  * snapshot of the agent's blocks and returns the text the model sees plus the edits the caller must apply
  * (in one transaction). Error texts follow Letta's so a model trained against the server behaves the same.
  */
-import { Either } from "effect"
+import * as Either from "effect/Either"
+import type { BlockRecord } from "../../domain/localState.js"
 import { BLOCK_LIMIT } from "../../domain/memory.js"
-
 export { MEMORY_TOOL_SPECS, type MemoryToolSpec } from "./memoryToolSpecs.js"
 
-export interface MemoryBlockView {
-  readonly id: string
-  readonly label: string
-  readonly value: string
-  readonly description: string
-  readonly limit: number
-  readonly readOnly: boolean
-}
+/** What the memory tools read of a block. */
+export type MemoryBlockView = Omit<BlockRecord, "updatedAt">
 
 export type MemoryEdit =
   | {

@@ -10,25 +10,9 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from "node:http"
-import { loadBuiltin } from "../../lazyBuiltins.js"
+import type { IncomingMessage } from "node:http"
+import { transportFor } from "../nodeTransport.js"
 
-interface Transport {
-  readonly request: typeof httpRequest
-  readonly agent: HttpAgent
-}
-
-// Keep-alive: one run's model calls share a connection (idle sockets do not hold the process).
-const http: Transport = { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) }
-let https: Transport | undefined
-const transportFor = (url: URL): Transport => {
-  if (url.protocol !== "https:") return http
-  if (https === undefined) {
-    const module = loadBuiltin<typeof import("node:https")>("node:https")
-    https = { request: module.request, agent: new module.Agent({ keepAlive: true }) }
-  }
-  return https
-}
 
 const readAll = async (message: IncomingMessage): Promise<string> => {
   const chunks: Array<Buffer> = []
