@@ -27,6 +27,9 @@ const now = () => new Date().toISOString()
 /** Rows read per query when collecting the history that fits a budget. */
 const HISTORY_BATCH = 256
 
+/** conversation_search ranks (bm25) at most this many of the newest matches. */
+const SEARCH_CANDIDATES = 1_000
+
 const make = (path: string) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
@@ -264,19 +267,31 @@ const make = (path: string) =>
       messageCount: (agentId) =>
         read(
           "count the history",
-          Effect.map(sql<{ n: number }>`SELECT COUNT(*) AS n FROM messages WHERE agent_id = ${agentId} AND role != 'summary'`, (rows) => rows[0]?.n ?? 0)
+          // Both counts come from indexes alone (messages_by_agent, summaries_by_agent); a `role`
+          // test on every row would read the whole history from disk (~65 ms at 100 000 messages).
+          Effect.map(
+            sql<{ n: number }>`SELECT (SELECT COUNT(*) FROM messages WHERE agent_id = ${agentId})
+              - (SELECT COUNT(*) FROM messages WHERE agent_id = ${agentId} AND role = 'summary') AS n`,
+            (rows) => rows[0]?.n ?? 0
+          )
         ),
 
       search: (agentId, query) =>
         read(
           "search the history",
           Effect.map(
-            sql<{ role: string; created_at: string; search_text: string }>`SELECT m.role, m.created_at, m.search_text FROM messages_fts
-              JOIN messages m ON m.seq = messages_fts.rowid
-              WHERE messages_fts MATCH ${query.match} AND m.agent_id = ${agentId}
-                AND m.role IN ${sql.in(query.roles.length > 0 ? query.roles : ["user", "assistant", "tool"])}
-                AND m.created_at >= ${query.startDate ?? ""} AND m.created_at <= ${query.endDate ?? "9999"}
-              ORDER BY bm25(messages_fts), m.seq DESC LIMIT ${query.limit}`,
+            // CROSS JOIN keeps the full-text index the outer loop: left to itself, SQLite walks the
+            // agent's messages and tests MATCH on each (seconds at 100 000 messages). The newest
+            // SEARCH_CANDIDATES matches are then ranked by bm25; ranking every match of a common
+            // word would cost ~60 ms at that size.
+            sql<{ role: string; created_at: string; search_text: string }>`SELECT role, created_at, search_text FROM (
+                SELECT m.seq, m.role, m.created_at, m.search_text, bm25(messages_fts) AS score FROM messages_fts
+                CROSS JOIN messages m ON m.seq = messages_fts.rowid
+                WHERE messages_fts MATCH ${query.match} AND m.agent_id = ${agentId}
+                  AND m.role IN ${sql.in(query.roles.length > 0 ? query.roles : ["user", "assistant", "tool"])}
+                  AND m.created_at >= ${query.startDate ?? ""} AND m.created_at <= ${query.endDate ?? "9999"}
+                ORDER BY messages_fts.rowid DESC LIMIT ${SEARCH_CANDIDATES})
+              ORDER BY score, seq DESC LIMIT ${query.limit}`,
             (rows) => rows.map((row) => ({ role: row.role, date: row.created_at, text: row.search_text }))
           )
         ),

@@ -258,7 +258,14 @@ export const makeModels = (config: ModelsConfig): Effect.Effect<ModelsShape, nev
         return streamCall(client, protocolFor(provider), context, request)
       })
 
-    return { resolve, defaultModel, list, stream } satisfies ModelsShape
+    // A run resolves its agent's model several times (the check of --model, the agent's creation,
+    // each request); a local server is probed once per process.
+    const resolvedModels = new Map<string, ResolvedModel>()
+    const resolveOnce: ModelsShape["resolve"] = (handle) => {
+      const known = resolvedModels.get(handle)
+      return known !== undefined ? Effect.succeed(known) : Effect.tap(resolve(handle), (model) => Effect.sync(() => resolvedModels.set(handle, model)))
+    }
+    return { resolve: resolveOnce, defaultModel, list, stream } satisfies ModelsShape
   })
 
 /** Models for the local backend, with its own HTTP client (node:http, no undici). */

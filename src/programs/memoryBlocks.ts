@@ -57,15 +57,30 @@ export const ensureSharedBlocks = (
       { concurrency: "unbounded" }
     )
     const store = yield* Settings
-    // Written when this server's entry or the plain key is not current yet (a file that predates
-    // per-server ids gets its entry here, so its blocks stay this server's).
+    // Processes starting together all find no block and create one each. The settings files are
+    // written under their lock from what is in them now: where another process stored an id
+    // since we read the file, its block is adopted, so every agent shares the same blocks.
+    const settled = (label: BlockLabel, now: string | undefined) => (now !== undefined && now !== stored[label] ? now : ids[label])
     const userEntry = settings.user.globalSharedBlockIdsByServer?.[server]
     const userPlain = settings.user.globalSharedBlockIds
+    let { human, persona } = ids
+    // Written when this server's entry or the plain key is not current yet (a file that predates
+    // per-server ids gets its entry here, so its blocks stay this server's).
     if (ids.persona !== userEntry?.persona || ids.human !== userEntry?.human || ids.persona !== userPlain?.persona || ids.human !== userPlain?.human) {
-      yield* store.updateUser((user) => withGlobalBlockIds(user, server, { persona: ids.persona, human: ids.human }))
+      const written = yield* store.updateUser((user) => {
+        const now = globalBlockIdsFor(user, server)
+        return withGlobalBlockIds(user, server, { persona: settled("persona", now?.persona), human: settled("human", now?.human) })
+      })
+      const now = globalBlockIdsFor(written, server)
+      persona = now?.persona ?? persona
+      human = now?.human ?? human
     }
+    let project = ids.project
     if (ids.project !== settings.project.localSharedBlockIdsByServer?.[server]?.project || ids.project !== settings.project.localSharedBlockIds?.project) {
-      yield* store.updateProject((project) => withLocalBlockIds(project, server, { project: ids.project }))
+      const written = yield* store.updateProject((current) =>
+        withLocalBlockIds(current, server, { project: settled("project", localBlockIdsFor(current, server)?.project) })
+      )
+      project = localBlockIdsFor(written, server)?.project ?? project
     }
-    return ids
+    return { persona, human, project }
   })

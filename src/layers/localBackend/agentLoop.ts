@@ -198,8 +198,9 @@ export const startRun = (config: RunConfig): Effect.Effect<Stream.Stream<StreamC
         usage.steps += 1
         usage.prompt += result.inputTokens ?? compiled.tokens
         usage.completion += result.outputTokens ?? estimateTokens(result.text + result.calls.map((call) => call.arguments).join(""))
-        // Calls cut off by the output limit cannot be trusted: the reply stops there.
-        const truncated = result.finish === "length" && result.calls.length > 0
+        // A reply cut off by the output limit is reported as such (the server's max_tokens_exceeded),
+        // and its calls, whose arguments may be cut too, are not run.
+        const truncated = result.finish === "length"
         const calls = truncated ? [] : result.calls
         if (!config.streamTokens) yield* emitWhole({ ...result, calls }, ids, emit)
         const assistant = { id: ids.messageId, runId: config.runId, otid: undefined, body: { _tag: "assistant" as const, text: result.text, reasoning: result.reasoning, toolCalls: calls } }
