@@ -23,7 +23,8 @@ const quote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`
 
 export interface TerminalOptions {
   readonly sandbox: Sandbox
-  readonly serverUrl: string
+  /** The fake Letta server; none runs `letta` on the local backend. */
+  readonly serverUrl?: string
   readonly args?: ReadonlyArray<string>
   readonly width?: number
   readonly height?: number
@@ -42,7 +43,7 @@ export class Terminal {
     const name = "letta"
     const env: Record<string, string> = {
       HOME: options.sandbox.home,
-      LETTA_BASE_URL: options.serverUrl,
+      ...(options.serverUrl === undefined ? {} : { LETTA_BASE_URL: options.serverUrl }),
       NO_COLOR: "1",
       TERM: "xterm-256color",
       PATH: process.env["PATH"] ?? "/usr/bin:/bin",
