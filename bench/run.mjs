@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { FakeLettaServer } from "../dist/fake-server-lib.mjs"
+import { helpLoadsNothingLocal, LOCAL_MODEL, localEnv, startLocalProvider, storeBench } from "./local.mjs"
 
 const ROOT = resolve(import.meta.dirname, "..")
 const LETTA = join(ROOT, "dist", "letta.js")
@@ -62,16 +63,20 @@ const measure = async (command, args, options = {}, runs = RUNS, before = () => 
 
 /**
  * Measures two commands in alternation, run by run, so that both see the same machine: a shared
- * VM's speed drifts over a minute more than the gap a ratio row is about.
+ * VM's speed drifts over a minute more than the gap a ratio row is about. Each is
+ * `[file, args, { cwd, env, before }]`; `before(i)` runs before its command's i-th run.
  */
 const measureAlternating = async (first, second, runs = RUNS) => {
   const results = [[], []]
   for (let i = 0; i < runs; i++) {
-    for (const [index, [command, args]] of [first, second].entries()) results[index].push(await runOnce(command, args))
+    for (const [index, [command, args, { before, ...options } = {}]] of [first, second].entries()) {
+      await before?.(i)
+      results[index].push(await runOnce(command, args, options))
+    }
   }
   return results.map((list) => {
     const rss = list.flatMap((r) => (r.rssMiB === undefined ? [] : [r.rssMiB]))
-    return { wallMs: median(list.map((r) => r.wallMs)), rssMiB: rss.length > 0 ? median(rss) : undefined }
+    return { wallMs: median(list.map((r) => r.wallMs)), rssMiB: rss.length > 0 ? median(rss) : undefined, last: list[list.length - 1] }
   })
 }
 
@@ -104,6 +109,7 @@ const row = (name, value, baseline, target, ok, note = "") => {
   rows.push({ name, value, baseline, target, ok, note })
 }
 const ms = (v) => `${v.toFixed(0)} ms`
+const ms2 = (v) => `${v.toFixed(1)} ms`
 const mib = (v) => (v === undefined ? "n/a" : `${v.toFixed(1)} MiB`)
 
 // 1. Start-up
@@ -118,6 +124,10 @@ if (startWalls !== undefined) [node0.wallMs, version.wallMs, help.wallMs] = star
 row("letta --version: wall", ms(version.wallMs), `node -e 0: ${ms(node0.wallMs)} (x${(version.wallMs / node0.wallMs).toFixed(2)})`, "<= 2.0x", version.wallMs <= 2 * node0.wallMs)
 row("letta --version: peak RSS", mib(version.rssMiB), `node -e 0: ${mib(node0.rssMiB)}`, "< 80 MiB", version.rssMiB === undefined || version.rssMiB < 80)
 row("letta --help: wall", ms(help.wallMs), `x${(help.wallMs / node0.wallMs).toFixed(2)} of node -e 0`, "-", true)
+// LOCAL-BACKEND.md §7: the local backend is the default here (no LETTA_*), yet --help opens no database.
+const provider = await startLocalProvider()
+const helpCheck = await helpLoadsNothingLocal(runOnce, LETTA, provider)
+row("letta --help: loads no SQLite, no provider", helpCheck.ok ? "yes" : "NO", helpCheck.detail, "none", helpCheck.ok)
 
 // 2 and 3. Warm and cold headless turns against a zero-latency local fake server.
 const server = await FakeLettaServer.start()
@@ -126,14 +136,48 @@ try {
   const project = tempDir("letta-bench-proj-")
   const env = { HOME: home, LETTA_BASE_URL: server.url }
   await runOnce(process.execPath, [LETTA, "-p", "hi", "--output-format", "json"], { cwd: project, env })
+  // The same turn on the local backend (LOCAL-BACKEND.md §7): agents in SQLite, the model
+  // through the zero-latency fake Ollama provider. Its own home; no LETTA_* variable.
+  const localHome = tempDir("letta-bench-home-")
+  const localProject = tempDir("letta-bench-proj-")
+  const local = { cwd: localProject, env: localEnv(localHome, provider) }
+  provider.enqueue({ text: "hello" })
+  await runOnce(process.execPath, [LETTA, "-p", "hi", "--backend", "local", "--model", `ollama/${LOCAL_MODEL}`, "--output-format", "json"], local)
   const requestCounts = []
+  const providerCounts = []
   const beforeToken = []
   // Warm turns resume the agent (`--continue`); without it every run would create a new agent.
-  const warm = await measure(process.execPath, [LETTA, "-p", "hi", "--continue", "--output-format", "json"], { cwd: project, env }, RUNS, () => {
-    server.resetCounters()
-    requestCounts.push(server.requests.length)
-  })
+  // Cloud and local turns alternate run by run, for the ratio between them.
+  const warmArgs = ["-p", "hi", "--continue", "--output-format", "json"]
+  const [warm, localWarm] = await measureAlternating(
+    [
+      process.execPath,
+      [LETTA, ...warmArgs],
+      {
+        cwd: project,
+        env,
+        before: () => {
+          server.resetCounters()
+          requestCounts.push(server.requests.length)
+        }
+      }
+    ],
+    [
+      process.execPath,
+      [LETTA, "--backend", "local", ...warmArgs],
+      {
+        ...local,
+        before: () => {
+          providerCounts.push(provider.requests.length)
+          provider.enqueue({ text: "hello" })
+        }
+      }
+    ]
+  )
+  const localRatio = localWarm.wallMs / warm.wallMs
+  const cloudAlternated = warm.wallMs
   const perRun = requestCounts.map((start, i) => (requestCounts[i + 1] ?? server.requests.length) - start)
+  const providerPerRun = providerCounts.map((start, i) => (providerCounts[i + 1] ?? provider.requests.length) - start)
   beforeToken.push(server.requestsBeforeFirstToken())
   const warmWall = await hyperfineMedians([[process.execPath, [LETTA, "-p", "hi", "--continue", "--output-format", "json"]]], { cwd: project, env })
   if (warmWall !== undefined) warm.wallMs = warmWall[0]
@@ -141,6 +185,17 @@ try {
   row("warm turn: peak RSS", mib(warm.rssMiB), "", "< 100 MiB", warm.rssMiB === undefined || warm.rssMiB < 100)
   row("warm turn: HTTP requests", String(median(perRun)), "reference 0.32: 14", "-", true)
   row("warm turn: round trips before first token", String(beforeToken[0]), "reference 0.32: 14", "<= 2", (beforeToken[0] ?? 99) <= 2)
+  row(
+    "local warm turn (fake Ollama provider): wall",
+    ms(localWarm.wallMs),
+    `cloud, same runs: ${ms(cloudAlternated)} (x${localRatio.toFixed(2)})`,
+    "<= 1.2x",
+    localRatio <= 1.2
+  )
+  row("local warm turn: peak RSS", mib(localWarm.rssMiB), `cloud: ${mib(warm.rssMiB)}`, "< 120 MiB", localWarm.rssMiB === undefined || localWarm.rssMiB < 120)
+  row("local warm turn: provider requests", String(median(providerPerRun)), "listing + model info + the call", "-", true)
+  rmSync(localHome, { recursive: true, force: true })
+  rmSync(localProject, { recursive: true, force: true })
 
   const coldCounts = []
   const cold = await measure(
@@ -274,6 +329,26 @@ try {
   rmSync(project, { recursive: true, force: true })
 } finally {
   await server.close()
+  await provider.close()
+}
+
+// 7. The local backend's store on an agent with 100 000 messages (LOCAL-BACKEND.md §7).
+const store = await storeBench()
+const agentSize = `${Math.round(store.built.messages / 1000)}k-message agent`
+row(`local store, ${agentSize}: open + migrate`, ms2(store.openMs), `a new file: ${ms2(store.createMs)}`, "<= 15 ms", store.openMs <= 15)
+row(
+  `local store, ${agentSize}: compile a step's context`,
+  ms2(store.compile.ms),
+  `${store.compile.messages} msgs, ${Math.round(store.compile.tokens / 1000)}k tokens of ${store.compile.window / 1000}k`,
+  "<= 10 ms",
+  store.compile.ms <= 10
+)
+const compacted = store.built.afterCompaction
+row(`  compile, just after compaction`, ms2(compacted.ms), `${compacted.messages} msgs, ${Math.round(compacted.tokens / 1000)}k tokens`, "<= 10 ms", compacted.ms <= 10)
+const slowest = store.searches.reduce((a, b) => (b.ms > a.ms ? b : a))
+row(`local store, ${agentSize}: conversation_search`, ms2(slowest.ms), `slowest: ${slowest.label}`, "<= 20 ms", slowest.ms <= 20)
+for (const search of store.searches) {
+  row(`  conversation_search, ${search.label}`, ms2(search.ms), `${search.matching} matching, ${search.hits} shown`, "<= 20 ms", search.ms <= 20)
 }
 
 // Report
@@ -286,7 +361,7 @@ const lines = [
 ]
 console.log(lines.join("\n"))
 console.log(
-  `\nmedians of ${RUNS} runs (streaming rows: 3, tool rows: 5, search rows: 5 in alternation with rg); start-up and warm-turn walls ${HAS_HYPERFINE ? "by hyperfine" : "by a run loop (hyperfine not installed)"}; node ${process.version}; ${HAS_GNU_TIME ? "RSS from GNU time" : "no GNU time: RSS not measured"}`
+  `\nmedians of ${RUNS} runs (streaming rows: 3, tool rows: 5, search rows: 5 in alternation with rg; local store rows: ${store.opens} fresh processes for the open, ${store.runs} calls in one process for the rest); cloud and local warm turns alternate run by run (the ratio compares those runs, never hyperfine's); start-up and warm-turn walls ${HAS_HYPERFINE ? "by hyperfine" : "by a run loop (hyperfine not installed)"}; node ${process.version}; ${HAS_GNU_TIME ? "RSS from GNU time" : "no GNU time: RSS not measured"}`
 )
 mkdirSync(join(ROOT, "bench"), { recursive: true })
 writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify({ node: process.version, runs: RUNS, hyperfine: HAS_HYPERFINE, rows }, null, 2)}\n`)

@@ -84,10 +84,17 @@ export const makeModels = (config: ModelsConfig): Effect.Effect<ModelsShape, nev
       }
     }
 
+    /**
+     * One request on the usual path: `/api/show` knows the model and its window. Only when it
+     * does not answer is the model list read, to tell a missing model (with the ones there are)
+     * from a server that is down.
+     */
     const resolveOllama = (provider: Provider, handle: string, requested: string) =>
       Effect.gen(function* () {
         const model = normaliseOllamaModel(requested)
         const operation = `check the model ${model}`
+        const shown = yield* Effect.either(ollamaContextWindow(client, provider, model, operation))
+        if (shown._tag === "Right") return resolved(provider, model, shown.right)
         const models = yield* ollamaModels(client, provider, operation)
         if (!models.some((candidate) => candidate.id === model)) {
           const names = models.filter((candidate) => candidate.chat).map((candidate) => candidate.id)
@@ -99,8 +106,7 @@ export const makeModels = (config: ModelsConfig): Effect.Effect<ModelsShape, nev
             })
           )
         }
-        const reported = yield* ollamaContextWindow(client, provider, model, operation).pipe(Effect.orElseSucceed(() => undefined))
-        return resolved(provider, model, reported)
+        return resolved(provider, model, undefined)
       })
 
     const resolveLmStudio = (provider: Provider, handle: string, requested: string) =>

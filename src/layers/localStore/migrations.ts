@@ -79,5 +79,17 @@ export const MIGRATIONS: ReadonlyArray<ReadonlyArray<string>> = [
       finished_at TEXT
     )`,
     `CREATE INDEX runs_running ON runs(status) WHERE status = 'running'`
+  ],
+  // 2: each agent's message count (summaries left out), kept by triggers: the context's memory
+  // metadata line needs it every step, and counting a long history is not free.
+  [
+    `ALTER TABLE agents ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0`,
+    `UPDATE agents SET message_count = (SELECT COUNT(*) FROM messages WHERE messages.agent_id = agents.id AND messages.role != 'summary')`,
+    `CREATE TRIGGER messages_count_insert AFTER INSERT ON messages WHEN new.role != 'summary' BEGIN
+      UPDATE agents SET message_count = message_count + 1 WHERE id = new.agent_id;
+    END`,
+    `CREATE TRIGGER messages_count_delete AFTER DELETE ON messages WHEN old.role != 'summary' BEGIN
+      UPDATE agents SET message_count = message_count - 1 WHERE id = old.agent_id;
+    END`
   ]
 ]
