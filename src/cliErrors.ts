@@ -5,6 +5,7 @@
  */
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import type * as ValidationError from "@effect/cli/ValidationError"
+import { SUBCOMMANDS } from "./cliHelp.js"
 import { OUTPUT_FORMATS, PERMISSION_MODES } from "./domain/config.js"
 
 // eslint-disable-next-line no-control-regex
@@ -16,7 +17,6 @@ const CHECKED_VALUES: ReadonlyArray<{ readonly flag: string; readonly valid: (va
   { flag: "--max-turns", valid: (v) => /^\d+$/.test(v), expected: "a whole number of at least 1" }
 ]
 
-const SUBCOMMANDS: Readonly<Record<string, ReadonlyArray<string>>> = { agents: ["list"], memory: ["show", "set"] }
 
 /** The value given to `flag` in argv (`--flag value` or `--flag=value`), if any. */
 const valueOf = (args: ReadonlyArray<string>, flag: string): string | undefined => {
@@ -39,7 +39,7 @@ export const describeCliError = (error: ValidationError.ValidationError, args: R
   if (error._tag === "CommandMismatch" || error._tag === "MissingSubcommand") {
     const [command, sub] = args
     const known = command === undefined ? undefined : SUBCOMMANDS[command]
-    if (command !== undefined && known !== undefined) {
+    if (command !== undefined && known !== undefined && known.length > 0) {
       const choices = known.map((name) => `'letta ${command} ${name}'`).join(" or ")
       return sub === undefined ? `'letta ${command}' needs a subcommand: ${choices}.` : `Unknown subcommand '${sub}' for 'letta ${command}'; use ${choices}.`
     }

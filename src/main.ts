@@ -3,6 +3,7 @@
  * into an exit code. No other file picks layers.
  */
 import { homedir } from "node:os"
+import { resolve } from "node:path"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as NodePath from "@effect/platform-node/NodePath"
 import * as NodeTerminal from "@effect/platform-node/NodeTerminal"
@@ -14,13 +15,13 @@ import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { makeCli, type Parsed, toRunConfig } from "./cli.js"
+import { type CommonFlags, makeCli, type Parsed, toRunConfig } from "./cli.js"
 import { describeCliError } from "./cliErrors.js"
-import { type Backend, chooseBackend } from "./domain/backend.js"
+import { chooseBackend } from "./domain/backend.js"
 import type { RunConfig } from "./domain/config.js"
 import { connectionFromEnv } from "./domain/connection.js"
 import { type LettaFailure, UsageError } from "./domain/errors.js"
-import type { AllSettings } from "./domain/settings.js"
+import { type AllSettings, layerUserSettings, type UserSettings } from "./domain/settings.js"
 import { FileSystemNode } from "./layers/FileSystemNode.js"
 import { LettaApiHttp } from "./layers/LettaApiHttp.js"
 import { OutputNode } from "./layers/OutputNode.js"
@@ -28,7 +29,7 @@ import { PermissionPolicyRules } from "./layers/PermissionPolicyRules.js"
 import { PrompterInk } from "./layers/PrompterInk.js"
 import { withPlainConsole } from "./layers/plainConsole.js"
 import { PrompterHeadless } from "./layers/PrompterHeadless.js"
-import { SettingsFiles } from "./layers/SettingsFiles.js"
+import { readSettingsFile, SettingsFiles } from "./layers/SettingsFiles.js"
 import { ShellNode } from "./layers/ShellNode.js"
 import { StdinNode } from "./layers/StdinNode.js"
 import { IMPLEMENTED_TOOLS, makeToolsLayer } from "./layers/ToolsLive.js"
@@ -60,30 +61,53 @@ let serverForMessages = process.env["LETTA_BASE_URL"] ?? "https://api.letta.com"
  * setting, else cloud when LETTA_API_KEY or LETTA_BASE_URL is set) and its LettaApi layer.
  * The local backend's modules load only when it is chosen.
  */
-const prepare = (flag: Option.Option<Backend>) =>
+const prepare = (common: CommonFlags, verbose = false) =>
   Effect.gen(function* () {
-    const settings = yield* Effect.flatMap(Settings, (s) => s.load)
-    const backend = yield* Either.match(chooseBackend(flag, process.env, settings.user.backend), { onLeft: Effect.fail, onRight: Effect.succeed })
+    const workspace = yield* Workspace
+    const files = yield* Effect.flatMap(Settings, (s) => s.load)
+    // `--settings <file>`: laid over the user's settings for this run, never written.
+    const extraPath = Option.map(common.settingsFile, (file) => resolve(workspace.projectDir, file))
+    const extra = Option.isSome(extraPath)
+      ? { path: extraPath.value, settings: yield* readSettingsFile(extraPath.value) }
+      : undefined
+    const settings: AllSettings = extra === undefined ? files : { ...files, user: layerUserSettings(files.user, extra.settings) }
+    const backend = yield* Either.match(chooseBackend(common.backend, process.env, settings.user.backend), { onLeft: Effect.fail, onRight: Effect.succeed })
     if (backend === "cloud") {
       const connection = yield* Either.match(connectionFromEnv(process.env), { onLeft: Effect.fail, onRight: Effect.succeed })
       serverForMessages = connection.baseUrl
-      return { settings, apiLayer: LettaApiHttp(connection) }
+      // --verbose: the request log LETTA_DEBUG=1 gives, too.
+      return { settings, extra, apiLayer: LettaApiHttp(verbose ? { ...connection, debug: true } : connection) }
     }
-    const workspace = yield* Workspace
     const local = yield* Effect.promise(() => import("./layers/localStack.js"))
     serverForMessages = `the local backend (${local.localDatabasePath(workspace.homeDir)})`
-    return { settings, apiLayer: local.localBackendLayer({ homeDir: workspace.homeDir, env: process.env, settings }) }
+    return { settings, extra, apiLayer: local.localBackendLayer({ homeDir: workspace.homeDir, env: process.env, settings }) }
   })
 
-/** The permission policy from the flags and all three settings files. */
-const permissionPolicy = (config: RunConfig, settings: AllSettings) =>
+/** `--add-dir`: each must be a directory (relative ones to the project, `~/` to the home). */
+const checkAddDirs = (dirs: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    const workspace = yield* Workspace
+    for (const dir of dirs) {
+      const path = resolve(workspace.projectDir, dir === "~" || dir.startsWith("~/") ? workspace.homeDir + dir.slice(1) : dir)
+      const info = yield* Effect.option(fs.stat(path))
+      if (Option.isNone(info) || info.value.type !== "Directory") {
+        return yield* new UsageError({ message: `--add-dir ${dir}: ${Option.isNone(info) ? "no such directory" : "not a directory"}.` })
+      }
+    }
+  })
+
+/** The permission policy from the flags, all three settings files and a `--settings` file. */
+const permissionPolicy = (config: RunConfig, settings: AllSettings, extra: { readonly path: string; readonly settings: UserSettings } | undefined) =>
   Effect.map(Settings, (store) =>
     PermissionPolicyRules({
       mode: config.permissionMode,
       allowedTools: config.allowedTools,
       disallowedTools: config.disallowedTools,
       settings,
-      settingsPaths: store.paths
+      settingsPaths: store.paths,
+      addDirs: config.addDirs,
+      ...(extra === undefined ? {} : { extraSettings: { path: extra.path, permissions: extra.settings.permissions } })
     })
   )
 
@@ -100,11 +124,12 @@ const runMain = (parsed: Parsed) =>
         message: `Unknown tool${unknown.length > 1 ? "s" : ""} in --tools: ${unknown.join(", ")}. Available: ${IMPLEMENTED_TOOLS.join(", ")}.`
       })
     }
+    yield* checkAddDirs(config.addDirs)
     if (!config.headless) return yield* runInteractiveMode(config, loaded)
     const prompt = yield* readPrompt(config.promptWords)
-    const { apiLayer, settings } = yield* prepare(config.backend)
+    const { apiLayer, extra, settings } = yield* prepare(config, config.verbose)
 
-    const policyLayer = yield* permissionPolicy(config, settings)
+    const policyLayer = yield* permissionPolicy(config, settings, extra)
     const runLayer = Layer.mergeAll(apiLayer, toolsLayer(loaded), PrompterHeadless)
     // The policy is built first (outermost): a rule it cannot understand stops the run before
     // any network call.
@@ -114,9 +139,9 @@ const runMain = (parsed: Parsed) =>
 /** `letta` on a terminal (the TUI's libraries load only then: see programs/interactive/load.ts). */
 const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | undefined) =>
   Effect.gen(function* () {
-    const { apiLayer, settings } = yield* prepare(config.backend)
+    const { apiLayer, extra, settings } = yield* prepare(config)
     const ui = yield* makeUiStore(process.cwd())
-    const policyLayer = yield* permissionPolicy(config, settings)
+    const policyLayer = yield* permissionPolicy(config, settings, extra)
     const runLayer = Layer.mergeAll(
       apiLayer,
       toolsLayer(loaded),
@@ -141,31 +166,31 @@ const readMemoryText = (file: Option.Option<string>) =>
     return text
   })
 
-const withApi = <A, E, R>(backend: Option.Option<Backend>, body: (settings: AllSettings) => Effect.Effect<A, E, R>) =>
+const withApi = <A, E, R>(common: CommonFlags, body: (settings: AllSettings) => Effect.Effect<A, E, R>) =>
   Effect.gen(function* () {
-    const { apiLayer, settings } = yield* prepare(backend)
+    const { apiLayer, settings } = yield* prepare(common)
     return yield* body(settings).pipe(Effect.provide(apiLayer))
   })
 
 const cli = makeCli({
   run: runMain,
-  agentsList: (backend) => withApi(backend, () => listAgents),
-  models: (backend) => withApi(backend, () => listModels),
-  memoryShow: (backend, label) =>
+  agentsList: (common) => withApi(common, () => listAgents),
+  models: (common) => withApi(common, () => listModels),
+  memoryShow: (common, label) =>
     Effect.gen(function* () {
       const parsed = Option.isSome(label) ? Option.some(yield* parseLabel(label.value)) : Option.none()
-      yield* withApi(backend, (settings) => showMemory(parsed, settings))
+      yield* withApi(common, (settings) => showMemory(parsed, settings))
     }),
-  memorySet: (backend, label, file) =>
+  memorySet: (common, label, file) =>
     Effect.gen(function* () {
       const parsed = yield* parseLabel(label)
       const text = yield* readMemoryText(file)
-      yield* withApi(backend, (settings) => setMemory(parsed, text, settings))
+      yield* withApi(common, (settings) => setMemory(parsed, text, settings))
     }),
-  memoryHistory: (backend, label) =>
-    Effect.flatMap(parseLabel(label), (parsed) => withApi(backend, (settings) => showMemoryHistory(parsed, settings))),
-  memoryRevert: (backend, label, change) =>
-    Effect.flatMap(parseLabel(label), (parsed) => withApi(backend, (settings) => revertMemory(parsed, change, settings)))
+  memoryHistory: (common, label) =>
+    Effect.flatMap(parseLabel(label), (parsed) => withApi(common, (settings) => showMemoryHistory(parsed, settings))),
+  memoryRevert: (common, label, change) =>
+    Effect.flatMap(parseLabel(label), (parsed) => withApi(common, (settings) => revertMemory(parsed, change, settings)))
 })
 
 /** @effect/cli prints a rejected command line itself; `conclude` says it in one line instead. */

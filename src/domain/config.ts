@@ -31,4 +31,12 @@ export interface RunConfig {
   readonly maxTurns: Option.Option<number>
   /** `--backend`; the environment and settings decide when absent. */
   readonly backend: Option.Option<Backend>
+  /** `--append-system-prompt`: sent with every user message of this run as a system reminder. */
+  readonly appendSystemPrompt: Option.Option<string>
+  /** `--add-dir`: more directories the file tools may use (like `permissions.additionalDirectories`). */
+  readonly addDirs: ReadonlyArray<string>
+  /** `--settings`: an extra settings file layered over the user's for this run (never written). */
+  readonly settingsFile: Option.Option<string>
+  /** `--verbose`: headless diagnostics on stderr. */
+  readonly verbose: boolean
 }

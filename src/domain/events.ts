@@ -22,6 +22,11 @@ export type TurnEvent =
       readonly status: ToolResultStatus
       readonly durationMs: number
       readonly output: string
+      /**
+       * Set when the permission policy or the user denied the call (not for calls answered as
+       * interrupted or stopped): its arguments, for `permission_denials`.
+       */
+      readonly deniedInput?: Readonly<Record<string, unknown>>
     }
   | {
       readonly _tag: "Retry"

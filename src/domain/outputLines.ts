@@ -13,6 +13,18 @@ export const Usage = Schema.Struct({
   step_count: Schema.Number
 })
 
+/** A tool call the permission policy (or, headless, the lack of anyone to ask) denied. */
+export const PermissionDenial = Schema.Struct({
+  tool_name: Schema.String,
+  tool_call_id: Schema.String,
+  // Written out as a plain object schema: Schema.Unknown's own `$id` may appear once per document.
+  tool_input: Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
+    description: "the call's arguments",
+    jsonSchema: { type: "object", description: "the call's arguments" }
+  })
+}).annotations({ identifier: "PermissionDenial" })
+export type PermissionDenial = typeof PermissionDenial.Type
+
 export const ResultFields = {
   type: Schema.Literal("result"),
   subtype: Schema.Literal("success", "error_during_execution", "error_max_turns"),
@@ -23,7 +35,10 @@ export const ResultFields = {
   result: Schema.String.annotations({ description: "the agent's final message, or the error message" }),
   session_id: Schema.String.annotations({ description: "the agent id" }),
   agent_id: Schema.String,
-  usage: Usage
+  usage: Usage,
+  permission_denials: Schema.Array(PermissionDenial).annotations({
+    description: "every tool call of the run the permission policy denied (headless: also those that needed approval)"
+  })
 }
 
 /** `--output-format json`: exactly this object. */

@@ -192,3 +192,17 @@ export const withLocalBlockIds = <
   localSharedBlockIds: { ...project.localSharedBlockIds, ...ids },
   localSharedBlockIdsByServer: { ...project.localSharedBlockIdsByServer, [server]: { ...project.localSharedBlockIdsByServer?.[server], ...ids } }
 })
+
+/**
+ * The user's settings with a `--settings` file laid over them for one run: its `model`,
+ * `backend` and `tokenStreaming` win, its `providers` win by name. Agent and block ids are
+ * never read from it (they are the user's, and letta only writes them to the user's file); its
+ * `permissions` are added to the policy as rules of their own (see PermissionPolicyRules).
+ */
+export const layerUserSettings = (user: UserSettings, extra: UserSettings): UserSettings => ({
+  ...user,
+  ...(extra.model === undefined ? {} : { model: extra.model }),
+  ...(extra.backend === undefined ? {} : { backend: extra.backend }),
+  ...(extra.tokenStreaming === undefined ? {} : { tokenStreaming: extra.tokenStreaming }),
+  ...(extra.providers === undefined ? {} : { providers: { ...user.providers, ...extra.providers } })
+})

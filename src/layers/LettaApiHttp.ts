@@ -155,7 +155,9 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
                 include_base_tool_rules: false,
                 initial_message_sequence: []
               },
-              signal
+              signal,
+              // Retried, and each retry announced, by the agent's set-up (programs/session.ts).
+              maxRetries: 0
             }),
           decodeAgent
         ),
@@ -182,7 +184,8 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
       retrieveBlock: (blockId) =>
         call("look up a memory block", (client, signal) => client.get(`/v1/blocks/${encodeURIComponent(blockId)}`, { signal }), decodeBlock),
       createBlock: (body) =>
-        call("create a memory block", (client, signal) => client.post("/v1/blocks/", { body, signal }), decodeBlock),
+        // Retried, and each retry announced, by the block set-up (programs/memoryBlocks.ts).
+        call("create a memory block", (client, signal) => client.post("/v1/blocks/", { body, signal, maxRetries: 0 }), decodeBlock),
       updateBlockValue: (blockId, value) =>
         call(
           "update a memory block",

@@ -15,6 +15,7 @@
  * as a program) while Bash deny rules with specifiers exist is never allowed by a mode or rule:
  * it asks, because the deny rule might have matched it.
  */
+import { join, resolve } from "node:path"
 import { FileSystem } from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -22,12 +23,12 @@ import * as Ref from "effect/Ref"
 import type { PermissionMode } from "../domain/config.js"
 import type { RuleError } from "../domain/errors.js"
 import type { HiddenBy, PermissionDecision, PermissionQuery, SearchFilter } from "../domain/permissions.js"
-import type { AllSettings } from "../domain/settings.js"
+import type { AllSettings, Permissions } from "../domain/settings.js"
 import { analyseCommand, type ShellAnalysis } from "../permissions/bash.js"
 import { bashAllowedBy, bashMatchesAny, type CompiledBashRule, hasOpaquePart, opaqueReason } from "../permissions/bashRules.js"
 import { isInside } from "../domain/paths.js"
-import { insideAny, matchesPath, pathArguments, type ResolvedPath, resolvePath } from "../permissions/paths.js"
-import { type CompiledRule, compileRuleText, loadRuleSet } from "../permissions/ruleSet.js"
+import { insideAny, matchesPath, pathArguments, realPathOf, type ResolvedPath, resolvePath } from "../permissions/paths.js"
+import { type CompiledRule, compileRuleText, loadRuleSet, type RuleSet } from "../permissions/ruleSet.js"
 import { describeRule, EDIT_FAMILY, FILE_TOOLS, governs, READ_FAMILY } from "../permissions/rules.js"
 import { PermissionPolicy } from "../services/PermissionPolicy.js"
 import { Workspace } from "../services/Workspace.js"
@@ -39,6 +40,10 @@ export interface RulesPolicyConfig {
   readonly settings: AllSettings
   /** The settings files, named in rule errors. */
   readonly settingsPaths?: { readonly user: string; readonly project: string; readonly local: string }
+  /** `--add-dir`: more directories counted as inside, like `permissions.additionalDirectories`. */
+  readonly addDirs?: ReadonlyArray<string>
+  /** `--settings <file>`: its permissions, rules of source `--settings` (errors name the file). */
+  readonly extraSettings?: { readonly path: string; readonly permissions: Permissions | undefined }
 }
 
 /** What the rules are matched against. */
@@ -115,6 +120,31 @@ const allowedBy = (rules: ReadonlyArray<CompiledRule>, facts: CallFacts): Readon
 
 const describeAll = (rules: ReadonlyArray<CompiledRule>): string => rules.map((rule) => describeRule(rule.rule)).join(", ")
 
+const expandHome = (path: string, home: string): string =>
+  path === "~" ? home : path.startsWith("~/") ? join(home, path.slice(2)) : path
+
+/** The rule set with the `--settings` file's rules and directories and the `--add-dir` ones. */
+const withExtras = (rules: RuleSet, config: RulesPolicyConfig, dirs: { readonly projectDir: string; readonly homeDir: string }) =>
+  Effect.gen(function* () {
+    const extra = config.extraSettings
+    const added: Array<CompiledRule> = []
+    for (const effect of ["deny", "allow", "ask"] as const) {
+      for (const text of extra?.permissions?.[effect] ?? []) added.push(yield* compileRuleText(text, "--settings", effect, dirs, extra?.path))
+    }
+    const directories = [...rules.directories]
+    for (const dir of [...(extra?.permissions?.additionalDirectories ?? []), ...(config.addDirs ?? [])]) {
+      const real = yield* realPathOf(resolve(dirs.projectDir, expandHome(dir, dirs.homeDir)))
+      if (!directories.includes(real)) directories.push(real)
+    }
+    const result: RuleSet = {
+      deny: [...rules.deny, ...added.filter((rule) => rule.effect === "deny")],
+      allow: [...rules.allow, ...added.filter((rule) => rule.effect === "allow")],
+      ask: [...rules.ask, ...added.filter((rule) => rule.effect === "ask")],
+      directories
+    }
+    return result
+  })
+
 export const PermissionPolicyRules = (
   config: RulesPolicyConfig
 ): Layer.Layer<PermissionPolicy, RuleError, Workspace | FileSystem> =>
@@ -124,7 +154,7 @@ export const PermissionPolicyRules = (
       const workspace = yield* Workspace
       const fs = yield* FileSystem
       const dirs = { projectDir: workspace.projectDir, homeDir: workspace.homeDir }
-      const rules = yield* loadRuleSet(
+      const loaded = yield* loadRuleSet(
         {
           allowedTools: config.allowedTools,
           disallowedTools: config.disallowedTools,
@@ -133,6 +163,7 @@ export const PermissionPolicyRules = (
         },
         dirs
       )
+      const rules = yield* Effect.provideService(withExtras(loaded, config, dirs), FileSystem, fs)
       const modeRef = yield* Ref.make(config.mode)
       const sessionRef = yield* Ref.make<ReadonlyArray<CompiledRule>>([])
       const provideFs = Effect.provideService(FileSystem, fs)

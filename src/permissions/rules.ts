@@ -24,6 +24,7 @@ export type RuleSource =
   | "local settings"
   | "--allowedTools"
   | "--disallowedTools"
+  | "--settings"
   | "session"
 
 export type RuleEffect = "allow" | "deny" | "ask"

@@ -67,6 +67,14 @@ const describeApiError = (error: ApiError, server: string): string => {
           return `The agent is busy (HTTP 409) while trying to ${error.operation}${detail}`
         case 429:
           return `The Letta server is rate limiting requests (HTTP 429); try again later.`
+        case 405:
+        case 501:
+          // What a web server that is not a Letta server says to the API's POSTs.
+          return (
+            `The server at ${server} answered HTTP ${error.status} (${error.status === 501 ? "Not Implemented" : "Method Not Allowed"}) while trying to ${error.operation}${detail}\n` +
+            "It does not look like a Letta server. Check LETTA_BASE_URL (e.g. http://localhost:8283 for a self-hosted server), " +
+            "or unset LETTA_BASE_URL and LETTA_API_KEY to run agents locally (--backend local)."
+          )
         default:
           return (error.status ?? 0) >= 500
             ? `The Letta server failed (HTTP ${error.status}) while trying to ${error.operation}${detail}`
@@ -86,7 +94,8 @@ export const describeFailure = (failure: LettaFailure, server: string): FailureR
       }
     case "RuleError": {
       const where = failure.location === undefined ? failure.source : `${failure.source} (${failure.location})`
-      const fix = failure.source.startsWith("--") ? "\nRun 'letta --help' for usage." : "\nFix the rule; letta did not change the file."
+      // A flag's rule (--allowedTools) vs a file's (the settings files, --settings <file>).
+      const fix = failure.source.startsWith("--") && failure.location === undefined ? "\nRun 'letta --help' for usage." : "\nFix the rule; letta did not change the file."
       return { message: `Invalid permission rule ${JSON.stringify(failure.rule)} in ${where}: ${failure.problem}${fix}`, exitCode: EXIT_USAGE }
     }
     case "ConfigError":

@@ -11,7 +11,9 @@
  * line names the model, and it shows every server message, including a refused first attempt.
  */
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type { RunConfig } from "../domain/config.js"
+import type { TurnEvent } from "../domain/events.js"
 import { AgentNotFound, ApiError, BrokenPipe, isUnknownId, type LettaFailure, MaxTurnsReached, NoAssistantReply } from "../domain/errors.js"
 import type { PendingToolCall } from "../domain/letta.js"
 import { serverKey, type AllSettings } from "../domain/settings.js"
@@ -22,12 +24,21 @@ import { Settings } from "../services/Settings.js"
 import { Tools } from "../services/Tools.js"
 import { Workspace } from "../services/Workspace.js"
 import { describeFailure } from "./failure.js"
-import { makeRenderer } from "./render/renderer.js"
+import { makeRenderer, type Renderer } from "./render/renderer.js"
+import { verboseRenderer } from "./render/verbose.js"
 import { rememberAgent, resolveSession, trustedAgent } from "./session.js"
 import { runTurn } from "./turn.js"
+import { retryNotice } from "./turn/retry.js"
 
-const retryNotice = (reason: string, delayMs: number, attempt: number, maxAttempts: number) =>
-  `letta: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts})\n`
+/** The result of a run stopped by Ctrl-C or SIGTERM (json and stream-json). */
+export const INTERRUPTED_MESSAGE = "interrupted"
+const INTERRUPT_REPORT_TIMEOUT = "1 second"
+
+/** Server messages that show the agent at work. */
+const ACTIVITY = new Set(["reasoning_message", "hidden_reasoning_message", "tool_call_message", "tool_return_message", "approval_request_message"])
+
+const isActivity = (event: TurnEvent): boolean =>
+  event._tag === "ToolResult" || (event._tag === "ServerMessage" && ACTIVITY.has(event.chunk.message.message_type))
 
 /** The agent a turn goes to: known (looked up or created), or trusted from settings. */
 interface Target {
@@ -59,12 +70,20 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
     const policy = yield* PermissionPolicy
     const workspace = yield* Workspace
     const store = yield* Settings
-    const renderer = makeRenderer(config.outputFormat, output, startedAt)
+    const formatted = makeRenderer(config.outputFormat, output, startedAt)
+    const rendered = config.verbose ? verboseRenderer(formatted, output, startedAt) : formatted
 
     const runOn = (target: Target) =>
       Effect.gen(function* () {
         // A trusted agent is initialised with its first event (or failure): by then it exists.
         let initialised = false
+        /** The result (or failure) is being rendered: an interrupt must not add another. */
+        let concluded = false
+        const renderer: Renderer = {
+          ...rendered,
+          success: (text) => Effect.suspend(() => ((concluded = true), rendered.success(text))),
+          failure: (message, maxTurns) => Effect.suspend(() => ((concluded = true), rendered.failure(message, maxTurns)))
+        }
         let proven = !target.trusted
         const init = Effect.suspend(() => {
           if (initialised) return Effect.void
@@ -83,6 +102,8 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
         if (!target.trusted) yield* init
 
         let finalText: string | undefined
+        /** The agent did something this turn (reasoned, called tools), even without a last word. */
+        let acted = false
         const turn = runTurn(
           {
             agentId: target.agentId,
@@ -90,9 +111,11 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
             recoveredCalls: target.pendingCalls,
             recovery: "deny",
             maxSteps: config.maxTurns._tag === "Some" ? config.maxTurns.value : undefined,
-            streamTokens: settings.user.tokenStreaming ?? true
+            streamTokens: settings.user.tokenStreaming ?? true,
+            appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt)
           },
           (event) => {
+            if (!acted && isActivity(event)) acted = true
             if (event._tag === "TurnComplete") finalText = event.finalText
             // The per-token path: nothing but the renderer once the agent is initialised and proven.
             if (initialised && proven && event._tag !== "Retry") return renderer.event(event)
@@ -127,11 +150,22 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
               )
         }
 
+        // Ctrl-C / SIGTERM once the agent is known: the json formats still end with their result
+        // (after the turn's own clean-up has answered or cancelled what the agent was doing).
+        const reportInterrupt = Effect.suspend(() =>
+          concluded ? Effect.void : init.pipe(Effect.zipRight(Effect.suspend(() => renderer.failure(INTERRUPTED_MESSAGE, false))))
+        ).pipe(Effect.timeout(INTERRUPT_REPORT_TIMEOUT), Effect.ignore)
+
         yield* turn.pipe(
-          Effect.flatMap((): Effect.Effect<void, BrokenPipe | NoAssistantReply> =>
-            finalText === undefined || finalText.trim().length === 0 ? Effect.fail(new NoAssistantReply()) : renderer.success(finalText)
-          ),
-          Effect.catchAll(reportFailure)
+          Effect.flatMap((): Effect.Effect<void, BrokenPipe | NoAssistantReply> => {
+            if (finalText !== undefined && finalText.trim().length > 0) return renderer.success(finalText)
+            // Reasoning and tool calls with no closing message is a finished turn, not a failure.
+            if (!acted) return Effect.fail(new NoAssistantReply())
+            const note = config.outputFormat === "text" ? output.stderr("letta: the agent ended its turn without a final message.\n") : Effect.void
+            return Effect.zipRight(note, renderer.success(""))
+          }),
+          Effect.catchAll(reportFailure),
+          Effect.onInterrupt(() => reportInterrupt)
         )
       })
 

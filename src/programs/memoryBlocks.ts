@@ -11,6 +11,7 @@ import { type AllSettings, globalBlockIdsFor, localBlockIdsFor, serverKey, withG
 import { LettaApi } from "../services/LettaApi.js"
 import { Output } from "../services/Output.js"
 import { Settings } from "../services/Settings.js"
+import { withAnnouncedRetries } from "./turn/retry.js"
 
 export type SharedBlockIds = Readonly<Record<BlockLabel, string>>
 
@@ -18,12 +19,15 @@ const ensureBlock = (label: BlockLabel, storedId: string | undefined) =>
   Effect.gen(function* () {
     const api = yield* LettaApi
     const output = yield* Output
-    const create = api.createBlock({
-      label,
-      value: DEFAULT_BLOCKS[label].value,
-      description: DEFAULT_BLOCKS[label].description,
-      limit: DEFAULT_BLOCKS[label].limit
-    })
+    const retried = <A>(request: Effect.Effect<A, ApiError>) => withAnnouncedRetries(request, output.stderr)
+    const create = retried(
+      api.createBlock({
+        label,
+        value: DEFAULT_BLOCKS[label].value,
+        description: DEFAULT_BLOCKS[label].description,
+        limit: DEFAULT_BLOCKS[label].limit
+      })
+    )
     if (storedId === undefined) return (yield* create).id
     const found = yield* api.retrieveBlock(storedId).pipe(
       Effect.map(() => true),

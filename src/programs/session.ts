@@ -18,6 +18,7 @@ import { Output } from "../services/Output.js"
 import { Settings } from "../services/Settings.js"
 import { Workspace } from "../services/Workspace.js"
 import { ensureSharedBlocks } from "./memoryBlocks.js"
+import { withAnnouncedRetries } from "./turn/retry.js"
 import { pendingCallsOf } from "./turn.js"
 
 export interface Session {
@@ -34,6 +35,10 @@ type SessionServices = LettaApi | Settings | Output | Workspace
 /** Checks a model handle against the server's list. */
 /** Checks a model handle with the backend; the handle as it spells it (an Ollama `x` is `x:latest`). */
 const validateModel = (model: string) => Effect.flatMap(LettaApi, (api) => api.checkModel(model))
+
+/** Creating the agent is retried like a message send, each retry announced on stderr. */
+const retried = <A, R>(request: Effect.Effect<A, ApiError, R>) =>
+  Effect.flatMap(Output, (output) => withAnnouncedRetries(request, output.stderr))
 
 const lookUp = (agentId: string) =>
   Effect.flatMap(LettaApi, (api) => api.retrieveAgent(agentId, { includePendingApproval: true }))
@@ -70,14 +75,14 @@ const newSession = (settings: AllSettings, modelFlag: Option.Option<string>) =>
       [ensureSharedBlocks(settings), chosen === undefined ? api.defaultModel : validateModel(chosen)],
       { concurrency: "unbounded" }
     )
-    const create = api.createAgent({
+    const create = retried(api.createAgent({
       name: agentName(workspace.projectDir),
       system: SYSTEM_PROMPT,
       ...(model === undefined ? {} : { model }),
       block_ids: [blocks.persona, blocks.human, blocks.project],
       tools: SERVER_TOOLS,
       tags: [AGENT_TAG]
-    })
+    }))
     // A fresh self-hosted server may not have its built-in tools yet: install them, try once more.
     const agent = yield* create.pipe(
       Effect.catchIf(

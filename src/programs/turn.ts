@@ -34,6 +34,11 @@ export interface TurnInput {
   /** `--max-turns`: model steps allowed for the whole turn. */
   readonly maxSteps: number | undefined
   readonly streamTokens: boolean
+  /**
+   * `--append-system-prompt`: sent after the user's message, as a system reminder (the same on
+   * both backends, for new and existing agents; the agent's own system prompt is not changed).
+   */
+  readonly appendSystemPrompt?: string | undefined
 }
 
 export type TurnError = ApiError | UnexpectedStop | MaxTurnsReached
@@ -47,15 +52,14 @@ const PLAN_MODE_REMINDER =
   "effects. Research with read-only tools, then present your plan with the ExitPlanMode tool and wait " +
   "for the user's approval.</system-reminder>"
 
-const userMessage = (prompt: string, planMode: boolean): MessageItem => ({
+const userMessage = (prompt: string, planMode: boolean, appendSystemPrompt: string | undefined): MessageItem => ({
   type: "message",
   role: "user",
-  content: planMode
-    ? [
-        { type: "text", text: PLAN_MODE_REMINDER },
-        { type: "text", text: prompt }
-      ]
-    : [{ type: "text", text: prompt }],
+  content: [
+    ...(planMode ? [{ type: "text" as const, text: PLAN_MODE_REMINDER }] : []),
+    { type: "text" as const, text: prompt },
+    ...(appendSystemPrompt === undefined ? [] : [{ type: "text" as const, text: `<system-reminder>${appendSystemPrompt}</system-reminder>` }])
+  ],
   otid: newOtid()
 })
 
@@ -143,7 +147,7 @@ export const runTurn = <E>(
      * False when there was nothing to send (no message, and nothing pending after all).
      */
     const firstExchange = (acc: ResponseAccumulator): Effect.Effect<boolean, TurnError | E, TurnServices> => {
-      const user = input.prompt === undefined ? [] : [userMessage(input.prompt, planMode)]
+      const user = input.prompt === undefined ? [] : [userMessage(input.prompt, planMode, input.appendSystemPrompt)]
       const answers = (calls: ReadonlyArray<PendingToolCall>) =>
         input.recovery === "ask" ? answerPendingCalls(calls, emit) : Effect.succeed(denyAll(calls, RECOVERED_REASON))
       const attempt = (calls: ReadonlyArray<PendingToolCall>, recoveryLeft: boolean): Effect.Effect<boolean, TurnError | E, TurnServices> =>
@@ -228,11 +232,20 @@ export const runTurn = <E>(
       if (state.finished || Exit.isSuccess(exit)) return Effect.void
       const interrupted = Cause.isInterruptedOnly(exit.cause)
       const failure = Cause.failureOption(exit.cause)
+      const maxTurns = failure._tag === "Some" && failure.value instanceof MaxTurnsReached ? failure.value.limit : undefined
       const reason = interrupted
         ? INTERRUPTED_REASON
-        : failure._tag === "Some" && failure.value instanceof MaxTurnsReached
-          ? `stopped: the --max-turns limit (${failure.value.limit}) was reached`
+        : maxTurns !== undefined
+          ? maxTurnsReason(maxTurns)
           : "the client stopped before it could run this tool"
+      if (state.unanswered.length > 0 && maxTurns !== undefined) {
+        // Nobody is waiting to leave: answer the calls and let the agent's reply finish, so it
+        // is idle (not waiting on new calls) when the next run comes.
+        return settleCalls(input.agentId, state.unanswered, reason, tools.specs, input.streamTokens).pipe(
+          Effect.timeout(SETTLE_TIMEOUT),
+          Effect.ignore
+        )
+      }
       const work =
         state.unanswered.length > 0
           ? abandonCalls(input.agentId, state.unanswered, reason, tools.specs, input.streamTokens)
@@ -251,6 +264,52 @@ export const pendingCallsOf = (message: LettaMessage): ReadonlyArray<PendingTool
   acc.add({ ...message, message_type: "approval_request_message" })
   return acc.pendingCalls()
 }
+
+/** The answer to calls left open by `--max-turns`. */
+export const maxTurnsReason = (limit: number) =>
+  `stopped: the --max-turns limit (${limit}) was reached. Do not call more tools now; the user can continue later.`
+
+/** Answering calls left open by --max-turns: a model step each; a stubborn agent gets a few. */
+const SETTLE_ROUNDS = 3
+const SETTLE_TIMEOUT = "60 seconds"
+
+/**
+ * `--max-turns` stopped the turn while the agent waits on calls: deny them and read the agent's
+ * reply to its end (one model step, `max_steps: 1`). Should it ask for more tools, they are
+ * denied the same way, a few times; then the run it is paused in is cancelled (a Letta server
+ * denies its calls). Cancelling at once instead, as an interrupt does, races on a Letta server:
+ * the step the denial started can finish after the cancel and leave new calls pending, which
+ * the next `--continue` would then deny without a word.
+ */
+const settleCalls = (
+  agentId: string,
+  calls: ReadonlyArray<PendingToolCall>,
+  reason: string,
+  clientTools: SendMessageBody["client_tools"],
+  streamTokens: boolean
+) =>
+  Effect.gen(function* () {
+    const api = yield* LettaApi
+    let open = calls
+    let runId: string | undefined
+    for (let round = 0; round < SETTLE_ROUNDS && open.length > 0; round++) {
+      const acc = new ResponseAccumulator()
+      yield* Effect.scoped(
+        Effect.gen(function* () {
+          const chunks = yield* api.sendMessage(agentId, {
+            messages: [approvalMessage(denyAll(open, reason))],
+            client_tools: clientTools,
+            stream_tokens: streamTokens,
+            max_steps: 1
+          })
+          yield* Stream.runForEach(chunks, (chunk) => Effect.sync(() => acc.add(chunk.message)))
+        })
+      )
+      runId = acc.runId
+      open = acc.stopReason === "requires_approval" ? acc.pendingCalls() : []
+    }
+    if (open.length > 0) yield* api.cancelRuns(agentId, runId === undefined ? [] : [runId])
+  })
 
 /**
  * Denies calls the agent waits on and stops the run that answer starts, so the agent is idle

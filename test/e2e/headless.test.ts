@@ -1,5 +1,6 @@
 /** The built binary against the scripted fake server, in fresh temp HOME and project dirs. */
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { createServer } from "node:http"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { ALL_TOOL_NAMES } from "../../src/domain/tools.js"
@@ -40,8 +41,9 @@ describe("headless output formats", () => {
     expect(result.code).toBe(0)
     const parsed: Record<string, unknown> = JSON.parse(result.stdout)
     expect(Object.keys(parsed).sort()).toEqual(
-      ["agent_id", "duration_api_ms", "duration_ms", "is_error", "num_turns", "result", "session_id", "subtype", "type", "usage"].sort()
+      ["agent_id", "duration_api_ms", "duration_ms", "is_error", "num_turns", "permission_denials", "result", "session_id", "subtype", "type", "usage"].sort()
     )
+    expect(parsed["permission_denials"]).toEqual([])
     expect(parsed).toMatchObject({ type: "result", subtype: "success", is_error: false, result: "Hello from fake Letta", num_turns: 1 })
     expect(parsed["agent_id"]).toBe(parsed["session_id"])
     expect(server.agent(String(parsed["agent_id"]))).toBeDefined()
@@ -106,6 +108,23 @@ describe("prompts", () => {
     const result = await letta([], { stdin: "hello there" })
     expect(result.code).toBe(0)
     expect(result.stdout).toBe("Hello from fake Letta\n")
+  })
+
+  it("a yes/no-like first word is the prompt, after any boolean flag (letta -c -p yes)", async () => {
+    expect((await letta(["-p", "first"])).code).toBe(0)
+    const yes = await letta(["-c", "-p", "yes"])
+    expect(yes.stderr).toBe("")
+    expect(yes.code).toBe(0)
+    expect((await letta(["-p", "no", "thanks", "--continue"])).code).toBe(0)
+    expect((await letta(["--yolo", "-p", "off"])).code).toBe(0)
+    expect(messagePosts().map((post) => userTextOf(post.body))).toEqual(["first", "yes", "no thanks", "off"])
+  })
+
+  it("prompt words that name a command are the prompt (letta -p what are models)", async () => {
+    const result = await letta(["-p", "what", "are", "models"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("Hello from fake Letta\n")
+    expect(messagePosts().map((post) => userTextOf(post.body))).toEqual(["what are models"])
   })
 
   it("no prompt is a usage error (exit 2) before any request", async () => {
@@ -376,3 +395,256 @@ describe("tools", () => {
     expect(result.stdout).toContain("Bash")
   })
 })
+
+describe("interrupts (Ctrl-C / SIGTERM)", () => {
+  /** Runs letta, sending `signal` once the message request is in flight. */
+  const interrupted = (args: ReadonlyArray<string>, signal: NodeJS.Signals = "SIGINT") => {
+    server.enqueue([{ delayMs: 10_000, text: "too late" }])
+    let sent = false
+    return letta(args, {
+      onSpawn: (child) => {
+        const poll = setInterval(() => {
+          if (!sent && messagePosts().length >= 1) {
+            sent = true
+            clearInterval(poll)
+            setTimeout(() => child.kill(signal), 200)
+          }
+        }, 20)
+        child.on("close", () => clearInterval(poll))
+      }
+    })
+  }
+
+  it("stream-json ends with an error and a result line (error_during_execution, interrupted) before exit 130", async () => {
+    const result = await interrupted(["-p", "hi", "--output-format", "stream-json"])
+    expect(result.code).toBe(130)
+    const lines = parseLines(result.stdout)
+    expect(lines[0]).toMatchObject({ type: "system", subtype: "init" })
+    expect(lines.at(-2)).toMatchObject({ type: "error", message: "interrupted" })
+    expect(lines.at(-1)).toMatchObject({ type: "result", subtype: "error_during_execution", is_error: true, result: "interrupted", agent_id: lines[0]?.["agent_id"] })
+    const validate = await schemaValidator()
+    for (const line of lines) expect(validate.line(line)).toBeUndefined()
+    expect(result.stderr).toContain("letta: interrupted")
+  })
+
+  it("json prints its result object too (SIGTERM); text prints nothing on stdout", async () => {
+    const json = await interrupted(["-p", "hi", "--output-format", "json"], "SIGTERM")
+    expect(json.code).toBe(130)
+    const parsed = JSON.parse(json.stdout)
+    expect(parsed).toMatchObject({ type: "result", subtype: "error_during_execution", is_error: true, result: "interrupted" })
+    expect(server.agent(String(parsed.agent_id))).toBeDefined()
+    expect((await schemaValidator()).result(parsed)).toBeUndefined()
+    const text = await interrupted(["-p", "hi"])
+    expect(text.code).toBe(130)
+    expect(text.stdout).toBe("")
+  })
+})
+
+describe("--max-turns", () => {
+  it("the calls the agent waits on are answered before exit, however often it asks: the next --continue finds it idle", async () => {
+    server.enqueue([
+      { toolCalls: [{ name: "Bash", arguments: { command: "echo 1" } }] },
+      { toolCalls: [{ name: "Bash", arguments: { command: "echo 2" } }] },
+      { toolCalls: [{ name: "Bash", arguments: { command: "echo 3" } }] },
+      { text: "I stop here." }
+    ])
+    const result = await letta(["-p", "go", "--max-turns", "1", "--yolo", "--output-format", "json"])
+    expect(result.code).toBe(1)
+    const parsed = JSON.parse(result.stdout)
+    expect(parsed).toMatchObject({ subtype: "error_max_turns", is_error: true })
+    const agentId = String(parsed.agent_id)
+    expect(server.agent(agentId)?.pending).toBeNull()
+    // Every call was answered by letta with the limit, none by a cancel or a later recovery.
+    const returns = (server.agent(agentId)?.messages ?? []).filter((m) => m["message_type"] === "tool_return_message")
+    expect(returns).toHaveLength(3)
+    for (const message of returns) expect(String(message["tool_return"])).toContain("--max-turns limit (1) was reached")
+    expect(existsSync(join(sandbox.project, "1"))).toBe(false)
+
+    const next = await letta(["-p", "again", "--continue"])
+    expect(next.code).toBe(0)
+    const body = messagePosts().at(-1)?.body as { messages: Array<Record<string, unknown>> }
+    expect(body.messages.map((m) => m["type"])).toEqual(["message"])
+  })
+})
+
+describe("quiet failures made loud (defect 12)", () => {
+  it("denied tool calls: json lists them in permission_denials; text names them on stderr", async () => {
+    const deniedTurn = () =>
+      server.enqueue([
+        { toolCalls: [{ id: "call_bash", name: "Bash", arguments: { command: "touch should-not-exist" } }, { id: "call_read", name: "Read", arguments: { file_path: "notes.txt" } }] },
+        { text: "I could not run it." }
+      ])
+    writeFileSync(join(sandbox.project, "notes.txt"), "x\n")
+    deniedTurn()
+    const json = await letta(["-p", "try", "--output-format", "json"])
+    expect(json.code).toBe(0)
+    const parsed = JSON.parse(json.stdout)
+    expect(parsed.permission_denials).toEqual([{ tool_name: "Bash", tool_call_id: "call_bash", tool_input: { command: "touch should-not-exist" } }])
+    expect((await schemaValidator()).result(parsed)).toBeUndefined()
+    expect(json.stderr).toBe("")
+
+    deniedTurn()
+    const streamed = parseLines((await letta(["-p", "try", "--output-format", "stream-json"])).stdout)
+    expect(streamed.at(-1)?.["permission_denials"]).toEqual(parsed.permission_denials)
+
+    deniedTurn()
+    const text = await letta(["-p", "try", "--disallowedTools", "Read(notes.txt)"])
+    expect(text.code).toBe(0)
+    expect(text.stdout).toBe("I could not run it.\n")
+    expect(text.stderr).toBe(
+      "letta: 2 tool calls were denied:\n" +
+        "  Bash(touch should-not-exist): Tool requires approval; re-run with --allowedTools or a permission mode\n" +
+        "  Read(notes.txt): Permission denied by rule Read(notes.txt) (--disallowedTools)\n"
+    )
+  })
+
+  it("a turn that ends with reasoning and tool calls but no final text succeeds", async () => {
+    writeFileSync(join(sandbox.project, "notes.txt"), "x\n")
+    const quietTurn = () =>
+      server.enqueue([{ reasoning: "Let me read it.", toolCalls: [{ name: "Read", arguments: { file_path: "notes.txt" } }] }, { reasoning: "Done, nothing to say." }])
+    quietTurn()
+    const json = await letta(["-p", "read it", "--output-format", "json"])
+    expect(json.code).toBe(0)
+    expect(JSON.parse(json.stdout)).toMatchObject({ subtype: "success", is_error: false, result: "" })
+    quietTurn()
+    const text = await letta(["-p", "read it"])
+    expect(text.code).toBe(0)
+    expect(text.stdout).toBe("")
+    expect(text.stderr).toBe("letta: the agent ended its turn without a final message.\n")
+  })
+
+  it("first-run retries while the memory blocks are set up are announced on stderr", async () => {
+    server.injectFault({ kind: "http", status: 503, route: "blocks", times: 1 })
+    const result = await letta(["-p", "hi"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("Hello from fake Letta\n")
+    expect(result.stderr).toMatch(/^letta: the server failed \(HTTP 503\) while trying to create a memory block; retrying in \d\.\d s \(attempt 2 of 3\)\n$/)
+    expect(server.blocks()).toHaveLength(3)
+  })
+
+  it("a server that is not a Letta server (HTTP 501): one clear hint, no retries", async () => {
+    // What `python3 -m http.server` answers: 501 to a POST, 404 to a GET.
+    const requests: Array<string> = []
+    const web = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`)
+      res.writeHead(req.method === "GET" ? 404 : 501, { "content-type": "text/html" })
+      res.end(`<html><body><h1>Error response</h1><p>Error code: ${req.method === "GET" ? 404 : 501}</p></body></html>`)
+    })
+    await new Promise<void>((resolve) => web.listen(0, "127.0.0.1", resolve))
+    try {
+      const address = web.address()
+      const url = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`
+      const result = await letta(["-p", "hi"], { serverUrl: url })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toContain(`The server at ${url} answered HTTP 501 (Not Implemented) while trying to create a memory block`)
+      expect(result.stderr).toContain("It does not look like a Letta server. Check LETTA_BASE_URL")
+      expect(result.stderr).not.toContain("retrying")
+      expect(requests.filter((r) => r.startsWith("POST"))).toHaveLength(3)
+      // A trusted --continue goes straight to the message: the same hint, no retries.
+      const { mkdirSync } = await import("node:fs")
+      mkdirSync(join(sandbox.project, ".letta"), { recursive: true })
+      const agentId = "agent-00000000-0000-4000-8000-000000000000"
+      writeFileSync(join(sandbox.project, ".letta", "settings.local.json"), JSON.stringify({ lastAgent: agentId, lastAgentByServer: { [url]: agentId } }))
+      const before = requests.length
+      const continued = await letta(["-p", "hi", "--continue"], { serverUrl: url })
+      expect(continued.code).toBe(1)
+      expect(continued.stderr).toContain("answered HTTP 501 (Not Implemented) while trying to send the message")
+      expect(requests.slice(before)).toEqual([`POST /v1/agents/${agentId}/messages`])
+    } finally {
+      web.closeAllConnections()
+      await new Promise<void>((resolve) => web.close(() => resolve()))
+    }
+  })
+})
+
+describe("flags for scripts written for Claude Code (feature 7)", () => {
+  it("--append-system-prompt goes after the user's message as a system reminder", async () => {
+    const result = await letta(["-p", "hi", "--append-system-prompt", "Answer in French."])
+    expect(result.code).toBe(0)
+    const body = messagePosts()[0]?.body as { messages: Array<{ content: Array<{ type: string; text: string }> }> }
+    expect(body.messages[0]?.content).toEqual([
+      { type: "text", text: "hi" },
+      { type: "text", text: "<system-reminder>Answer in French.</system-reminder>" }
+    ])
+    // The agent's own system prompt is not changed.
+    expect(server.agents()[0]?.system).not.toContain("Answer in French.")
+  })
+
+  it("--add-dir: reads in another directory are allowed like inside the project; an unknown directory is a usage error", async () => {
+    const shared = join(sandbox.root, "shared")
+    const { mkdirSync } = await import("node:fs")
+    mkdirSync(shared)
+    writeFileSync(join(shared, "notes.txt"), "shared notes\n")
+    const readShared = () =>
+      server.enqueue([
+        { toolCalls: [{ name: "Read", arguments: { file_path: join(shared, "notes.txt") } }] },
+        (previous) => ({ text: String(previous.approvals[0]?.["tool_return"] ?? previous.approvals[0]?.["reason"]) })
+      ])
+    readShared()
+    const without = await letta(["-p", "read it", "--output-format", "json"])
+    expect(JSON.parse(without.stdout).permission_denials).toHaveLength(1)
+    readShared()
+    const result = await letta(["-p", "read it", "--add-dir", "../shared", "--output-format", "stream-json"])
+    expect(result.code).toBe(0)
+    const lines = parseLines(result.stdout)
+    expect(lines.find((l) => l["type"] === "auto_approval")).toMatchObject({ tool_name: "Read", matched_rule: "default: reading inside the project" })
+    expect(String(lines.at(-1)?.["result"])).toContain("shared notes")
+    const missing = await letta(["-p", "hi", "--add-dir", "../nope"])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain("--add-dir ../nope: no such directory.")
+  })
+
+  it("--settings <file>: its rules and model apply to this run; it is validated and never written", async () => {
+    const file = join(sandbox.root, "ci-settings.json")
+    const text = JSON.stringify({ model: "openai/gpt-5", permissions: { allow: ["Bash(echo:*)"] } }, null, 2)
+    writeFileSync(file, text)
+    server.enqueue([
+      { toolCalls: [{ name: "Bash", arguments: { command: "echo from-settings" } }] },
+      (previous) => ({ text: String(previous.approvals[0]?.["tool_return"]).trim() })
+    ])
+    const result = await letta(["-p", "go", "--settings", file, "--output-format", "stream-json"])
+    expect(result.code).toBe(0)
+    const lines = parseLines(result.stdout)
+    expect(lines[0]).toMatchObject({ type: "system", model: "openai/gpt-5" })
+    expect(lines.find((l) => l["type"] === "auto_approval")).toMatchObject({ tool_name: "Bash", matched_rule: "Bash(echo:*) (--settings)" })
+    expect(lines.at(-1)?.["result"]).toBe("from-settings")
+    expect(readFileSync(file, "utf8")).toBe(text)
+    expect(sandbox.settings("user")?.["lastAgent"]).toBe(lines[0]?.["agent_id"])
+    expect(sandbox.settings("user")?.["model"]).toBeUndefined()
+
+    const requestsBefore = server.requests.length
+    writeFileSync(file, '{ "permissions": { "allow": "Bash" } }')
+    const invalid = await letta(["-p", "go", "--settings", file])
+    expect(invalid.code).toBe(2)
+    expect(invalid.stderr).toContain(`Invalid settings file ${file}`)
+    writeFileSync(file, '{ "permissions": { "deny": ["Foo(x"] } }')
+    const badRule = await letta(["-p", "go", "--settings", file])
+    expect(badRule.code).toBe(2)
+    expect(badRule.stderr).toContain(`in --settings (${file})`)
+    const missing = await letta(["-p", "go", "--settings", join(sandbox.root, "none.json")])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain("none.json: no such file (given with --settings)")
+    expect(server.requests.length).toBe(requestsBefore)
+  })
+
+  it("--verbose: the agent, each tool call and the totals on stderr; stdout unchanged", async () => {
+    server.enqueue([
+      { toolCalls: [{ name: "Bash", arguments: { command: "echo hi" } }] },
+      { text: "done" }
+    ])
+    const result = await letta(["-p", "go", "--verbose", "--dangerously-skip-permissions"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("done\n")
+    expect(result.stderr).toMatch(/^letta: agent agent-[0-9a-f-]+ \(anthropic\/claude-sonnet-4-5-20250929\) on the Letta server; permission mode bypassPermissions; tools: Bash,/m)
+    expect(result.stderr).toContain("letta: Bash (")
+    expect(result.stderr).toContain(") allowed by bypassPermissions mode\n")
+    expect(result.stderr).toContain("letta: running Bash(echo hi)\n")
+    expect(result.stderr).toMatch(/letta: Bash\(echo hi\): success in \d+ ms, 3 characters\n/)
+    expect(result.stderr).toContain("letta: step ended: requires_approval\n")
+    expect(result.stderr).toMatch(/letta: 2 steps, \d+ tokens in, \d+ out; /)
+    expect(result.stderr).toContain("letta[debug]: send the message")
+    const quiet = await letta(["-p", "hi"])
+    expect(quiet.stderr).toBe("")
+  })
+})
+

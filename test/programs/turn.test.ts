@@ -3,7 +3,7 @@ import { Chunk, Effect, Exit, Fiber, Layer, Stream } from "effect"
 import { ApiError, MaxTurnsReached, UnexpectedStop } from "../../src/domain/errors.js"
 import type { TurnEvent } from "../../src/domain/events.js"
 import type { MessageItem } from "../../src/domain/letta.js"
-import { INTERRUPTED_REASON, RECOVERED_REASON, type TurnInput, type TurnServices, turnEvents } from "../../src/programs/turn.js"
+import { INTERRUPTED_REASON, maxTurnsReason, RECOVERED_REASON, type TurnInput, type TurnServices, turnEvents } from "../../src/programs/turn.js"
 import type { PermissionMode } from "../../src/domain/config.js"
 import { toolSuccess } from "../../src/domain/tools.js"
 import { Tools } from "../../src/services/Tools.js"
@@ -232,18 +232,45 @@ describe("runTurn", () => {
     })
   )
 
-  it.effect("stops at --max-turns and denies the calls left waiting", () =>
+  it.effect("stops at --max-turns and denies the calls left waiting, reading the agent's reply to its end", () =>
     Effect.gen(function* () {
       const { api, executed, layer } = setup([
         response({ stop: "requires_approval", calls: [{ id: "call-1", name: "Echo", args: '{"text":"x"}' }] }),
-        response({ stop: "cancelled", runId: "run-2" })
+        response({ text: ["stopping"], stop: "end_turn", runId: "run-2" })
       ])
       const exit = yield* Effect.exit(run(input({ maxSteps: 1 }), layer))
       expect(exit).toStrictEqual(Exit.fail(new MaxTurnsReached({ limit: 1 })))
       expect(executed).toEqual([])
       expect(api.sent[0]!.max_steps).toBe(1)
-      expect(approvalsOf(api.sent[1]!.messages[0])).toMatchObject([{ tool_call_id: "call-1", approve: false }])
-      expect(api.cancelled).toEqual([["run-2"]])
+      expect(api.sent[1]!.max_steps).toBe(1)
+      expect(approvalsOf(api.sent[1]!.messages[0])).toMatchObject([{ tool_call_id: "call-1", approve: false, reason: maxTurnsReason(1) }])
+      // The agent is idle after its reply: nothing to cancel (a cancel could race the reply).
+      expect(api.cancelled).toEqual([])
+    })
+  )
+
+  it.effect("--max-turns: an agent that keeps calling tools is denied a few times, then its paused run is cancelled", () =>
+    Effect.gen(function* () {
+      const paused = (id: string, runId: string) => response({ stop: "requires_approval", calls: [{ id, name: "Echo", args: '{"text":"x"}' }], runId })
+      const { api, executed, layer } = setup([paused("call-1", "run-1"), paused("call-2", "run-2"), paused("call-3", "run-3"), paused("call-4", "run-4")])
+      const exit = yield* Effect.exit(run(input({ maxSteps: 1 }), layer))
+      expect(exit).toStrictEqual(Exit.fail(new MaxTurnsReached({ limit: 1 })))
+      expect(executed).toEqual([])
+      expect(api.sent.slice(1).map((body) => approvalsOf(body.messages[0]).map((a) => a.tool_call_id))).toEqual([["call-1"], ["call-2"], ["call-3"]])
+      expect(api.cancelled).toEqual([["run-4"]])
+    })
+  )
+
+  it.effect("--append-system-prompt follows the user's message as a system reminder", () =>
+    Effect.gen(function* () {
+      const { api, layer } = setup([response({ text: ["ok"], stop: "end_turn" })])
+      yield* run(input({ appendSystemPrompt: "Be brief." }), layer)
+      expect(api.sent[0]!.messages[0]).toMatchObject({
+        content: [
+          { type: "text", text: "hello" },
+          { type: "text", text: "<system-reminder>Be brief.</system-reminder>" }
+        ]
+      })
     })
   )
 

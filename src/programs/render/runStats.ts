@@ -1,6 +1,6 @@
 /** Totals a headless run reports: usage, steps and time spent waiting on the API. */
 import type { TurnEvent } from "../../domain/events.js"
-import type { JsonResult } from "../../domain/outputLines.js"
+import type { JsonResult, PermissionDenial } from "../../domain/outputLines.js"
 
 export class RunStats {
   inputTokens = 0
@@ -8,9 +8,14 @@ export class RunStats {
   totalTokens = 0
   steps = 0
   apiMs = 0
+  readonly denials: Array<PermissionDenial> = []
 
   observe(event: TurnEvent): void {
-    if (event._tag === "RequestFinished") {
+    if (event._tag === "ToolResult") {
+      if (event.deniedInput !== undefined) {
+        this.denials.push({ tool_name: event.toolName, tool_call_id: event.toolCallId, tool_input: event.deniedInput })
+      }
+    } else if (event._tag === "RequestFinished") {
       this.apiMs += event.durationMs
     } else if (event._tag === "ServerMessage" && event.chunk.message.message_type === "usage_statistics") {
       const usage = event.chunk.message
@@ -41,5 +46,6 @@ export const resultObject = (agentId: string, stats: RunStats, outcome: Outcome,
     output_tokens: stats.outputTokens,
     total_tokens: stats.totalTokens,
     step_count: stats.steps
-  }
+  },
+  permission_denials: stats.denials
 })

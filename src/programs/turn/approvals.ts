@@ -22,14 +22,26 @@ const denial = (call: PendingToolCall, reason: string): ApprovalAnswer => ({
   reason
 })
 
-const deniedEvent = (call: PendingToolCall, reason: string): TurnEvent => ({
+/** A call the policy or the user denied; `input` is what it asked for (its decoded arguments). */
+const deniedEvent = (call: PendingToolCall, reason: string, input: Readonly<Record<string, unknown>>): TurnEvent => ({
   _tag: "ToolResult",
   toolName: call.name,
   toolCallId: call.toolCallId,
   status: "denied",
   durationMs: 0,
-  output: reason
+  output: reason,
+  deniedInput: input
 })
+
+/** The arguments of a call that is not one of ours (a server tool), as far as they are JSON. */
+const rawArguments = (call: PendingToolCall): Readonly<Record<string, unknown>> => {
+  try {
+    const parsed: unknown = JSON.parse(call.arguments)
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
 
 /** Denies every call with one reason (interrupts, max turns, recovered sessions). */
 export const denyAll = (calls: ReadonlyArray<PendingToolCall>, reason: string): ReadonlyArray<ApprovalAnswer> =>
@@ -95,7 +107,7 @@ const planCall = <E>(call: PendingToolCall, emit: (event: TurnEvent) => Effect.E
       }
     }
     if (!approved) {
-      const plan: Plan = { _tag: "Answered", call, answer: denial(call, reason), event: deniedEvent(call, reason) }
+      const plan: Plan = { _tag: "Answered", call, answer: denial(call, reason), event: deniedEvent(call, reason, args ?? rawArguments(call)) }
       return plan
     }
     if (args === undefined) {

@@ -93,6 +93,33 @@ describe("headless renderers", () => {
     })
   )
 
+  it.effect("denied calls: permission_denials in json and stream-json results, a notice on stderr in text", () =>
+    Effect.gen(function* () {
+      const denied: ReadonlyArray<TurnEvent> = [
+        { _tag: "ToolResult", toolName: "Bash", toolCallId: "c1", status: "denied", durationMs: 0, output: "needs approval", deniedInput: { command: "rm -rf build" } },
+        // Answered as interrupted or stopped: not a permission denial.
+        { _tag: "ToolResult", toolName: "Read", toolCallId: "c2", status: "denied", durationMs: 0, output: "interrupted by the user" }
+      ]
+      const finish = (format: "text" | "json" | "stream-json") => {
+        const out = collectingOutput()
+        return Effect.gen(function* () {
+          const renderer = makeRenderer(format, yield* Output, performance.now())
+          yield* renderer.init(init)
+          for (const event of denied) yield* renderer.event(event)
+          yield* renderer.success("ok")
+          return out
+        }).pipe(Effect.provide(out.layer))
+      }
+      const expected = [{ tool_name: "Bash", tool_call_id: "c1", tool_input: { command: "rm -rf build" } }]
+      expect(JSON.parse((yield* finish("json")).stdout.join("")).permission_denials).toEqual(expected)
+      expect(JSON.parse((yield* finish("stream-json")).stdout.join("").trimEnd().split("\n").at(-1)!).permission_denials).toEqual(expected)
+      const text = yield* finish("text")
+      expect(text.stdout.join("")).toBe("ok\n")
+      expect(text.stderr.join("")).toBe("letta: 1 tool call was denied: Bash(rm -rf build): needs approval\n")
+      expect(JSON.parse((yield* render("json", "success")).stdout[0]!).permission_denials).toEqual([])
+    })
+  )
+
   it("previewOutput keeps short output and marks what it cut", () => {
     expect(previewOutput("short")).toBe("short")
     expect(previewOutput("y".repeat(2500))).toContain("[500 more characters not shown]")
