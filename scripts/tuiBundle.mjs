@@ -34,7 +34,9 @@ const VENDORED = {
   "react/jsx-runtime": "jsxRuntime",
   marked: "marked",
   "marked-terminal": "markedTerminal",
-  diff: "diff"
+  diff: "diff",
+  // The same chalk instance Ink draws with: the theme reads its colour level (theme.ts).
+  chalk: "chalk"
 }
 
 const patches = [

@@ -8,7 +8,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { ApiError, type StoreError } from "../domain/errors.js"
 import type { AgentInfo, BlockInfo, ModelInfo } from "../domain/letta.js"
-import type { AgentRecord, BlockRecord } from "../domain/localState.js"
+import type { AgentRecord, BlockRecord, ToolCallRecord } from "../domain/localState.js"
 import { LettaApi, type LettaApiShape } from "../services/LettaApi.js"
 import { LocalStore } from "../services/LocalStore.js"
 import { Models } from "../services/Models.js"
@@ -17,6 +17,9 @@ import { historyEntries, pendingApprovalMessage } from "./localBackend/history.j
 import { applyInputs } from "./localBackend/inputs.js"
 import { SERVER_TOOL_NAMES } from "./localBackend/serverTools.js"
 import { newId } from "./localStore/ids.js"
+
+/** What a Letta server answers for the calls of a run cancelled while paused on them. */
+const CANCEL_REASON = "The user cancelled the request, so the tool call was denied."
 
 /** The server's default `max_steps` per request. */
 const DEFAULT_MAX_STEPS = 50
@@ -189,7 +192,32 @@ const make = Effect.gen(function* () {
         }).pipe(Effect.provideService(LocalStore, store), Effect.provideService(Models, models))
       }),
 
-    cancelRuns: (agentId, runIds) => db("cancel the run", store.cancelRuns(agentId, runIds)),
+    cancelRuns: (agentId, runIds) =>
+      Effect.gen(function* () {
+        const operation = "cancel the run"
+        yield* db(operation, store.cancelRuns(agentId, runIds))
+        // As a Letta server does: cancelling the run an agent is paused on denies its calls.
+        const agent = yield* db(operation, store.getAgent(agentId))
+        const pending = agent?.pending
+        if (pending === undefined || (runIds.length > 0 && !runIds.includes(pending.runId))) return
+        const denied = (call: ToolCallRecord, output: string) => ({
+          id: newId("message"),
+          runId: pending.runId,
+          otid: undefined,
+          body: { _tag: "tool" as const, toolCallId: call.id, toolName: call.name, status: "error" as const, output }
+        })
+        yield* db(
+          operation,
+          store.commit(
+            agentId,
+            [
+              ...pending.clientCalls.map((call) => denied(call, `Error: request to call tool denied. User reason: ${CANCEL_REASON}`)),
+              ...pending.serverCalls.map((call) => denied(call, "Error: not run: the request was cancelled."))
+            ],
+            { pending: null, lastStopReason: "cancelled" }
+          )
+        )
+      }),
 
     listMessages: (agentId, limit) =>
       Effect.gen(function* () {

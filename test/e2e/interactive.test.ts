@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { makeSandbox, type Sandbox } from "../support/e2e.js"
+import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
 
@@ -35,6 +35,16 @@ const open = async (options: { readonly args?: ReadonlyArray<string>; readonly w
 const send = async (t: Terminal, text: string) => {
   await t.type(text)
   await t.keys("Enter")
+}
+
+/** Fails unless every part occurs in `text`, in this order. */
+const expectInOrder = (text: string, parts: ReadonlyArray<string>) => {
+  let from = 0
+  for (const part of parts) {
+    const at = text.indexOf(part, from)
+    if (at === -1) throw new Error(`${JSON.stringify(part)} not found after position ${from} in:\n${text}`)
+    from = at + part.length
+  }
 }
 
 /** The approval entries the client sent, in order. */
@@ -250,11 +260,11 @@ describe.skipIf(!hasTmux())("interactive mode (tmux)", () => {
     const t = await open()
     const agentId = /agent-[0-9a-f-]{36}/.exec(await t.screen())?.[0] ?? ""
     await send(t, "/help")
-    await t.waitFor("Shift+Tab        cycle permission mode")
+    await t.waitFor(/Shift\+Tab +cycle the mode/)
     await send(t, "/agent")
     await t.waitFor(`Agent ${agentId}`)
     await send(t, "/memory")
-    await t.waitFor(/── persona · \d+\/\d+ chars/, 10_000, true)
+    await t.waitFor(/persona · \d+\/\d+ chars · block-/, 10_000, true)
     await send(t, "/permissions")
     await t.waitFor("Permission mode: default")
     await send(t, "/stream")
@@ -278,5 +288,213 @@ describe.skipIf(!hasTmux())("interactive mode (tmux)", () => {
     await t.waitFor("Got the paste.")
     const sent = server.requests.flatMap((r) => (JSON.stringify(r.body ?? "").includes("pasted line 19") ? [r] : []))
     expect(sent.length).toBe(1)
+  })
+
+  it("resuming an agent with several turns shows them all, later turns show in full, /exit prints the stats (issue 12, defect 1)", async () => {
+    sandbox = makeSandbox()
+    server.enqueue([{ text: "Looking.", toolCalls: [{ name: "Bash", arguments: { command: "echo one" } }] }, { text: "Reply one." }])
+    expect((await runLetta(["--allowedTools", "Bash", "-p", "first"], { sandbox, serverUrl: server.url })).code).toBe(0)
+    // Headless mode denies a call the rules do not allow: the resumed screen shows it denied, as live.
+    server.enqueue([{ text: "Reply two.", toolCalls: [{ name: "Bash", arguments: { command: "rm -rf build" } }] }, { text: "Skipped it." }])
+    expect((await runLetta(["--continue", "-p", "second"], { sandbox, serverUrl: server.url })).code).toBe(0)
+
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url, args: ["--continue"], height: 40 })
+    const resumed = await terminal.waitFor("Type a message", 20_000)
+    expect(resumed).not.toContain("more above")
+    expectInOrder(resumed, ["Recent conversation:", "> first", "● Looking.", "● Bash(echo one)", "one", "● Reply one.", "> second", "● Reply two.", "⊘ Bash(rm -rf build)", "Denied", "● Skipped it.", "────", "Type a message"])
+
+    server.enqueue([{ toolCalls: [{ name: "Bash", arguments: { command: "echo three" } }] }, { text: "Reply three." }])
+    await send(terminal, "third")
+    await terminal.waitFor("Do you want to proceed?")
+    await terminal.type("1")
+    const after = await terminal.waitFor("Reply three.")
+    expect(after).not.toContain("more above")
+    expectInOrder(after, ["> third", "● Bash(echo three)", "three", "● Reply three."])
+    await send(terminal, "/exit")
+    await terminal.waitFor("[exit 0]")
+    const scrollback = await terminal.history()
+    expectInOrder(scrollback, ["> first", "● Reply one.", "> second", "● Reply two.", "● Skipped it.", "> third", "● Reply three.", "Session stats", "Resume with: letta --agent", "[exit 0]"])
+  })
+
+  it("colours follow the terminal: on in a 256-colour terminal, off with NO_COLOR or FORCE_COLOR=0 (issue 12, defect 2)", async () => {
+    sandbox = makeSandbox()
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url, env: { NO_COLOR: undefined } })
+    await terminal.waitFor("Type a message", 20_000)
+    server.enqueue([
+      { reasoning: "Thinking it over.", text: "## The plan\n\nSome **bold** and `code`.", toolCalls: [{ name: "Write", arguments: { file_path: "notes.txt", content: "hello\n" } }] },
+      { text: "Written." }
+    ])
+    await send(terminal, "write notes")
+    await terminal.waitFor("Do you want to proceed?")
+    // eslint-disable-next-line no-control-regex
+    const sgr = (screen: string) => new Set(screen.match(/\u001b\[[0-9;]*m/g) ?? [])
+    const dialog = await terminal.screen(true)
+    // The diff's added line is green; the reasoning is dimmed.
+    expect(dialog).toMatch(/\u001b\[32m\+ hello/)
+    expect(dialog).toMatch(/\u001b\[[0-9;]*2[0-9;]*m[^\n]*Thinking it over\./)
+    await terminal.type("1")
+    await terminal.waitFor("Written.")
+    const done = await terminal.screen(true)
+    // A green dot for the finished call, a styled heading without its "##", bold text.
+    expect(done).toMatch(/\u001b\[32m●/)
+    expect(done).toContain("The plan")
+    expect(done).not.toContain("## The plan")
+    expect([...sgr(done)].some((code) => /\u001b\[[0-9;]*1[;m]/.test(code))).toBe(true)
+    await send(terminal, "/exit")
+    await terminal.waitFor("[exit 0]")
+    await terminal.stop()
+
+    // FORCE_COLOR=0 turns colour off like NO_COLOR (no colour code; the cursor is reverse video).
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url, args: ["--continue"], env: { NO_COLOR: undefined, FORCE_COLOR: "0" } })
+    await terminal.waitFor("Type a message", 20_000)
+    for (const code of sgr(await terminal.screen(true))) expect(["\u001b[7m", "\u001b[27m", "\u001b[0m", "\u001b[m", "\u001b[39m", "\u001b[49m"]).toContain(code)
+  })
+
+  it("Ctrl-C while the agent works interrupts it, as Esc does, without arming the exit (issue 12, defect 11)", async () => {
+    const t = await open()
+    server.enqueue([{ delayMs: 20_000, text: "too late" }])
+    const cancelsBefore = server.cancels.length
+    await send(t, "long job")
+    await t.waitFor(/Working… \(\d+s · esc to interrupt\)/)
+    await t.keys("C-c")
+    const screen = await t.waitFor("Interrupted")
+    expect(screen).not.toContain("Press Ctrl-C again")
+    expect(server.cancels.length).toBeGreaterThan(cancelsBefore)
+    server.enqueue([{ text: "Fresh answer." }])
+    await send(t, "next")
+    await t.waitFor("Fresh answer.")
+    expect(await t.screen()).not.toContain("too late")
+  })
+
+  it("Ctrl-C twice in an approval dialog denies the pending call, cancels the run and prints the stats; the agent takes no further step (issue 12, defect 11)", async () => {
+    const t = await open()
+    const agentId = /agent-[0-9a-f-]{36}/.exec(await t.screen())?.[0] ?? ""
+    server.enqueue([{ text: "About to delete.", toolCalls: [{ name: "Bash", arguments: { command: "rm -rf build" } }] }, { text: "Should never be said." }])
+    await send(t, "clean up")
+    await t.waitFor("Do you want to proceed?")
+    await t.keys("C-c")
+    await t.waitFor("Press Ctrl-C again to exit")
+    await t.keys("C-c")
+    await t.waitFor("[exit 0]")
+    const scrollback = await t.history()
+    expectInOrder(scrollback, ["> clean up", "● About to delete.", "⊘ Bash(rm -rf build)", "Denied", "Session stats", "[exit 0]"])
+    const agent = server.agent(agentId)
+    expect(agent?.pending).toBeNull()
+    const said = JSON.stringify(agent?.messages ?? [])
+    expect(said).toContain("About to delete.")
+    expect(said).not.toContain("Should never be said.")
+    expect(said).toMatch(/denied/i)
+  })
+
+  describe("resizing leaves no stale frames, on screen or in the scrollback (issue 12, defect 6)", () => {
+    const count = (text: string, needle: string) => text.split(needle).length - 1
+    /** Drags the window narrower and wider again, then lets the last resize settle. */
+    const drag = async (t: Terminal, widths: ReadonlyArray<number>, height = 30) => {
+      for (const width of widths) {
+        await t.resize(width, height)
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      await new Promise((resolve) => setTimeout(resolve, 600))
+    }
+    /** Boxes drawn: the welcome's, and the prompt's or the dialog's. */
+    const boxTops = (text: string) => text.split("\n").filter((line) => line.startsWith("╭")).length
+
+    it("idle", async () => {
+      const t = await open()
+      await drag(t, [70, 50, 90, 60])
+      const all = await t.waitFor((screen) => screen.includes("Type a message"), 5_000, true)
+      expect(count(all, "✻ letta")).toBe(1)
+      expect(count(all, "Type a message")).toBe(1)
+      expect(boxTops(all)).toBe(2)
+      // Drawn for the new width: the box's top border is exactly as wide as the terminal.
+      for (const line of all.split("\n").filter((line) => line.startsWith("╭"))) expect(line.length).toBe(60)
+      // And it still works.
+      server.enqueue([{ text: "Still here." }])
+      await send(t, "ping")
+      await t.waitFor("Still here.")
+    })
+
+    it("with a dialog open", async () => {
+      const t = await open()
+      server.enqueue([{ text: "Let me check.", toolCalls: [{ name: "Bash", arguments: { command: "touch resized.txt" } }] }, { text: "Done after resize." }])
+      await send(t, "check")
+      await t.waitFor("Do you want to proceed?")
+      await drag(t, [70, 60, 90])
+      const all = await t.history()
+      expect(count(all, "Run this command?")).toBe(1)
+      expect(count(all, "Let me check.")).toBe(1)
+      expect(boxTops(all)).toBe(2)
+      await t.type("1")
+      await t.waitFor("Done after resize.")
+      expect(existsSync(join(sandbox.project, "resized.txt"))).toBe(true)
+    })
+
+    it("while the agent streams and works", async () => {
+      const t = await open()
+      const paragraphs = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the streamed answer, long enough to wrap when the window is narrow.`).join("\n\n")
+      server.enqueue([{ text: paragraphs, toolCalls: [{ name: "Read", arguments: { file_path: "missing.txt" } }] }, { delayMs: 2_500, text: "Finished streaming." }])
+      await send(t, "stream please")
+      await t.waitFor(/Working…/)
+      await drag(t, [70, 50, 90])
+      await t.waitFor("Finished streaming.", 10_000)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const all = await t.history()
+      for (let i = 1; i <= 6; i++) expect(count(all, `Paragraph ${i} of`)).toBe(1)
+      expect(count(all, "Finished streaming.")).toBe(1)
+      expect(all).not.toContain("Working…")
+      expect(boxTops(all)).toBe(2)
+    })
+  })
+
+  it("a prompt given without -p on a terminal starts the session with it sent (issue 12, defect 5)", async () => {
+    sandbox = makeSandbox()
+    server.enqueue([{ text: "This repo is a test sandbox." }])
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url, args: ["explain", "this", "repo"] })
+    const screen = await terminal.waitFor("This repo is a test sandbox.", 20_000)
+    expectInOrder(screen, ["New agent", "> explain this repo", "● This repo is a test sandbox.", "Type a message"])
+    expect(JSON.stringify(server.requests.map((r) => r.body))).toContain("explain this repo")
+    // It is in the prompt history too.
+    await terminal.keys("Up")
+    await terminal.waitFor(/> explain this repo\s*│/, 5_000)
+  })
+
+  it("↑ goes on through the history past a recalled slash command (issue 12, defect 7)", async () => {
+    const t = await open()
+    await send(t, "/help")
+    await t.waitFor(/Shift\+Tab +cycle the mode/)
+    await send(t, "/stream")
+    await t.waitFor("Token streaming off")
+    await t.keys("Up")
+    const recalled = await t.waitFor(/> \/stream\s*│/, 5_000)
+    // No command menu under the prompt.
+    expect(recalled.slice(recalled.lastIndexOf("╰"))).not.toContain("/stream")
+    await t.keys("Up")
+    await t.waitFor(/> \/help\s*│/, 5_000)
+    await t.keys("Down", "Enter")
+    await t.waitFor("Token streaming on")
+  })
+
+  it("the welcome is a box; /clear starts the screen afresh; resuming after it shows no empty history (issue 12, defect 13)", async () => {
+    const t = await open()
+    const welcome = await t.screen()
+    const top = welcome.split("\n").findIndex((line) => line.trim().length > 0)
+    expect(welcome.split("\n")[top]).toMatch(/^╭─+╮$/)
+    expect(welcome.split("\n")[top + 1]).toMatch(/^│ ✻ letta \S+ +│$/)
+    server.enqueue([{ text: "Before the clear." }])
+    await send(t, "hello there")
+    await t.waitFor("Before the clear.")
+    await send(t, "/clear")
+    await t.waitFor("Conversation cleared")
+    const all = await t.history()
+    expect(all).not.toContain("Before the clear.")
+    expect(all).not.toContain("hello there")
+    await send(t, "/exit")
+    await t.waitFor("[exit 0]")
+    await t.stop()
+
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url, args: ["--continue"] })
+    const resumed = await terminal.waitFor("Type a message", 20_000)
+    expect(resumed).toContain("Resumed agent")
+    expect(resumed).not.toContain("Recent conversation:")
   })
 })

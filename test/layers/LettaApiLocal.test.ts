@@ -119,6 +119,19 @@ describe("LettaApiLocal", () => {
     expect(toolRows.filter((row) => row.body._tag === "tool")).toHaveLength(1)
   })
 
+  it("cancelling the run an agent is paused on denies its calls, as a Letta server does", async () => {
+    const { run, requests } = setUp([call("Read", { file_path: "a.txt" }, "call_9"), say("after")])
+    const agentId = await run(Effect.map(newAgent, (a) => a.agentId))
+    const first = await run(send(agentId, body([user("read it")])))
+    const runId = first.find((c) => typeof c.message.run_id === "string")!.message.run_id!
+    await run(Effect.flatMap(LettaApi, (api) => api.cancelRuns(agentId, [runId])))
+    const agent = await run(Effect.flatMap(LettaApi, (api) => api.retrieveAgent(agentId, { includePendingApproval: true })))
+    expect(agent.pending_approval ?? null).toBeNull()
+    await run(send(agentId, body([user("next")])))
+    expect(requests.length).toBe(2)
+    expect(requests[1]!.messages.find((m) => m.role === "tool")).toMatchObject({ toolCallId: "call_9", isError: true })
+  })
+
   it("stops at max_steps while the model keeps calling its own tools", async () => {
     const { run } = setUp([call("conversation_search", { query: "x" }), call("conversation_search", { query: "y" }), say("never")])
     const chunks = await run(Effect.flatMap(newAgent, ({ agentId }) => send(agentId, body([user("go")], { max_steps: 2 }))))

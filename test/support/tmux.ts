@@ -28,7 +28,8 @@ export interface TerminalOptions {
   readonly args?: ReadonlyArray<string>
   readonly width?: number
   readonly height?: number
-  readonly env?: Readonly<Record<string, string>>
+  /** Added to the clean environment; `undefined` removes a default (e.g. NO_COLOR). */
+  readonly env?: Readonly<Record<string, string | undefined>>
 }
 
 export class Terminal {
@@ -41,7 +42,7 @@ export class Terminal {
   static async start(options: TerminalOptions): Promise<Terminal> {
     const socket = `letta-e2e-${process.pid}-${randomUUID().slice(0, 8)}`
     const name = "letta"
-    const env: Record<string, string> = {
+    const env: Record<string, string | undefined> = {
       HOME: options.sandbox.home,
       ...(options.serverUrl === undefined ? {} : { LETTA_BASE_URL: options.serverUrl }),
       NO_COLOR: "1",
@@ -49,7 +50,7 @@ export class Terminal {
       PATH: process.env["PATH"] ?? "/usr/bin:/bin",
       ...options.env
     }
-    const assignments = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`)
+    const assignments = Object.entries(env).flatMap(([key, value]) => (value === undefined ? [] : [`${key}=${quote(value)}`]))
     const command = [
       "cd",
       quote(options.sandbox.project),
@@ -84,6 +85,11 @@ export class Terminal {
   async paste(text: string): Promise<void> {
     await this.tmux("set-buffer", "-b", "e2e", text)
     await this.tmux("paste-buffer", "-p", "-d", "-b", "e2e", "-t", this.name)
+  }
+
+  /** Resizes the terminal, as dragging its window does (the program gets SIGWINCH). */
+  async resize(width: number, height: number): Promise<void> {
+    await this.tmux("resize-window", "-t", this.name, "-x", String(width), "-y", String(height))
   }
 
   /** The visible screen; with `escapes`, colours and attributes as escape sequences. */

@@ -26,17 +26,32 @@ export interface AppProps {
   readonly history: ReadonlyArray<string>
 }
 
-const useTerminalSize = () => {
+/** A resize is over when no other follows within this time (a window being dragged sends many). */
+export const RESIZE_SETTLE_MS = 150
+/** Erase the screen and the scrollback, cursor home. */
+const CLEAR_TERMINAL = "\u001b[2J\u001b[3J\u001b[H"
+
+/**
+ * The terminal's size, followed at once; once a resize has settled, `onSettled` runs (the
+ * store then draws the transcript again: see UiStore.redraw).
+ */
+const useTerminalSize = (onSettled: () => void) => {
   const { stdout } = useStdout()
   const read = () => ({ columns: Math.max(20, stdout.columns || 80), rows: Math.max(10, stdout.rows || 40) })
   const [size, setSize] = useState(read)
   useEffect(() => {
-    const onResize = () => setSize(read())
+    let timer: NodeJS.Timeout | undefined
+    const onResize = () => {
+      setSize(read())
+      clearTimeout(timer)
+      timer = setTimeout(onSettled, RESIZE_SETTLE_MS)
+    }
     stdout.on("resize", onResize)
     return () => {
+      clearTimeout(timer)
       stdout.off("resize", onResize)
     }
-  }, [stdout])
+  }, [stdout, onSettled])
   return size
 }
 
@@ -115,7 +130,12 @@ const Screen = (props: { readonly store: UiStore; readonly history: ReadonlyArra
   const { store } = props
   const theme = useTheme()
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
-  const { columns, rows } = useTerminalSize()
+  const { columns, rows } = useTerminalSize(store.redraw)
+  const { stdout } = useStdout()
+  useLayoutEffect(() => {
+    store.attachScreen({ clear: () => stdout.write(CLEAR_TERMINAL) })
+    return () => store.attachScreen(undefined)
+  }, [store, stdout])
   const lastCtrlC = useRef(0)
   const hintTimer = useRef<NodeJS.Timeout | undefined>(undefined)
 
@@ -130,6 +150,13 @@ const Screen = (props: { readonly store: UiStore; readonly history: ReadonlyArra
       if (event._tag !== "Key") return
       switch (event.name) {
         case "ctrlC": {
+          // While the agent works (no dialog open) Ctrl-C interrupts it, as Esc does; in a
+          // dialog or at an idle prompt it arms the exit, and a second one within the window exits.
+          if (store.isBusy && !store.dialogOpen) {
+            lastCtrlC.current = 0
+            store.interrupt()
+            return
+          }
           const now = Date.now()
           if (now - lastCtrlC.current < EXIT_WINDOW_MS) {
             store.requestExit()

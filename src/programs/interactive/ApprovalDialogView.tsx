@@ -199,13 +199,16 @@ export const PreviewView = (props: { readonly preview: ApprovalPreview; readonly
   const { preview } = props
   switch (preview._tag) {
     case "Command": {
-      const descriptionRows = preview.description === undefined ? 0 : rowsOf(preview.description, props.width)
+      // The agent's description goes above the command as a shell comment: even without colour
+      // it cannot be read as part of the command.
+      const description = preview.description === undefined || preview.description.trim().length === 0 ? undefined : preview.description.trim().replace(/^/gm, "# ")
+      const descriptionRows = description === undefined ? 0 : rowsOf(description, props.width)
       const command = firstRows(`$ ${preview.command}`, props.width, Math.max(1, props.maxRows - descriptionRows - 1))
       return (
         <Box flexDirection="column">
+          {description === undefined ? null : <Text dimColor={theme.colour}>{description}</Text>}
           <Text bold={theme.colour}>{command.text}</Text>
           {command.hidden > 0 ? <Text dimColor={theme.colour}>… {command.hidden} more line{command.hidden === 1 ? "" : "s"}</Text> : null}
-          {preview.description === undefined ? null : <Text dimColor={theme.colour}>{preview.description}</Text>}
         </Box>
       )
     }

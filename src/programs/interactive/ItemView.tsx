@@ -2,7 +2,7 @@
 import { Box, Text } from "ink"
 import { type ReactNode, useMemo } from "react"
 import { renderMarkdown } from "./markdown.js"
-import { lastRows, paint, STATUS_GLYPH, statusColour, toneColour, useTheme } from "./theme.js"
+import { lastRows, paint, STATUS_GLYPH, statusColour, textWidth, toneColour, useTheme, wrapWords } from "./theme.js"
 import type { Todo } from "./toolFormat.js"
 import type { Item, LiveView, PanelLine, ToolItem, Tone } from "./transcript.js"
 
@@ -87,15 +87,32 @@ export const ToolLine = (props: { readonly item: ToolItem; readonly width: numbe
   )
 }
 
-const Panel = (props: { readonly lines: ReadonlyArray<PanelLine> }) => {
+/**
+ * Fixed texts (welcome, /help, /memory, stats). Each line is word-wrapped here, not by Ink (whose
+ * wrap carries the breaking space to the next row's start): its prefix on every row, its hanging
+ * indent after the first.
+ */
+const Panel = (props: { readonly lines: ReadonlyArray<PanelLine>; readonly width: number; readonly box?: boolean }) => {
   const theme = useTheme()
-  return (
+  // A box takes its border and padding (4 columns) from the width.
+  const inner = props.box === true ? props.width - 4 : props.width
+  const rows = props.lines.flatMap((line, index) => {
+    const prefix = line.prefix ?? ""
+    return wrapWords(line.text, inner - textWidth(prefix), line.hang ?? 0).map((row, part) => ({ key: `${index}:${part}`, line, text: `${prefix}${row}` }))
+  })
+  const body = (
     <Box flexDirection="column">
-      {props.lines.map((line, index) => (
-        <Text key={index} {...paint(theme, toneColour(line.tone))} dimColor={line.tone === "dim" && theme.colour} bold={line.bold === true && theme.colour}>
-          {line.text}
+      {rows.map(({ key, line, text }) => (
+        <Text key={key} wrap="truncate-end" {...paint(theme, toneColour(line.tone))} dimColor={line.tone === "dim" && theme.colour} bold={line.bold === true && theme.colour}>
+          {text.length === 0 ? " " : text}
         </Text>
       ))}
+    </Box>
+  )
+  if (props.box !== true) return body
+  return (
+    <Box borderStyle="round" {...(theme.colour ? { borderColor: "cyan" } : {})} paddingX={1} flexDirection="column" width={props.width}>
+      {body}
     </Box>
   )
 }
@@ -136,7 +153,7 @@ export const ItemView = (props: { readonly item: Item; readonly width: number })
           </Text>
         )
       case "panel":
-        return <Panel lines={item.lines} />
+        return <Panel lines={item.lines} width={width} {...(item.box === true ? { box: true } : {})} />
     }
   })()
   return (

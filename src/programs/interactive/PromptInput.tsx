@@ -48,7 +48,9 @@ export const PromptInput = (props: PromptInputProps) => {
   const submitted = useRef<Array<string>>([])
 
   const allHistory = (): ReadonlyArray<string> => [...props.history, ...submitted.current]
-  const menuFor = (s: PromptState) => (s.menuDismissedFor === s.editor.text ? [] : matchCommands(s.editor.text))
+  // A command recalled from the history opens no menu: ↑/↓ go on through the history, Enter sends
+  // it as it is. Editing it opens the menu again.
+  const menuFor = (s: PromptState) => (s.historyIndex !== undefined || s.menuDismissedFor === s.editor.text ? [] : matchCommands(s.editor.text))
 
   const setEditor = (editor: Editor.EditorState, keepHistory = false) => {
     const s = state.current

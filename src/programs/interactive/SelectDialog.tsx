@@ -3,7 +3,7 @@ import { Box, Text } from "ink"
 import { useRef, useState } from "react"
 import { useKeys } from "./keyboard.js"
 import type { DialogView, SelectOption } from "./store.js"
-import { paint, useTheme } from "./theme.js"
+import { paint, textWidth, useTheme } from "./theme.js"
 
 type SelectView = Extract<DialogView, { _tag: "Select" }>
 
@@ -69,6 +69,9 @@ export const SelectDialog = (props: { readonly view: SelectView; readonly width:
   const rows = Math.max(3, Math.min(12, props.maxRows - 6))
   const first = Math.min(Math.max(0, s.selected - Math.floor(rows / 2)), Math.max(0, visible.length - rows))
   const window = visible.slice(first, first + rows)
+  // Hints form one column after the longest label (of all options: it stays put while filtering).
+  const labelOf = (option: SelectOption) => `${option.label}${option.value === props.view.current ? " (current)" : ""}`
+  const labelWidth = Math.max(0, ...props.view.options.map((option) => textWidth(labelOf(option))))
   return (
     <Box flexDirection="column" borderStyle="round" {...(theme.colour ? { borderColor: "cyan" } : {})} paddingX={1} width={props.width}>
       <Text bold={theme.colour} {...paint(theme, "cyan")}>
@@ -86,9 +89,8 @@ export const SelectDialog = (props: { readonly view: SelectView; readonly width:
         return (
           <Text key={option.value} wrap="truncate-end" {...paint(theme, selected ? "cyan" : undefined)} bold={selected && theme.colour}>
             {selected ? "❯ " : "  "}
-            {option.label}
-            {option.value === props.view.current ? " (current)" : ""}
-            {option.hint === undefined ? "" : `  ${option.hint}`}
+            {option.hint === undefined ? labelOf(option) : `${labelOf(option)}${" ".repeat(labelWidth - textWidth(labelOf(option)))}  `}
+            {option.hint === undefined ? null : <Text dimColor={theme.colour}>{option.hint}</Text>}
           </Text>
         )
       })}

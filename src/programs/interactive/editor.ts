@@ -23,7 +23,8 @@ export const PASTE_MAX_CHARS = 500
 const PLACEHOLDER = /\[Pasted text #(\d+) \+\d+ (?:lines|chars)\]/g
 
 export const placeholderFor = (id: number, text: string): string => {
-  const lines = text.split("\n").length
+  // A paste of 200 whole lines ends with a newline: that is not a 201st line.
+  const lines = text.replace(/\n$/, "").split("\n").length
   return lines > 1 ? `[Pasted text #${id} +${lines} lines]` : `[Pasted text #${id} +${text.length} chars]`
 }
 

@@ -5,8 +5,9 @@
  *
  * Ink decides when it loads whether it runs in CI (CI or CONTINUOUS_INTEGRATION set), and then
  * never draws its live area — no prompt, no spinner. Interactive mode only runs with a person at
- * a terminal, so those variables are hidden while ink loads and restored after (tools started
- * later still see them).
+ * a terminal, so those variables are removed while ink loads and restored after (tools started
+ * later still see them). Removed, not set to "false": chalk decides its colour level at the same
+ * moment, and takes any CI variable, whatever its value, to mean "no colour" (issue 12).
  */
 import * as Effect from "effect/Effect"
 import { render } from "ink"
@@ -15,7 +16,7 @@ const CI_VARIABLES = ["CI", "CONTINUOUS_INTEGRATION"] as const
 
 export const loadInteractive: Effect.Effect<void> = Effect.sync(() => {
   const saved = CI_VARIABLES.map((name) => [name, process.env[name]] as const)
-  for (const [name] of saved) process.env[name] = "false"
+  for (const [name] of saved) delete process.env[name]
   try {
     // The first use of an ink export is what loads the bundle.
     const loaded: unknown = render

@@ -27,14 +27,19 @@ const fixes = (width: number): MarkedExtension => ({
 const isExtension = (value: unknown): value is MarkedExtension =>
   typeof value === "object" && value !== null && "renderer" in value && typeof value.renderer === "object"
 
-const instances = new Map<number, Marked>()
+const instances = new Map<string, Marked>()
 
-const markedFor = (width: number): Marked => {
-  let marked = instances.get(width)
+/**
+ * With colour a heading is set off by its style, so its `##` is left out; without colour the
+ * `##` is all that marks it.
+ */
+const markedFor = (width: number, colour: boolean): Marked => {
+  const key = `${width}:${colour ? 1 : 0}`
+  let marked = instances.get(key)
   if (marked === undefined) {
-    const terminal: unknown = markedTerminal({ width, reflowText: false, tab: 2, emoji: false })
+    const terminal: unknown = markedTerminal({ width, reflowText: false, tab: 2, emoji: false, showSectionPrefix: !colour })
     marked = isExtension(terminal) ? new Marked(terminal, fixes(width)) : new Marked(fixes(width))
-    instances.set(width, marked)
+    instances.set(key, marked)
   }
   return marked
 }
@@ -43,7 +48,7 @@ const markedFor = (width: number): Marked => {
 export const renderMarkdown = (markdown: string, width: number, colour: boolean): string => {
   let rendered: string
   try {
-    const result = markedFor(Math.max(20, width)).parse(markdown, { async: false })
+    const result = markedFor(Math.max(20, width), colour).parse(markdown, { async: false })
     rendered = typeof result === "string" ? result : markdown
   } catch {
     rendered = markdown

@@ -23,39 +23,57 @@ export interface WelcomeInfo {
   readonly pendingCalls: number
 }
 
+/** The welcome, drawn in a box (see ItemView's Panel): who, where, and how to start. */
 export const welcomeLines = (info: WelcomeInfo): ReadonlyArray<PanelLine> => [
-  { text: `letta ${info.version}`, tone: "info", bold: true },
-  { text: `${info.created ? "New agent" : "Resumed agent"} ${info.agentId}${info.agentName === undefined ? "" : ` (${info.agentName})`}` },
-  info.isCloud ? { text: agentLink(info.agentId), tone: "info" } : { text: `Server: ${info.serverUrl}`, tone: "dim" },
-  ...(info.model === undefined ? [] : [{ text: `Model: ${info.model}`, tone: "dim" as const }]),
-  { text: `Memory: ${info.blocks.length > 0 ? info.blocks.join(", ") : "(no blocks)"}`, tone: "dim" },
-  { text: `In ${info.cwd} · ${info.mode} mode`, tone: "dim" },
+  { text: `✻ letta ${info.version}`, tone: "info", bold: true },
+  { text: "" },
+  { text: `${info.created ? "New agent" : "Resumed agent"} ${info.agentId}${info.agentName === undefined ? "" : ` (${info.agentName})`}`, prefix: "  " },
+  info.isCloud ? { text: agentLink(info.agentId), tone: "info", prefix: "  " } : { text: `Server: ${info.serverUrl}`, tone: "dim", prefix: "  " },
+  ...(info.model === undefined ? [] : [{ text: `Model: ${info.model}`, tone: "dim" as const, prefix: "  " }]),
+  { text: `Memory: ${info.blocks.length > 0 ? info.blocks.join(", ") : "(no blocks)"}`, tone: "dim", prefix: "  " },
+  { text: `In ${info.cwd} · ${info.mode} mode`, tone: "dim", prefix: "  " },
   ...(info.pendingCalls > 0
     ? [
+        { text: "" },
         {
           text: `The agent was still waiting for approval of ${info.pendingCalls} tool call${info.pendingCalls === 1 ? "" : "s"} from an earlier session: review ${info.pendingCalls === 1 ? "it" : "them"} now.`,
-          tone: "warning" as const
+          tone: "warning" as const,
+          prefix: "  "
         }
       ]
     : []),
-  { text: "Enter sends · Ctrl+J adds a line · /help · Esc interrupts · Ctrl-C twice exits", tone: "dim" }
+  { text: "" },
+  { text: "/help for keys and commands · Ctrl+J adds a line · Ctrl-C twice exits", tone: "dim", prefix: "  " }
 ]
 
-export const helpLines = (): ReadonlyArray<PanelLine> => [
-  { text: "Commands", bold: true },
-  ...SLASH_COMMANDS.map((command) => ({ text: `  /${command.name.padEnd(13)} ${command.description}` })),
-  { text: "Keys", bold: true },
-  { text: "  Enter            send" },
-  { text: "  Ctrl+J, Alt+Enter, or \\ then Enter   new line" },
-  { text: "  ↑ / ↓            move between lines, then through earlier prompts" },
-  { text: "  ← → Home End     move (also Ctrl+A / Ctrl+E, Alt+← / Alt+→ by word)" },
-  { text: "  Ctrl+U / Ctrl+K  delete to line start / end;  Ctrl+W  delete a word" },
-  { text: "  Esc              interrupt the agent (twice on an idle prompt: clear it)" },
-  { text: "  Shift+Tab        cycle permission mode: default → acceptEdits → plan → bypassPermissions" },
-  { text: "  Ctrl-C           clear the prompt; twice within 1.5 s: exit" },
-  { text: "  /                command list (Tab or Enter picks)" },
-  { text: "Large pastes (over 5 lines or 500 characters) show as [Pasted text #N …] and are sent in full.", tone: "dim" }
+/** Two-column rows: every description starts in one column; a long one wraps under itself. */
+const table = (rows: ReadonlyArray<readonly [string, string]>, column: number): ReadonlyArray<PanelLine> =>
+  rows.map(([key, description]) => ({ text: `  ${key.padEnd(column - 2)}${description}`, hang: column }))
+
+const HELP_KEYS: ReadonlyArray<readonly [string, string]> = [
+  ["Enter", "send"],
+  ["Ctrl+J / Alt+Enter", "new line (also \\ then Enter)"],
+  ["↑ / ↓", "move between lines, then through earlier prompts"],
+  ["← → Home End", "move (also Ctrl+A / Ctrl+E; Alt+← / Alt+→ by word)"],
+  ["Ctrl+U / Ctrl+K", "delete to the line's start / end"],
+  ["Ctrl+W", "delete a word"],
+  ["Esc", "interrupt the agent (twice on an idle prompt: clear it)"],
+  ["Shift+Tab", "cycle the mode: default → acceptEdits → plan → bypassPermissions"],
+  ["Ctrl-C", "interrupt the agent at work; else clear the prompt (twice in 1.5 s: exit)"],
+  ["/", "command list (Tab or Enter picks)"]
 ]
+
+export const helpLines = (): ReadonlyArray<PanelLine> => {
+  const commands = SLASH_COMMANDS.map((command) => [`/${command.name}`, command.description] as const)
+  const column = 2 + Math.max(...[...commands, ...HELP_KEYS].map(([key]) => key.length)) + 2
+  return [
+    { text: "Commands", bold: true },
+    ...table(commands, column),
+    { text: "Keys", bold: true },
+    ...table(HELP_KEYS, column),
+    { text: "Large pastes (over 5 lines or 500 characters) show as [Pasted text #N …] and are sent in full.", tone: "dim" }
+  ]
+}
 
 export const agentLines = (agentId: string, name: string | undefined, model: string | undefined, isCloud: boolean, serverUrl: string): ReadonlyArray<PanelLine> => [
   { text: `Agent ${agentId}${name === undefined ? "" : ` (${name})`}`, bold: true },
@@ -63,15 +81,22 @@ export const agentLines = (agentId: string, name: string | undefined, model: str
   isCloud ? { text: agentLink(agentId), tone: "info" as const } : { text: `Server: ${serverUrl}`, tone: "dim" as const }
 ]
 
+/**
+ * Each block: its label and size, its description set apart (indented, dim), then its value
+ * behind a "│" gutter, so neither runs into the other even without colour.
+ */
 export const memoryLines = (blocks: ReadonlyArray<BlockInfo>): ReadonlyArray<PanelLine> => {
   if (blocks.length === 0) return [{ text: "This agent has no memory blocks.", tone: "dim" }]
   const lines: Array<PanelLine> = []
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     const limit = block.limit === null || block.limit === undefined ? "" : `/${block.limit}`
-    lines.push({ text: `── ${block.label ?? "(no label)"} · ${block.value.length}${limit} chars · ${block.id} ──`, tone: "info", bold: true })
-    if (block.description !== null && block.description !== undefined && block.description.length > 0) lines.push({ text: block.description, tone: "dim" })
-    lines.push({ text: block.value.length > 0 ? block.value : "(empty)" })
-  }
+    if (index > 0) lines.push({ text: "" })
+    lines.push({ text: `${block.label ?? "(no label)"} · ${block.value.length}${limit} chars · ${block.id}`, tone: "info", bold: true })
+    if (block.description !== null && block.description !== undefined && block.description.length > 0) {
+      lines.push({ text: block.description, tone: "dim", prefix: "  " })
+    }
+    lines.push({ text: block.value.length > 0 ? block.value : "(empty)", prefix: "  │ " })
+  })
   return lines
 }
 

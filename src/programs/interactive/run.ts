@@ -12,7 +12,7 @@ import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import { PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
 import type { LettaFailure } from "../../domain/errors.js"
-import { type PendingToolCall, toolCallParts } from "../../domain/letta.js"
+import { type LettaMessage, type PendingToolCall, toolCallParts } from "../../domain/letta.js"
 import type { AllSettings } from "../../domain/settings.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
@@ -30,7 +30,12 @@ import { mountScreen } from "./mount.js"
 import { statsLines, welcomeLines } from "./panels.js"
 import { runCommand, type SessionState } from "./slashCommands.js"
 import type { UiStore } from "./store.js"
-import { colourWanted } from "./theme.js"
+import { colourWanted, terminalColourLevel } from "./theme.js"
+
+const runIdOf = (message: LettaMessage | undefined): string | undefined => {
+  const runId: unknown = message?.run_id
+  return typeof runId === "string" && runId.length > 0 ? runId : undefined
+}
 
 /** History entries back-filled when resuming an agent. */
 const BACKFILL_ENTRIES = 20
@@ -109,23 +114,24 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
           cwd: workspace.projectDir,
           mode,
           pendingCalls: session.pendingCalls.length
-        })
+        }),
+        true
       )
       // The calls still pending are shown by the turn that resumes them, not twice.
       const pendingIds = new Set(session.pendingCalls.map((call) => call.toolCallId))
-      const recent = backfill.filter(
-        (message) =>
-          message.message_type !== "approval_request_message" ||
-          !toolCallParts(message).every((part) => typeof part.tool_call_id === "string" && pendingIds.has(part.tool_call_id))
-      )
-      if (recent.length > 0) {
-        ui.addNotice("Recent conversation:", "dim")
-        ui.applyHistory(recent, BACKFILL_USER_CHARS)
-        ui.addNotice("─".repeat(24), "dim")
-      }
+      const isPendingRequest = (message: LettaMessage) =>
+        message.message_type === "approval_request_message" &&
+        toolCallParts(message).every((part) => typeof part.tool_call_id === "string" && pendingIds.has(part.tool_call_id))
+      const recent = backfill.filter((message) => !isPendingRequest(message))
+      /** The run the agent is paused on (its calls await answers), when known: quitting cancels it. */
+      let pausedRunId: string | undefined = session.pendingCalls.length === 0 ? undefined : runIdOf(backfill.find(isPendingRequest))
+      ui.applyHistory(recent, BACKFILL_USER_CHARS, { heading: "Recent conversation:", closing: "─".repeat(24) })
+
+      // `letta explain this repo` on a terminal: the session starts with that message sent.
+      const initialPrompt = config.promptWords.join(" ").trim()
 
       yield* waitForLayoutEngine
-      yield* mountScreen(ui, { colour: colourWanted(process.env, process.stdout.isTTY === true) }, entries)
+      yield* mountScreen(ui, { colour: colourWanted(process.env, terminalColourLevel()) }, initialPrompt.length > 0 ? [...entries, initialPrompt] : entries)
 
       const state: SessionState = {
         agentId: session.agentId,
@@ -158,6 +164,10 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
                 Effect.zipRight(
                   Effect.sync(() => {
                     state.stats.observe(event)
+                    if (event._tag === "ServerMessage") {
+                      const runId = runIdOf(event.chunk.message)
+                      if (runId !== undefined) pausedRunId = runId
+                    }
                     ui.apply(event)
                   }),
                   event._tag === "ToolResult" ? syncMode : Effect.void
@@ -207,8 +217,20 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
         })
       )
 
-      // Whichever comes first: the loop never ends by itself; exit interrupts it (and a turn).
-      yield* Effect.raceFirst(Effect.zipRight(resume, loop), ui.awaitExit)
+      if (initialPrompt.length > 0) ui.submit({ text: initialPrompt, display: initialPrompt })
+
+      // The loop never ends by itself; exit (/exit, Ctrl-C twice) stops it, and a turn with it.
+      const sessionFiber = yield* Effect.fork(Effect.zipRight(resume, loop))
+      yield* Effect.raceFirst(Fiber.join(sessionFiber), ui.awaitExit)
+      if (ui.awaitingApproval && pausedRunId !== undefined) {
+        // Leaving while the agent waits on approvals: cancelling the paused run makes the server
+        // deny every pending call without another model step (letta-api.md §12). The turn's own
+        // clean-up then has nothing left to answer; where the server cannot, it denies them itself.
+        yield* api.cancelRuns(state.agentId, [pausedRunId]).pipe(Effect.timeout("3 seconds"), Effect.ignore)
+      }
+      // Waits for the turn's clean-up (pending calls denied, the run cancelled, tools stopped).
+      yield* Fiber.interrupt(sessionFiber)
+      ui.finishTurn("denied", (was) => (was === "running" ? "Interrupted: the session ended" : "Denied: the session ended"))
       ui.addPanel(statsLines(state.stats, Date.now() - startedAt, state.agentId, api.isCloud))
       ui.setExiting()
       yield* ui.rendered

@@ -3,13 +3,13 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { RunConfig } from "../../domain/config.js"
 import type { ApiError, SettingsError } from "../../domain/errors.js"
-import { agentModel, modelHandle } from "../../domain/letta.js"
+import { agentModel, modelHandle, type ModelInfo } from "../../domain/letta.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Settings } from "../../services/Settings.js"
 import type { RunStats } from "../render/runStats.js"
 import { agentLines, helpLines, memoryLines, permissionLines } from "./panels.js"
-import type { UiStore } from "./store.js"
+import type { SelectOption, UiStore } from "./store.js"
 
 export interface SessionState {
   readonly agentId: string
@@ -27,17 +27,30 @@ export interface CommandContext {
 
 type CommandServices = LettaApi | PermissionPolicy | Settings
 
+const contextSize = (tokens: number): string =>
+  tokens >= 1_000_000 ? `${Number((tokens / 1_000_000).toFixed(1))}M` : `${Math.round(tokens / 1000)}k`
+
+/**
+ * The /model picker's rows: the handle, then (as a hint) a display name that says more than the
+ * handle already does, and the context window. Models that cannot be used yet (the local
+ * backend's catalogue without a key) are not offered.
+ */
+export const modelOptions = (models: ReadonlyArray<ModelInfo>): ReadonlyArray<SelectOption> =>
+  models.flatMap((m) => {
+    const handle = modelHandle(m)
+    if (handle === undefined || m.available === false) return []
+    const bare = handle.slice(handle.indexOf("/") + 1).toLowerCase()
+    const name = m.display_name ?? m.name ?? undefined
+    const repeats = name === undefined || [handle.toLowerCase(), bare, (m.model ?? "").toLowerCase()].includes(name.toLowerCase())
+    const context = typeof m.context_window === "number" && m.context_window > 0 ? `${contextSize(m.context_window)} context` : undefined
+    const hint = [repeats ? undefined : name, context].filter((part) => part !== undefined).join(" · ")
+    return [{ value: handle, label: handle, ...(hint.length > 0 ? { hint } : {}) }]
+  })
+
 const model = (ctx: CommandContext) =>
   Effect.gen(function* () {
     const api = yield* LettaApi
-    const models = yield* api.listModels
-    // Models that cannot be used yet (the local backend's catalogue without a key) are not offered.
-    const options = models.flatMap((m) => {
-      const handle = modelHandle(m)
-      if (handle === undefined || m.available === false) return []
-      const name = m.display_name ?? m.name ?? undefined
-      return [{ value: handle, label: handle, ...(name === undefined || name === handle ? {} : { hint: name }) }]
-    })
+    const options = modelOptions(yield* api.listModels)
     if (options.length === 0) {
       ctx.ui.addNotice("The server lists no models.", "warning")
       return
@@ -77,6 +90,8 @@ export const runCommand = (name: string, ctx: CommandContext): Effect.Effect<voi
       }
       case "clear":
         yield* api.resetMessages(ctx.state.agentId)
+        // As in Claude Code, the screen starts afresh too.
+        ctx.ui.clearScreen()
         ctx.ui.addNotice("Conversation cleared. The agent's memory blocks are kept.", "success")
         return
       case "permissions": {

@@ -22,6 +22,14 @@ import { type Item, type LiveView, type PanelLine, type Tone, type ToolStatus, T
 export const STREAM_FRAME_MS = 50
 /** Committed items the <Static> keeps before it starts afresh (it has printed them). */
 const STATIC_WINDOW = 64
+/** The newest committed items kept to draw again after a resize (older ones are let go). */
+export const REDRAW_ITEMS = 400
+
+/** The terminal under the screen: what the store does to it directly, outside Ink's frames. */
+export interface ScreenHandle {
+  /** Erases the screen and its scrollback; the cursor goes home. */
+  readonly clear: () => void
+}
 
 export interface Submission {
   /** What is sent (pastes expanded). */
@@ -77,6 +85,13 @@ export class UiStore implements ApprovalScreenShape {
   private staticKey = 0
   private staticItems: ReadonlyArray<Item> = []
   private printed = { key: -1, count: 0 }
+  /** The newest committed items (at most REDRAW_ITEMS), drawn again after a resize. */
+  private recent: Array<Item> = []
+  /** Committed items no longer in `recent`. */
+  private dropped = 0
+  private screen: ScreenHandle | undefined
+  /** While back-filling: committed items are collected here first. */
+  private capture: Array<Item> | undefined
   private busySince: number | undefined
   private dialog: DialogView | undefined
   private mode: PermissionMode = "default"
@@ -131,6 +146,29 @@ export class UiStore implements ApprovalScreenShape {
     this.printed = { key, count }
   }
 
+  /** The mounted screen hands over its terminal (undefined when it unmounts). */
+  readonly attachScreen = (screen: ScreenHandle | undefined): void => {
+    this.screen = screen
+  }
+
+  /**
+   * After a resize: the terminal has reflowed what was on it (frames drawn for the old width
+   * now take other rows, so Ink cannot erase them), so the screen and its scrollback are
+   * cleared and the transcript is printed again at the new width, with the live area under it.
+   */
+  readonly redraw = (): void => {
+    if (this.screen === undefined || this.exiting) return
+    this.screen.clear()
+    this.staticKey += 1
+    this.staticItems =
+      this.dropped > 0
+        ? [{ kind: "notice", id: -this.staticKey, text: `⋮ ${this.dropped} earlier entries are not drawn again after a resize`, tone: "dim" }, ...this.recent]
+        : [...this.recent]
+    this.version += 1
+    // At once: the cleared screen must not wait for the next frame.
+    this.flush()
+  }
+
   readonly submit = (submission: Submission): void => {
     if (this.exiting) return
     // /exit does not wait behind a running turn or queued messages.
@@ -166,6 +204,16 @@ export class UiStore implements ApprovalScreenShape {
 
   get isBusy(): boolean {
     return this.busySince !== undefined
+  }
+
+  /** An approval dialog is open, or more of the batch the run paused on are still to decide. */
+  get awaitingApproval(): boolean {
+    return this.dialog?._tag === "Approval" || this.transcript.awaitingDecisions()
+  }
+
+  /** A dialog (approval or pick list) is on screen. */
+  get dialogOpen(): boolean {
+    return this.dialog !== undefined
   }
 
   // ── program side ────────────────────────────────────────────────────────
@@ -218,12 +266,36 @@ export class UiStore implements ApprovalScreenShape {
     this.changed(false)
   }
 
-  applyHistory(messages: ReadonlyArray<LettaMessage>, userMaxChars: number): void {
-    for (const message of messages) {
-      if (message.message_type === "user_message") this.transcript.addHistoryUser(message, userMaxChars)
-      else this.transcript.applyMessage(message)
+  /**
+   * Back-fills a resumed agent's history between a heading and a closing line; nothing at all
+   * when none of it shows (e.g. only a system message after /clear).
+   */
+  applyHistory(messages: ReadonlyArray<LettaMessage>, userMaxChars: number, frame: { readonly heading: string; readonly closing: string }): void {
+    const captured: Array<Item> = []
+    this.capture = captured
+    try {
+      for (const message of messages) {
+        if (message.message_type === "user_message") this.transcript.addHistoryUser(message, userMaxChars)
+        else this.transcript.applyMessage(message)
+      }
+      this.transcript.finishAll("pending")
+    } finally {
+      this.capture = undefined
     }
-    this.transcript.finishAll("pending")
+    if (captured.length === 0) return
+    this.addNotice(frame.heading, "dim")
+    this.commit(captured)
+    this.addNotice(frame.closing, "dim")
+  }
+
+  /** /clear: the screen and its scrollback are erased; the transcript starts afresh. */
+  clearScreen(): void {
+    this.transcript.finishAll("denied")
+    this.recent = []
+    this.dropped = 0
+    this.screen?.clear()
+    this.staticKey += 1
+    this.staticItems = []
     this.changed(true)
   }
 
@@ -237,13 +309,13 @@ export class UiStore implements ApprovalScreenShape {
     this.changed(true)
   }
 
-  addPanel(lines: ReadonlyArray<PanelLine>): void {
-    this.transcript.addPanel(lines)
+  addPanel(lines: ReadonlyArray<PanelLine>, box = false): void {
+    this.transcript.addPanel(lines, box)
     this.changed(true)
   }
 
   /** Closes a turn: what is still open is committed; unfinished calls get `status` and `note`. */
-  finishTurn(status: ToolStatus, note?: string): void {
+  finishTurn(status: ToolStatus, note?: string | ((was: ToolStatus) => string)): void {
     this.transcript.finishAll(status, note)
     this.changed(true)
   }
@@ -295,6 +367,16 @@ export class UiStore implements ApprovalScreenShape {
   }
 
   private commit(items: ReadonlyArray<Item>): void {
+    if (this.capture !== undefined) {
+      this.capture.push(...items)
+      return
+    }
+    this.recent.push(...items)
+    if (this.recent.length > REDRAW_ITEMS) {
+      const excess = this.recent.length - REDRAW_ITEMS
+      this.recent.splice(0, excess)
+      this.dropped += excess
+    }
     // Once the screen has printed everything, a fresh <Static> takes over: old items are
     // in the terminal's scrollback and need not stay in memory.
     const allPrinted = this.printed.key === this.staticKey && this.printed.count === this.staticItems.length

@@ -1,8 +1,10 @@
 /**
- * Colours and glyphs. With NO_COLOR (or output that is not a terminal) no colour is used at
- * all — Ink's chalk does not look at NO_COLOR, so components take their colours from here and
- * get none. Status stays readable without colour: every state has its own glyph.
+ * Colours and glyphs. Whether to colour at all follows the terminal as chalk (which Ink draws
+ * with) detects it — a terminal, TERM, COLORTERM, FORCE_COLOR — and NO_COLOR, which chalk does
+ * not look at: with NO_COLOR components take no colours from here. Status stays readable
+ * without colour: every state has its own glyph.
  */
+import { supportsColor } from "chalk"
 import { type Context, createContext, createElement, type ReactNode, useContext } from "react"
 import type { ToolStatus, Tone } from "./transcript.js"
 
@@ -10,8 +12,19 @@ export interface Theme {
   readonly colour: boolean
 }
 
-export const colourWanted = (env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean =>
-  env["NO_COLOR"] === undefined && env["FORCE_COLOR"] !== "0" && isTTY
+/** chalk's colour level for stdout (0 = none); read once the screen's libraries are loaded. */
+export const terminalColourLevel = (): number => (supportsColor === false ? 0 : supportsColor.level)
+
+/**
+ * Colour when the terminal has it (chalk's level, which already honours FORCE_COLOR) unless
+ * NO_COLOR is set to anything non-empty; FORCE_COLOR=1..3 wins over NO_COLOR, as in Node.js.
+ */
+export const colourWanted = (env: Readonly<Record<string, string | undefined>>, level: number): boolean => {
+  const force = env["FORCE_COLOR"]
+  const forced = force !== undefined && force !== "0" && force !== "false"
+  const noColor = env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== ""
+  return level > 0 && (forced || !noColor)
+}
 
 // Created on first use: nothing of React runs when this module is merely loaded (headless
 // runs load it too, and react lives in the separately loaded TUI bundle).
@@ -130,4 +143,73 @@ export const firstRows = (text: string, width: number, maxRows: number): { text:
     end += 1
   }
   return { text: lines.slice(0, end).join("\n"), hidden: lines.length - end }
+}
+
+/** Splits `text` into pieces of at most `width` columns (a word longer than a row is cut). */
+const cutToWidth = (text: string, width: number): Array<string> => {
+  const pieces: Array<string> = []
+  let piece = ""
+  for (const char of text) {
+    if (piece.length > 0 && textWidth(piece + char) > width) {
+      pieces.push(piece)
+      piece = ""
+    }
+    piece += char
+  }
+  if (piece.length > 0) pieces.push(piece)
+  return pieces
+}
+
+/**
+ * Word-wraps plain text at `width` columns: rows break at spaces (the space is dropped, never
+ * carried to the next row's start) and only a word longer than a row is cut. Each source line
+ * keeps its own leading indentation and its inner spacing; rows after a line's first are
+ * indented by `hang` columns.
+ */
+export const wrapWords = (text: string, width: number, hang = 0): ReadonlyArray<string> => {
+  const columns = Math.max(1, width)
+  const rows: Array<string> = []
+  for (const line of text.split("\n")) {
+    if (textWidth(line) <= columns) {
+      rows.push(line)
+      continue
+    }
+    const indent = " ".repeat(Math.min(hang, Math.max(0, columns - 10)))
+    const tokens = line.split(/(\s+)/).filter((token) => token.length > 0)
+    let row = ""
+    let pendingSpace = ""
+    const flush = () => {
+      rows.push(row)
+      row = indent
+      pendingSpace = ""
+    }
+    for (const token of tokens) {
+      if (/^\s+$/.test(token)) {
+        // Leading indentation is kept; spaces between words wait for the next word.
+        if (row.length === 0) row = token
+        else pendingSpace = token
+        continue
+      }
+      if (textWidth(row + pendingSpace + token) <= columns) {
+        row += pendingSpace + token
+        pendingSpace = ""
+        continue
+      }
+      if (row.trim().length > 0) flush()
+      if (textWidth(row + token) <= columns) {
+        row += token
+        continue
+      }
+      // A word longer than a row: cut it.
+      const room = Math.max(1, columns - textWidth(row))
+      const [head = "", ...rest] = cutToWidth(token, room)
+      row += head
+      for (const piece of rest.flatMap((part) => cutToWidth(part, Math.max(1, columns - indent.length)))) {
+        flush()
+        row += piece
+      }
+    }
+    if (row.trim().length > 0 || rows.length === 0) rows.push(row)
+  }
+  return rows
 }

@@ -16,6 +16,10 @@ export interface PanelLine {
   readonly text: string
   readonly tone?: Tone
   readonly bold?: boolean
+  /** Printed before every row of the line (e.g. an indent, or "  │ " for a block's value). */
+  readonly prefix?: string
+  /** Rows after the first are indented this much more (a table's description column). */
+  readonly hang?: number
 }
 
 export type Item =
@@ -35,7 +39,7 @@ export type Item =
       readonly body: string | undefined
     }
   | { readonly kind: "notice"; readonly id: number; readonly text: string; readonly tone: Tone }
-  | { readonly kind: "panel"; readonly id: number; readonly lines: ReadonlyArray<PanelLine> }
+  | { readonly kind: "panel"; readonly id: number; readonly lines: ReadonlyArray<PanelLine>; readonly box?: boolean }
 
 export type ToolItem = Extract<Item, { kind: "tool" }>
 
@@ -74,6 +78,9 @@ type LiveEntry = TextEntry | ToolEntry | { readonly type: "item"; readonly item:
 /** Live text shows at most this many source lines of the block in progress. */
 const LIVE_TAIL_LINES = 400
 
+/** The tool return a server (and the local backend) records for a denied call. */
+const DENIAL = /^Error: request to call tool denied\.(?: User reason: ([\s\S]*))?$/
+
 const stripReminders = (text: string): string => text.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, "").trim()
 
 export class Transcript {
@@ -107,13 +114,23 @@ export class Transcript {
     this.add({ kind: "notice", id: this.id(), text, tone })
   }
 
-  addPanel(lines: ReadonlyArray<PanelLine>): void {
-    this.add({ kind: "panel", id: this.id(), lines })
+  addPanel(lines: ReadonlyArray<PanelLine>, box = false): void {
+    this.add({ kind: "panel", id: this.id(), lines, ...(box ? { box } : {}) })
   }
 
   private add(item: Item): void {
-    this.live.push({ type: "item", item })
+    this.push({ type: "item", item })
     this.settle()
+  }
+
+  /**
+   * Appends a live entry. A message still open ends here: text only ever continues while it is
+   * the newest entry, and an open message left behind another entry would hold up everything
+   * after it (a back-filled history has no stop reasons to close its messages).
+   */
+  private push(entry: LiveEntry): void {
+    this.finishText()
+    this.live.push(entry)
   }
 
   /** One event of a turn. */
@@ -137,7 +154,7 @@ export class Transcript {
         break
       }
       case "Retry":
-        this.live.push({
+        this.push({
           type: "item",
           item: { kind: "notice", id: this.id(), text: `${event.reason}; retrying in ${(event.delayMs / 1000).toFixed(1)} s (attempt ${event.attempt} of ${event.maxAttempts})`, tone: "warning" }
         })
@@ -178,9 +195,11 @@ export class Transcript {
         const entry = typeof id === "string" ? this.tools.get(id) : undefined
         if (entry === undefined || entry.finished) break
         entry.args ??= parseArgs(entry.argParts.join(""))
-        entry.status = message.status === "error" ? "error" : "success"
         const output = typeof message.tool_return === "string" ? message.tool_return : contentText(message.tool_return)
-        entry.preview = resultPreview(entry.name, entry.status, output, this.projectDir)
+        // A call the user denied comes back as an error return; it is shown as the denial it was.
+        const denied = message.status === "error" ? DENIAL.exec(output) : null
+        entry.status = denied !== null ? "denied" : message.status === "error" ? "error" : "success"
+        entry.preview = resultPreview(entry.name, entry.status, denied !== null ? (denied[1] ?? "") : output, this.projectDir)
         entry.finished = true
         break
       }
@@ -218,9 +237,8 @@ export class Transcript {
     const key = `${textKind}:${message.otid ?? message.id ?? ""}`
     let entry = this.openText()
     if (entry === undefined || entry.key !== key) {
-      this.finishText()
       entry = { type: "text", id: this.id(), textKind, key, splitter: new MarkdownBlockSplitter(), done: [], first: true, finished: false }
-      this.live.push(entry)
+      this.push(entry)
     }
     for (const block of entry.splitter.push(delta)) entry.done.push(block)
   }
@@ -232,7 +250,10 @@ export class Transcript {
 
   private finishText(): void {
     const entry = this.openText()
-    if (entry === undefined) return
+    if (entry !== undefined) this.closeText(entry)
+  }
+
+  private closeText(entry: TextEntry): void {
     const rest = entry.splitter.finish()
     if (rest.trim().length > 0) entry.done.push(rest)
     entry.finished = true
@@ -241,24 +262,24 @@ export class Transcript {
   private tool(toolCallId: string, name: string, status: ToolStatus): ToolEntry {
     const known = this.tools.get(toolCallId)
     if (known !== undefined) return known
-    this.finishText()
     const entry: ToolEntry = { type: "tool", id: this.id(), toolCallId, name, argParts: [], args: undefined, status, preview: [], finished: false }
     this.tools.set(toolCallId, entry)
-    this.live.push(entry)
+    this.push(entry)
     return entry
   }
 
   /**
    * Ends everything still open: streaming text is committed; calls that never got a result
-   * take `unfinished` with a note (interrupted turns, back-filled history).
+   * take `unfinished` with a note (interrupted turns, back-filled history); the note may depend
+   * on how far the call got (still waiting for approval, or running).
    */
-  finishAll(unfinished: ToolStatus, note?: string): void {
-    this.finishText()
+  finishAll(unfinished: ToolStatus, note?: string | ((was: ToolStatus) => string)): void {
     for (const entry of this.live) {
+      if (entry.type === "text" && !entry.finished) this.closeText(entry)
       if (entry.type === "tool" && !entry.finished) {
         entry.args ??= parseArgs(entry.argParts.join(""))
+        if (note !== undefined) entry.preview = [typeof note === "string" ? note : note(entry.status)]
         entry.status = unfinished
-        if (note !== undefined) entry.preview = [note]
         entry.finished = true
       }
     }

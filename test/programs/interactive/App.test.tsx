@@ -102,6 +102,21 @@ describe("the screen", () => {
     expect(Effect.runSync(Deferred.isDone(store.exitRequested))).toBe(true)
   })
 
+  it("Ctrl-C while the agent works interrupts it and does not arm the exit (issue 12, defect 11)", async () => {
+    const { app, screen, store } = mount()
+    cleanup = app.unmount
+    store.setBusy(true)
+    await press(app, keys.ctrlC, keys.ctrlC)
+    const controls = Chunk.toReadonlyArray(Effect.runSync(Queue.takeAll(store.controls)))
+    expect(controls).toEqual(["interrupt", "interrupt"])
+    expect(Effect.runSync(Deferred.isDone(store.exitRequested))).toBe(false)
+    expect(screen()).not.toContain("Press Ctrl-C again")
+    // Idle again: Ctrl-C arms the exit as before.
+    store.setBusy(false)
+    await press(app, keys.ctrlC)
+    await eventually(() => expect(screen()).toContain("Press Ctrl-C again to exit"))
+  })
+
   it("sends what was typed to the session, queued while a turn runs", async () => {
     const { app, screen, store } = mount()
     cleanup = app.unmount

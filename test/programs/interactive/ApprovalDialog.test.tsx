@@ -204,3 +204,17 @@ describe("plan dialog", () => {
     expect(await answer).toEqual({ _tag: "No", reason: "add tests first" })
   })
 })
+
+describe("approval dialog: Bash", () => {
+  it("sets a Bash call's description apart from the command (issue 12, defect 13)", async () => {
+    const { app, ask, screen } = mount()
+    cleanup = app.unmount
+    void ask(bash("git diff --stat"))
+    await started(screen, "Run this command?")
+    const lines = screen().split("\n")
+    const command = lines.findIndex((line) => line.includes("$ git diff --stat"))
+    // A comment line above the command, as in a script: never read as part of it.
+    expect(lines[command - 1]).toMatch(/│ # List the files\s*│/)
+    expect(lines.filter((line) => line.includes("List the files"))).toHaveLength(1)
+  })
+})

@@ -156,4 +156,42 @@ describe("PromptInput", () => {
     expect(screen()).toContain("Type a message")
     expect(unhandled).toEqual(["ctrlC"])
   })
+
+  it("↑/↓ go on through the history past a recalled slash command; the command menu stays shut (issue 12, defect 7)", async () => {
+    const { app, screen, sent } = mount({ history: ["first message", "/stream", "last message"] })
+    unmount = app.unmount
+    await press(app, keys.up, keys.up)
+    expect(screen()).toContain("> /stream")
+    expect(screen()).not.toContain("Toggle token streaming")
+    await press(app, keys.up)
+    expect(screen()).toContain("> first message")
+    await press(app, keys.down)
+    expect(screen()).toContain("> /stream")
+    await press(app, keys.down)
+    expect(screen()).toContain("> last message")
+    await press(app, keys.up, keys.enter)
+    // Enter sends the recalled command as it is (the menu did not pick another one).
+    expect(sent).toEqual([{ text: "/stream", display: "/stream" }])
+  })
+
+  it("typing after a recalled command opens the menu again", async () => {
+    const { app, screen } = mount({ history: ["/st"] })
+    unmount = app.unmount
+    await press(app, keys.up)
+    expect(screen()).not.toContain("Toggle token streaming")
+    await press(app, "r")
+    expect(screen()).toContain("Toggle token streaming")
+  })
+
+  it("labels a 200-line paste '+200 lines', whether or not it ends with a newline (issue 12, defect 13)", async () => {
+    const { app, screen, sent } = mount()
+    unmount = app.unmount
+    const lines = Array.from({ length: 200 }, (_, i) => `line ${i}`).join("\n")
+    await press(app, keys.paste(`${lines}\n`))
+    expect(screen()).toContain("[Pasted text #1 +200 lines]")
+    await press(app, " ", keys.paste(lines))
+    expect(screen()).toContain("[Pasted text #2 +200 lines]")
+    await press(app, keys.enter)
+    expect(sent[0]?.text).toBe(`${lines}\n ${lines}`)
+  })
 })

@@ -123,6 +123,108 @@ describe("Transcript", () => {
   })
 })
 
+describe("Transcript: back-filled history (issue 12, defect 1)", () => {
+  const entry = (raw: Record<string, unknown>) => chunk(raw).message
+  /** Two turns as a server lists them: the first with an approved tool call, the second plain. */
+  const twoTurns = () => [
+    entry({ message_type: "user_message", id: "m1", otid: "u1", content: "first" }),
+    entry({ message_type: "reasoning_message", id: "m2", otid: "m2-r", reasoning: "Looking around." }),
+    entry({ message_type: "assistant_message", id: "m2", otid: "m2-a", content: "Let me look." }),
+    entry({ message_type: "approval_request_message", id: "m3", otid: "m3", tool_call: { tool_call_id: "c1", name: "Bash", arguments: '{"command":"ls"}' } }),
+    entry({ message_type: "approval_response_message", id: "m4", otid: "m4", approvals: [{ type: "tool", tool_call_id: "c1", status: "success", tool_return: "a.txt" }] }),
+    entry({ message_type: "tool_return_message", id: "m5", otid: "m5", tool_call_id: "c1", status: "success", tool_return: "a.txt" }),
+    entry({ message_type: "assistant_message", id: "m6", otid: "m6-a", content: "Reply one." }),
+    entry({ message_type: "user_message", id: "m7", otid: "u2", content: "second" }),
+    entry({ message_type: "reasoning_message", id: "m8", otid: "m8-r", reasoning: "Easy." }),
+    entry({ message_type: "assistant_message", id: "m8", otid: "m8-a", content: "Reply two." })
+  ]
+  const replay = (transcript: Transcript, messages: ReturnType<typeof twoTurns>) => {
+    for (const message of messages) {
+      if (message.message_type === "user_message") transcript.addHistoryUser(message, 500)
+      else transcript.applyMessage(message)
+    }
+    transcript.finishAll("pending")
+  }
+  const describeItem = (item: Item): string => {
+    switch (item.kind) {
+      case "user":
+        return `> ${item.text}`
+      case "assistant":
+        return `● ${item.markdown}`
+      case "reasoning":
+        return `✻ ${item.text}`
+      case "tool":
+        return `${item.status} ${item.summary}`
+      case "notice":
+        return `! ${item.text}`
+      case "panel":
+        return "panel"
+    }
+  }
+
+  it("commits every entry of several turns, in order, and leaves nothing live", () => {
+    const { committed, transcript } = make()
+    replay(transcript, twoTurns())
+    expect(committed.map(describeItem)).toEqual([
+      "> first",
+      "✻ Looking around.",
+      "● Let me look.",
+      "success Bash(ls)",
+      "● Reply one.",
+      "> second",
+      "✻ Easy.",
+      "● Reply two."
+    ])
+    expect(transcript.liveViews()).toEqual([])
+    expect(transcript.isLive).toBe(false)
+  })
+
+  it("later turns and notices after a back-fill are committed as they come", () => {
+    const { committed, transcript } = make()
+    replay(transcript, twoTurns())
+    committed.length = 0
+    transcript.addNotice("────", "dim")
+    transcript.addUser("third")
+    transcript.apply(text("Reply three.", "a3"))
+    transcript.apply({ _tag: "ToolStarted", toolName: "Bash", toolCallId: "t3", args: { command: "pwd" } })
+    transcript.apply({ _tag: "ToolResult", toolName: "Bash", toolCallId: "t3", status: "success", durationMs: 1, output: "/project" })
+    transcript.apply({ _tag: "TurnComplete", stopReason: "end_turn", finalText: undefined })
+    transcript.addPanel([{ text: "Session stats" }])
+    expect(committed.map(describeItem)).toEqual(["! ────", "> third", "● Reply three.", "success Bash(pwd)", "panel"])
+    expect(transcript.isLive).toBe(false)
+  })
+
+  it("a notice arriving while a message is open closes it first (nothing waits behind it)", () => {
+    const { committed, transcript } = make()
+    transcript.apply(text("Half an answer"))
+    transcript.addNotice("Rule added", "dim")
+    transcript.addUser("next")
+    expect(committed.map(describeItem)).toEqual(["● Half an answer", "! Rule added", "> next"])
+    expect(transcript.isLive).toBe(false)
+  })
+})
+
+describe("Transcript: resumed denials (issue 12, defect 13)", () => {
+  const entry = (raw: Record<string, unknown>) => chunk(raw).message
+  it("a call denied in an earlier session shows as denied, with the reason, as it did live", () => {
+    const { committed, transcript } = make()
+    transcript.applyMessage(entry({ message_type: "approval_request_message", id: "m1", otid: "m1", tool_call: { tool_call_id: "c1", name: "Bash", arguments: '{"command":"rm -rf build"}' } }))
+    transcript.applyMessage(entry({ message_type: "approval_response_message", id: "m2", otid: "m2", approvals: [{ type: "approval", tool_call_id: "c1", approve: false, reason: "use make clean" }] }))
+    transcript.applyMessage(entry({ message_type: "tool_return_message", id: "m3", otid: "m3", tool_call_id: "c1", status: "error", tool_return: "Error: request to call tool denied. User reason: use make clean" }))
+    // The local backend keeps no approval response: the tool return alone says it.
+    transcript.applyMessage(entry({ message_type: "approval_request_message", id: "m4", otid: "m4", tool_call: { tool_call_id: "c2", name: "Bash", arguments: '{"command":"rm -rf dist"}' } }))
+    transcript.applyMessage(entry({ message_type: "tool_return_message", id: "m5", otid: "m5", tool_call_id: "c2", status: "error", tool_return: "Error: request to call tool denied. User reason: interrupted by the user" }))
+    transcript.applyMessage(entry({ message_type: "approval_request_message", id: "m6", otid: "m6", tool_call: { tool_call_id: "c3", name: "Bash", arguments: '{"command":"false"}' } }))
+    transcript.applyMessage(entry({ message_type: "tool_return_message", id: "m7", otid: "m7", tool_call_id: "c3", status: "error", tool_return: "exit code 1" }))
+    transcript.finishAll("pending")
+    expect(committed).toEqual([
+      expect.objectContaining({ summary: "Bash(rm -rf build)", status: "denied", preview: ["Denied: use make clean"] }),
+      expect.objectContaining({ summary: "Bash(rm -rf dist)", status: "denied", preview: ["Denied: interrupted by the user"] }),
+      expect.objectContaining({ summary: "Bash(false)", status: "error", preview: ["exit code 1"] })
+    ])
+  })
+})
+
 describe("fitLiveViews", () => {
   const tool = (id: number, preview: number): LiveView => ({
     kind: "tool",
