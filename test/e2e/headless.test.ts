@@ -401,10 +401,12 @@ describe("interrupts (Ctrl-C / SIGTERM)", () => {
   const interrupted = (args: ReadonlyArray<string>, signal: NodeJS.Signals = "SIGINT") => {
     server.enqueue([{ delayMs: 10_000, text: "too late" }])
     let sent = false
+    // This run's own message, not one an earlier test of the file sent.
+    const before = messagePosts().length
     return letta(args, {
       onSpawn: (child) => {
         const poll = setInterval(() => {
-          if (!sent && messagePosts().length >= 1) {
+          if (!sent && messagePosts().length > before) {
             sent = true
             clearInterval(poll)
             setTimeout(() => child.kill(signal), 200)
