@@ -45,6 +45,9 @@ export const splitList = (text: string): ReadonlyArray<string> => {
   return items.map((item) => item.trim()).filter((item) => item.length > 0)
 }
 
+/** What `--resume` takes as an agent id (anything else after it is a prompt word). */
+const AGENT_ID = /^agent-[\w-]+$/
+
 const SPELLINGS = new Map<string, FlagSpec>()
 for (const flag of FLAGS) {
   for (const name of [flag.long, ...(flag.short === undefined ? [] : [flag.short]), ...(flag.aliases ?? [])]) SPELLINGS.set(name, flag)
@@ -61,6 +64,7 @@ const options = {
   outputFormat: Options.choice("output-format", OUTPUT_FORMATS).pipe(Options.withDefault("text" as const)),
   continue: Options.boolean("continue").pipe(Options.withAlias("c")),
   agent: Options.text("agent").pipe(Options.withAlias("a"), Options.optional),
+  resume: Options.boolean("resume").pipe(Options.withAlias("r")),
   new: Options.boolean("new"),
   model: Options.text("model").pipe(Options.withAlias("m"), Options.optional),
   tools: Options.text("tools").pipe(Options.optional),
@@ -140,6 +144,17 @@ export const prepareArgs = (args: ReadonlyArray<string>): Either.Either<Prepared
       out.push(arg)
       continue
     }
+    if (flag.long === "--resume") {
+      // `-r <agent-id>` is `--agent <agent-id>`; a word that is not an agent id stays a prompt word.
+      const id = inlineValue ?? (AGENT_ID.test(args[i + 1] ?? "") ? args[i + 1] : undefined)
+      if (inlineValue !== undefined && !AGENT_ID.test(inlineValue)) return usage(`--resume takes an agent id, e.g. agent-1234… (got "${inlineValue}").`)
+      if (id === undefined) pushBoolean(flag)
+      else {
+        out.push("--agent", id)
+        if (inlineValue === undefined) i += 1
+      }
+      continue
+    }
     if (flag.value === undefined) {
       if (inlineValue !== undefined) return usage(`${flag.long} takes no value (got "${arg}").`)
       if (flag.long === "--help") help = true
@@ -209,13 +224,19 @@ const handleValue = (args: ReadonlyArray<string>, i: number, flag: FlagSpec, inl
 /** Cross-flag checks the parser cannot express. */
 export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<RunConfig, UsageError> =>
   Effect.gen(function* () {
-    const chosen = [parsed.continue && "--continue", Option.isSome(parsed.agent) && "--agent", parsed.new && "--new"].filter(
+    const chosen = [parsed.continue && "--continue", Option.isSome(parsed.agent) && "--agent", parsed.resume && "--resume", parsed.new && "--new"].filter(
       (flag): flag is string => typeof flag === "string"
     )
     if (chosen.length > 1) return yield* new UsageError({ message: `${chosen.join(" and ")} cannot be used together.` })
     // No flag means a new agent (PRODUCT.md §1); `--new` says so explicitly.
+    const headless = parsed.prompt || !stdinIsTTY
+    if (parsed.resume && headless) {
+      return yield* new UsageError({ message: "--resume without an agent id needs a terminal to pick from; headless, use -r <agent-id> or --continue." })
+    }
     const agent: AgentChoice = parsed.continue
       ? { _tag: "Continue" }
+      : parsed.resume
+        ? { _tag: "Pick" }
       : Option.isSome(parsed.agent)
         ? { _tag: "Explicit", agentId: parsed.agent.value.trim() }
         : { _tag: "New" }
@@ -239,7 +260,7 @@ export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<
     const list = (value: Option.Option<string>) => Option.match(value, { onNone: () => [], onSome: splitList })
     const appendSystemPrompt = Option.filter(Option.map(parsed.appendSystemPrompt, (text) => text.trim()), (text) => text.length > 0)
     return {
-      headless: parsed.prompt || !stdinIsTTY,
+      headless,
       promptWords: parsed.words,
       outputFormat: parsed.outputFormat,
       agent,

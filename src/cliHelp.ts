@@ -32,6 +32,7 @@ export interface FlagSpec {
 export const FLAGS: ReadonlyArray<FlagSpec> = [
   { long: "--continue", short: "-c", group: "agent", help: "resume the last agent (this project's, else yours)" },
   { long: "--agent", short: "-a", value: { name: "<id>" }, group: "agent", help: "use this agent (an unknown id is an error)" },
+  { long: "--resume", short: "-r", group: "agent", help: "pick one of this project's agents (-r <agent-id>: as --agent)" },
   { long: "--new", group: "agent", help: "start a new agent (the default; for scripts)" },
   { long: "--model", short: "-m", value: { name: "<handle>" }, group: "agent", help: "a new agent's model, or switch to it (see letta models)" },
   { long: "--backend", value: { name: "cloud|local", choices: BACKENDS }, group: "agent", help: "a Letta server, or agents on this machine with any model" },

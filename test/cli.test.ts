@@ -125,11 +125,34 @@ describe("parsing: no prompt word is ever a flag's value (defect 3)", () => {
   )
 })
 
+describe("--resume / -r (issue 12, feature 2)", () => {
+  it.effect("-r alone picks on a terminal; -r <agent-id> is --agent; a prompt word is never taken as its value", () =>
+    Effect.gen(function* () {
+      expect(yield* parse("-r")).toMatchObject({ resume: true, agent: Option.none() })
+      expect(yield* parse("--resume")).toMatchObject({ resume: true })
+      expect(yield* parse("-p", "-r", "agent-123e4567-e89b", "hi")).toMatchObject({ resume: false, agent: Option.some("agent-123e4567-e89b"), words: ["hi"] })
+      expect(yield* parse("-p", "--resume=agent-1", "hi")).toMatchObject({ agent: Option.some("agent-1"), words: ["hi"] })
+      expect(yield* parse("-r", "fix", "the", "bug")).toMatchObject({ resume: true, words: ["fix", "the", "bug"] })
+      expect(yield* Effect.flip(cli("--resume=yes"))).toMatchObject({ _tag: "UsageError" })
+    })
+  )
+
+  it.effect("the picker needs a terminal; -r conflicts with --continue and --new", () =>
+    Effect.gen(function* () {
+      expect((yield* toRunConfig(parsed({ prompt: false, resume: true }), true)).agent).toEqual({ _tag: "Pick" })
+      expect(yield* Effect.flip(toRunConfig(parsed({ resume: true }), true))).toMatchObject({ message: expect.stringContaining("-r <agent-id>") })
+      expect(yield* Effect.flip(toRunConfig(parsed({ prompt: false, resume: true }), false))).toMatchObject({ _tag: "UsageError" })
+      expect(yield* Effect.flip(toRunConfig(parsed({ prompt: false, resume: true, continue: true }), true))).toMatchObject({ message: "--continue and --resume cannot be used together." })
+    })
+  )
+})
+
 const parsed = (overrides: Partial<Parsed> = {}): Parsed => ({
   prompt: true,
   outputFormat: "text",
   continue: false,
   agent: Option.none(),
+  resume: false,
   new: false,
   backend: Option.none(),
   model: Option.none(),

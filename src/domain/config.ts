@@ -15,6 +15,7 @@ export type AgentChoice =
   | { readonly _tag: "New" } // the default (and --new): a new agent with the shared memory blocks
   | { readonly _tag: "Continue" } // the project's, then the user's last agent; error if none
   | { readonly _tag: "Explicit"; readonly agentId: string } // --agent
+  | { readonly _tag: "Pick" } // --resume on a terminal: the user picks one of this project's agents
 
 export interface RunConfig {
   readonly headless: boolean

@@ -63,6 +63,8 @@ export const UserSettings = Schema.Struct(
     model: Schema.optional(Schema.String),
     permissions: Schema.optional(Permissions),
     tokenStreaming: Schema.optional(Schema.Boolean),
+    /** Interactive mode's terminal bell and OSC 9 notification (approval waiting, long turn done); on unless false. */
+    notifications: Schema.optional(Schema.Boolean),
     providers: Schema.optional(ProvidersSettings),
     /** `cloud` or `local` (LOCAL-BACKEND.md §1), below `--backend` and `LETTA_BACKEND`. */
     backend: Schema.optional(Schema.Literal("cloud", "local"))

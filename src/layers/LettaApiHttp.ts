@@ -168,7 +168,8 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
         call(
           "list agents",
           (client, signal) =>
-            client.get("/v1/agents/", { query: { tags, match_all_tags: true, limit, order: "desc" }, signal }),
+            // Tags are listed only when asked for (the resume picker tells projects apart by them).
+            client.get("/v1/agents/", { query: { tags, match_all_tags: true, limit, order: "desc", include: ["agent.tags"] }, signal }),
           decodeAgents
         ),
     defaultModel: Effect.succeed(undefined),
@@ -219,6 +220,16 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
           (client, signal) =>
             client.patch(`${agentPath(agentId)}/reset-messages`, { body: { add_default_initial_messages: false }, signal }),
           () => Effect.void
+        ),
+      compact: (agentId) =>
+        call(
+          "compact the conversation",
+          (client, signal) => client.post(`${agentPath(agentId)}/summarize`, { body: {}, maxRetries: 0, signal }),
+          (body) =>
+            Effect.succeed({
+              messagesBefore: isRecord(body) && typeof body["num_messages_before"] === "number" ? body["num_messages_before"] : undefined,
+              messagesAfter: isRecord(body) && typeof body["num_messages_after"] === "number" ? body["num_messages_after"] : undefined
+            })
         )
     }
     return shape

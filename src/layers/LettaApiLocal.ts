@@ -13,9 +13,11 @@ import { LettaApi, type LettaApiShape } from "../services/LettaApi.js"
 import { LocalStore } from "../services/LocalStore.js"
 import { Models } from "../services/Models.js"
 import { startRun } from "./localBackend/agentLoop.js"
+import { compileContext, ContextOverflow } from "./localBackend/context.js"
 import { historyEntries, pendingApprovalMessage } from "./localBackend/history.js"
 import { applyInputs } from "./localBackend/inputs.js"
 import { SERVER_TOOL_NAMES } from "./localBackend/serverTools.js"
+import { makeSummariser } from "./localBackend/summarise.js"
 import { newId } from "./localStore/ids.js"
 
 /** What a Letta server answers for the calls of a run cancelled while paused on them. */
@@ -227,7 +229,36 @@ const make = Effect.gen(function* () {
         return records.flatMap(historyEntries).slice(-limit)
       }),
 
-    resetMessages: (agentId) => Effect.flatMap(getAgent("clear the conversation", agentId), (agent) => db("clear the conversation", store.resetContext(agent.id)))
+    resetMessages: (agentId) => Effect.flatMap(getAgent("clear the conversation", agentId), (agent) => db("clear the conversation", store.resetContext(agent.id))),
+
+    compact: (agentId) =>
+      Effect.gen(function* () {
+        const operation = "compact the conversation"
+        const agent = yield* getAgent(operation, agentId)
+        if (agent.pending !== undefined) {
+          return yield* new ApiError({ kind: "http", status: 409, operation, detail: "the agent is waiting for tool call approvals; answer them first", streamStarted: false })
+        }
+        const model = yield* models.resolve(agent.model).pipe(
+          Effect.mapError((error) =>
+            error._tag === "UnknownModel"
+              ? new ApiError({ kind: "http", status: 400, operation, detail: `the agent's model ${agent.model} cannot be used: ${error.reason ?? "unknown model"}`, streamStarted: false })
+              : error
+          )
+        )
+        // The same compaction a step does when the history grows too long, forced: everything
+        // since the last summary is summarised (the originals stay for conversation_search).
+        const compiled = yield* compileContext(agent, model, [], makeSummariser(models, model), { force: true }).pipe(
+          Effect.provideService(LocalStore, store),
+          Effect.mapError((error) =>
+            error instanceof ContextOverflow
+              ? new ApiError({ kind: "http", status: 400, operation, detail: "the system prompt and memory alone fill the model's context window", streamStarted: false })
+              : databaseFailure(operation)(error)
+          )
+        )
+        const compaction = compiled.compaction
+        if (compaction === undefined) return { messagesBefore: 0, messagesAfter: 0 }
+        return { messagesBefore: compaction.summarised + compaction.kept, messagesAfter: compaction.kept + 1 }
+      })
   }
   return shape
 })

@@ -60,8 +60,11 @@ const existingSession = (agent: AgentInfo, modelFlag: Option.Option<string>) =>
     return session
   })
 
+/** The tag a new agent gets naming its project directory, so `--resume` can list the project's agents. */
+export const projectTag = (projectDir: string): string => `project:${projectDir}`
+
 /** A readable agent name from the project directory, within the server's `^[\w '-]+$`. */
-const agentName = (projectDir: string) => {
+export const agentName = (projectDir: string) => {
   const project = basename(projectDir).replace(/[^\w '-]+/g, "-").replace(/^-+|-+$/g, "")
   return project.length > 0 ? `letta-${project}`.slice(0, 60) : "letta"
 }
@@ -81,7 +84,7 @@ const newSession = (settings: AllSettings, modelFlag: Option.Option<string>) =>
       ...(model === undefined ? {} : { model }),
       block_ids: [blocks.persona, blocks.human, blocks.project],
       tools: SERVER_TOOLS,
-      tags: [AGENT_TAG]
+      tags: [AGENT_TAG, projectTag(workspace.projectDir)]
     }))
     // A fresh self-hosted server may not have its built-in tools yet: install them, try once more.
     const agent = yield* create.pipe(
@@ -120,6 +123,8 @@ export const resolveSession = (
         session = yield* existingSession(agent, modelFlag)
         break
       }
+      // The picker (interactive) turns "Pick" into one of the others; with none chosen, a new agent.
+      case "Pick":
       case "New":
         session = yield* newSession(settings, modelFlag)
         break

@@ -68,6 +68,17 @@ export interface LettaApiShape {
   readonly listMessages: (agentId: string, limit: number) => Effect.Effect<ReadonlyArray<LettaMessage>, ApiError>
   /** Empties the agent's message history (memory blocks stay): `/clear`. */
   readonly resetMessages: (agentId: string) => Effect.Effect<void, ApiError>
+  /**
+   * Compacts the agent's context now (`/compact`): the older history is summarised into one
+   * message that stands in for it; the originals stay searchable.
+   */
+  readonly compact: (agentId: string) => Effect.Effect<CompactResult, ApiError>
+}
+
+/** What a compaction did: the messages in the context before and after (undefined: not reported). */
+export interface CompactResult {
+  readonly messagesBefore: number | undefined
+  readonly messagesAfter: number | undefined
 }
 
 export class LettaApi extends Context.Tag("letta/LettaApi")<LettaApi, LettaApiShape>() {}

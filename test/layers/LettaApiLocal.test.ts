@@ -199,4 +199,49 @@ describe("LettaApiLocal", () => {
     const exit = await runExit(Effect.flatMap(newAgent, ({ agentId }) => send(agentId, body([user("hi")]))))
     expect(Exit.isFailure(exit) && JSON.stringify(exit.cause)).toContain("context window")
   })
+
+  it("compact(): forces a summary of the whole history now; the next request starts from it; originals stay", async () => {
+    const summary = (text: string): ScriptedModelReply => (request) =>
+      request.tools.length === 0 ? [{ _tag: "TextDelta", text }, { _tag: "Finish", reason: "stop", usage: undefined }] : say("unexpected")
+    const { run, requests } = setUp([say("first answer"), say("second answer"), summary("FORCED SUMMARY of two turns"), say("after compaction"), summary("SECOND SUMMARY")])
+    const { result, again, count, agentId } = await run(
+      Effect.gen(function* () {
+        const api = yield* LettaApi
+        const { agentId } = yield* newAgent
+        yield* send(agentId, body([user("question one")]))
+        yield* send(agentId, body([user("question two")]))
+        const result = yield* api.compact(agentId)
+        yield* send(agentId, body([user("question three")]))
+        const store = yield* LocalStore
+        return { result, again: yield* api.compact(agentId).pipe(Effect.either), count: yield* store.messageCount(agentId), agentId }
+      })
+    )
+    expect(agentId).toMatch(/^agent-/)
+    expect(result).toEqual({ messagesBefore: 4, messagesAfter: 1 })
+    // The summary request carries the transcript; the next turn sees the summary, not the turns.
+    expect(JSON.stringify(requests[2]!.messages)).toContain("question two")
+    const next = requests[3]!
+    expect(JSON.stringify(next.messages[0])).toContain("FORCED SUMMARY")
+    expect(JSON.stringify(next.messages)).not.toContain("first answer")
+    expect(next.messages.map((m) => m.role)).toEqual(["user", "user"])
+    // The second compaction folds the new turn into the summary so far.
+    expect(again).toMatchObject({ _tag: "Right", right: { messagesBefore: 2, messagesAfter: 1 } })
+    expect(JSON.stringify(requests[4]!.messages)).toContain("FORCED SUMMARY")
+    expect(count).toBe(6)
+  })
+
+  it("compact(): an agent waiting on approvals is refused (409); an unknown agent is a 404", async () => {
+    const { runExit } = setUp([call("Read", { file_path: "a.txt" }, "call_1")])
+    const exit = await runExit(
+      Effect.gen(function* () {
+        const api = yield* LettaApi
+        const { agentId } = yield* newAgent
+        yield* send(agentId, body([user("read a")]))
+        return yield* api.compact(agentId)
+      })
+    )
+    expect(Exit.isFailure(exit) && JSON.stringify(exit.cause)).toContain("409")
+    const missing = await runExit(Effect.flatMap(LettaApi, (api) => api.compact("agent-00000000-0000-4000-8000-000000000000")))
+    expect(Exit.isFailure(missing) && JSON.stringify(missing.cause)).toContain("404")
+  })
 })

@@ -91,6 +91,7 @@ const memoryServer = (seed: { agents?: Array<AgentInfo>; blocks?: Array<BlockInf
     sendMessage: () => Effect.die("unused"),
     cancelRuns: () => Effect.die("unused"),
     listMessages: () => Effect.die("unused"),
+    compact: () => Effect.die("unused"),
     resetMessages: () => Effect.die("unused")
   }
   return { layer: Layer.succeed(LettaApi, shape), calls, created, agents }
@@ -135,7 +136,7 @@ describe("resolveSession", () => {
       expect(server.created[0]).toMatchObject({
         name: "letta-my project",
         tools: ["memory", "conversation_search"],
-        tags: ["origin:letta-code"]
+        tags: ["origin:letta-code", "project:/home/me/my project!"]
       })
       expect(server.created[0]?.block_ids).toHaveLength(3)
       expect(settings.state.user.globalSharedBlockIds).toEqual({ persona: expect.any(String), human: expect.any(String) })

@@ -98,6 +98,7 @@ export const scriptedApi = (
     createBlock: () => notUsed,
     updateBlockValue: () => notUsed,
     listMessages: () => notUsed,
+    compact: () => notUsed,
     resetMessages: () => notUsed,
     cancelRuns: (_agentId, runIds) => Effect.sync(() => void cancelled.push(runIds)),
     sendMessage: (_agentId, body) =>

@@ -117,6 +117,11 @@ export class Terminal {
     throw new Error(`Timed out after ${timeoutMs} ms waiting for ${String(check)}. Screen:\n${last}`)
   }
 
+  /** From now on, everything the program writes (escape sequences included) is appended to `file`. */
+  async recordOutput(file: string): Promise<void> {
+    await this.tmux("pipe-pane", "-o", "-t", this.name, `cat >> ${quote(file)}`)
+  }
+
   /** The pid of the process in the pane (the shell that runs letta). */
   async panePid(): Promise<number> {
     const { stdout } = await this.tmux("list-panes", "-t", this.name, "-F", "#{pane_pid}")

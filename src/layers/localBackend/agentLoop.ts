@@ -183,7 +183,7 @@ export const startRun = (config: RunConfig): Effect.Effect<Stream.Stream<StreamC
       return yield* Effect.fail(failure instanceof ApiError ? failure : storeFailure(failure))
     }
 
-    const usage = { prompt: 0, completion: 0, steps: 0 }
+    const usage = { prompt: 0, completion: 0, steps: 0, context: 0 }
     const stop = (stopReason: string) =>
       Effect.gen(function* () {
         yield* emit(stopChunk(stopReason))
@@ -196,8 +196,12 @@ export const startRun = (config: RunConfig): Effect.Effect<Stream.Stream<StreamC
         const ids = new StepIds(config.runId)
         const result = yield* consume(events, ids, config, emit)
         usage.steps += 1
-        usage.prompt += result.inputTokens ?? compiled.tokens
-        usage.completion += result.outputTokens ?? estimateTokens(result.text + result.calls.map((call) => call.arguments).join(""))
+        const prompt = result.inputTokens ?? compiled.tokens
+        const completion = result.outputTokens ?? estimateTokens(result.text + result.calls.map((call) => call.arguments).join(""))
+        usage.prompt += prompt
+        usage.completion += completion
+        // The context's size is the last step's: what was sent, and the reply now in the history.
+        usage.context = prompt + completion
         // A reply cut off by the output limit is reported as such (the server's max_tokens_exceeded),
         // and its calls, whose arguments may be cut too, are not run.
         const truncated = result.finish === "length"

@@ -30,7 +30,7 @@ export const pingChunk = (runId: string): StreamChunk => chunk(envelope("ping", 
 
 export const stopChunk = (stopReason: string): StreamChunk => chunk({ message_type: "stop_reason", stop_reason: stopReason })
 
-export const usageChunk = (usage: { prompt: number; completion: number; steps: number }): StreamChunk =>
+export const usageChunk = (usage: { prompt: number; completion: number; steps: number; context?: number }): StreamChunk =>
   chunk({
     message_type: "usage_statistics",
     completion_tokens: usage.completion,
@@ -41,7 +41,7 @@ export const usageChunk = (usage: { prompt: number; completion: number; steps: n
     cached_input_tokens: null,
     cache_write_tokens: null,
     reasoning_tokens: null,
-    context_tokens: usage.prompt + usage.completion
+    context_tokens: usage.context ?? usage.prompt + usage.completion
   })
 
 /** Ids for the parts of one model response: one message id, one otid per part. */

@@ -37,13 +37,21 @@ export interface CompiledContext {
   readonly request: ModelRequest
   /** Estimated tokens of everything sent. */
   readonly tokens: number
+  /** Set when this compile compacted the history: how many messages were summarised and kept. */
+  readonly compaction?: { readonly summarised: number; readonly kept: number }
+}
+
+export interface CompileOptions {
+  /** Compact now (`/compact`), whatever the history's size: all of it since the last summary is summarised. */
+  readonly force?: boolean
 }
 
 export const compileContext = (
   agent: AgentRecord,
   model: ResolvedModel,
   tools: ReadonlyArray<ModelTool>,
-  summariser: Summariser
+  summariser: Summariser,
+  options: CompileOptions = {}
 ): Effect.Effect<CompiledContext, StoreError | ContextOverflow, LocalStore> =>
   Effect.gen(function* () {
     const store = yield* LocalStore
@@ -71,11 +79,12 @@ export const compileContext = (
     const historyLimit = Math.min(room, Math.floor(window * COMPACT_AT) - fixed)
     const threshold = historyLimit - summaryTokens()
     let history = yield* store.historyWindow(agent.id, floor(), Math.max(0, threshold), messageCap)
-    if (history.more) {
+    let compaction: CompiledContext["compaction"]
+    if (history.more || (options.force === true && history.messages.length > 0)) {
       // Keep the newest part; whatever is older (since the last summary) is summarised. When the
       // system prompt, memory and tools alone take more than the kept share of a small window,
       // still keep what one message may take: the message being answered is never summarised away.
-      const keepBudget = Math.max(0, Math.min(historyLimit, Math.max(Math.floor(window * KEEP_AFTER_COMPACTION) - fixed, messageCap)))
+      const keepBudget = options.force === true ? 0 : Math.max(0, Math.min(historyLimit, Math.max(Math.floor(window * KEEP_AFTER_COMPACTION) - fixed, messageCap)))
       const kept = yield* store.historyWindow(agent.id, floor(), keepBudget, messageCap)
       const keptMessages = dropLeadingToolResults(kept.messages)
       const throughSeq = keptMessages[0] === undefined ? Number.MAX_SAFE_INTEGER : keptMessages[0].seq - 1
@@ -91,6 +100,7 @@ export const compileContext = (
       const [saved] = yield* store.commit(agent.id, [{ id: newId("message"), runId: undefined, otid: undefined, body: { _tag: "summary", text, throughSeq: lastSummarised } }], {})
       summary = saved
       history = { ...kept, messages: keptMessages }
+      compaction = { summarised: older.length, kept: keptMessages.length }
     }
 
     const messages: Array<ModelMessage> = []
@@ -99,7 +109,7 @@ export const compileContext = (
     }
     messages.push(...toModelMessages(dropLeadingToolResults(history.messages), messageCap))
     const request: ModelRequest = { system, messages, tools, maxOutputTokens: model.maxOutputTokens }
-    return { request, tokens: fixed + summaryTokens() + history.tokens }
+    return { request, tokens: fixed + summaryTokens() + history.tokens, ...(compaction === undefined ? {} : { compaction }) }
   })
 
 /** A context never starts with a tool result whose call was left out. */

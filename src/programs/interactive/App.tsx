@@ -14,6 +14,7 @@ import { fitLiveViews } from "./liveLayout.js"
 import type { KeyEvent } from "./keys.js"
 import { PromptInput } from "./PromptInput.js"
 import { SelectDialog } from "./SelectDialog.js"
+import { contextUse, sessionStatus, type StatusSnapshot } from "./sessionStatus.js"
 import type { UiStore } from "./store.js"
 import { paint, type Theme, ThemeProvider, useTheme } from "./theme.js"
 
@@ -62,7 +63,8 @@ const MODE_LABEL: Readonly<Record<PermissionMode, string>> = {
   bypassPermissions: "⚠ bypass permissions on"
 }
 
-const Footer = (props: { readonly mode: PermissionMode; readonly hint: string | undefined }) => {
+/** The status line: the mode, then the model and the context's use where known. */
+const Footer = (props: { readonly mode: PermissionMode; readonly hint: string | undefined; readonly status: StatusSnapshot }) => {
   const theme = useTheme()
   if (props.hint !== undefined) {
     return (
@@ -77,7 +79,11 @@ const Footer = (props: { readonly mode: PermissionMode; readonly hint: string | 
     <Text wrap="truncate-end">
       {"  "}
       <Text {...paint(theme, colour)}>{MODE_LABEL[props.mode]}</Text>
-      <Text dimColor={theme.colour}> (shift+tab to cycle) · /help</Text>
+      <Text dimColor={theme.colour}>
+        {" (shift+tab to cycle)"}
+        {[props.status.model, contextUse(props.status)].map((part) => (part === undefined ? "" : ` · ${part}`)).join("")}
+        {" · /help"}
+      </Text>
     </Text>
   )
 }
@@ -130,6 +136,8 @@ const Screen = (props: { readonly store: UiStore; readonly history: ReadonlyArra
   const { store } = props
   const theme = useTheme()
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  const status = sessionStatus(store)
+  const statusSnapshot = useSyncExternalStore(status.subscribe, status.getSnapshot)
   const { columns, rows } = useTerminalSize(store.redraw)
   const { stdout } = useStdout()
   useLayoutEffect(() => {
@@ -227,7 +235,7 @@ const Screen = (props: { readonly store: UiStore; readonly history: ReadonlyArra
                 <Box display={snapshot.dialog === undefined ? "flex" : "none"} flexDirection="column">
                   <PromptInput history={props.history} busy={snapshot.busy !== undefined} onSubmit={onSubmit} />
                 </Box>
-                <Footer mode={snapshot.mode} hint={snapshot.hint} />
+                <Footer mode={snapshot.mode} hint={snapshot.hint} status={statusSnapshot} />
               </Box>
             </Box>
           </Box>

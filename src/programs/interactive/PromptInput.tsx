@@ -3,11 +3,12 @@
  * and the slash-command menu. Enter sends; Ctrl+J, Alt+Enter or `\` then Enter add a line.
  */
 import { Box, Text } from "ink"
-import { useRef, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { matchCommands } from "./commands.js"
 import * as Editor from "./editor.js"
 import { useKeys } from "./keyboard.js"
 import type { KeyEvent } from "./keys.js"
+import { type ActiveMention, activeMention, completeMention, MENTION_ROWS, matchFiles, projectFiles } from "./mentions.js"
 import { inverse, paint, useTheme } from "./theme.js"
 
 export interface PromptInputProps {
@@ -17,6 +18,8 @@ export interface PromptInputProps {
   readonly onSubmit: (text: string, display: string) => void
   /** Esc twice within this window clears the prompt. */
   readonly doubleEscMs?: number
+  /** Where `@` mentions look for files (default: the working directory). */
+  readonly projectDir?: string
 }
 
 interface PromptState {
@@ -47,10 +50,23 @@ export const PromptInput = (props: PromptInputProps) => {
   })
   const submitted = useRef<Array<string>>([])
 
+  const [files, setFiles] = useState<ReadonlyArray<string> | undefined>(undefined)
+  const root = props.projectDir ?? process.cwd()
   const allHistory = (): ReadonlyArray<string> => [...props.history, ...submitted.current]
   // A command recalled from the history opens no menu: ↑/↓ go on through the history, Enter sends
   // it as it is. Editing it opens the menu again.
   const menuFor = (s: PromptState) => (s.historyIndex !== undefined || s.menuDismissedFor === s.editor.text ? [] : matchCommands(s.editor.text))
+  /** The `@` being typed and the files it matches (none while the file list loads). */
+  const mentionFor = (s: PromptState): { readonly mention: ActiveMention; readonly matches: ReadonlyArray<string> } | undefined => {
+    if (s.historyIndex !== undefined || s.menuDismissedFor === s.editor.text) return undefined
+    const mention = activeMention(s.editor.text, s.editor.cursor)
+    if (mention === undefined) return undefined
+    return { mention, matches: files === undefined ? [] : matchFiles(files, mention.query, MENTION_ROWS) }
+  }
+  const completeWith = (s: PromptState, mention: ActiveMention, path: string) => {
+    const done = completeMention(s.editor.text, mention, path)
+    setEditor({ ...s.editor, text: done.text, cursor: done.cursor })
+  }
 
   const setEditor = (editor: Editor.EditorState, keepHistory = false) => {
     const s = state.current
@@ -95,6 +111,9 @@ export const PromptInput = (props: PromptInputProps) => {
   const handle = (event: KeyEvent): boolean => {
     const s = state.current
     const menu = menuFor(s)
+    const mentioned = mentionFor(s)
+    const mentionMenu = mentioned?.matches ?? []
+    const pickedFile = mentionMenu[Math.min(s.menuIndex, mentionMenu.length - 1)]
     if (event._tag === "Text") {
       setEditor(Editor.insert(s.editor, event.text))
       return true
@@ -105,6 +124,11 @@ export const PromptInput = (props: PromptInputProps) => {
     }
     switch (event.name) {
       case "enter": {
+        // Enter completes the file picked in the `@` menu (unless it is already typed out).
+        if (mentioned !== undefined && pickedFile !== undefined && pickedFile !== mentioned.mention.query) {
+          completeWith(s, mentioned.mention, pickedFile)
+          return true
+        }
         const picked = menu[Math.min(s.menuIndex, menu.length - 1)]
         if (picked !== undefined) setEditor(Editor.editorWith(`/${picked.name}`))
         else if (Editor.endsWithContinuation(s.editor)) {
@@ -118,6 +142,10 @@ export const PromptInput = (props: PromptInputProps) => {
         setEditor(Editor.insert(s.editor, "\n"))
         return true
       case "tab": {
+        if (mentioned !== undefined && pickedFile !== undefined) {
+          completeWith(s, mentioned.mention, pickedFile)
+          return true
+        }
         const picked = menu[Math.min(s.menuIndex, menu.length - 1)]
         if (picked !== undefined) setEditor(Editor.editorWith(`/${picked.name}`))
         return true
@@ -157,6 +185,10 @@ export const PromptInput = (props: PromptInputProps) => {
         setEditor(Editor.killToStart(s.editor))
         return true
       case "up": {
+        if (mentionMenu.length > 0) {
+          s.menuIndex = (Math.min(s.menuIndex, mentionMenu.length - 1) - 1 + mentionMenu.length) % mentionMenu.length
+          return true
+        }
         if (menu.length > 0) {
           s.menuIndex = (s.menuIndex - 1 + menu.length) % menu.length
           return true
@@ -167,6 +199,10 @@ export const PromptInput = (props: PromptInputProps) => {
         return true
       }
       case "down": {
+        if (mentionMenu.length > 0) {
+          s.menuIndex = (Math.min(s.menuIndex, mentionMenu.length - 1) + 1) % mentionMenu.length
+          return true
+        }
         if (menu.length > 0) {
           s.menuIndex = (s.menuIndex + 1) % menu.length
           return true
@@ -177,7 +213,7 @@ export const PromptInput = (props: PromptInputProps) => {
         return true
       }
       case "escape": {
-        if (menu.length > 0) {
+        if (menu.length > 0 || mentionMenu.length > 0) {
           s.menuDismissedFor = s.editor.text
           return true
         }
@@ -208,6 +244,20 @@ export const PromptInput = (props: PromptInputProps) => {
 
   const s = state.current
   const menu = menuFor(s)
+  const mentioned = mentionFor(s)
+  const mentionMenu = mentioned?.matches ?? []
+  const wantsFiles = mentioned !== undefined
+  // The file list is walked when an `@` is typed (and again once it is a few seconds old).
+  useEffect(() => {
+    if (!wantsFiles) return
+    let live = true
+    void projectFiles(root).then((found) => {
+      if (live) setFiles((current) => (current === found ? current : found))
+    })
+    return () => {
+      live = false
+    }
+  }, [wantsFiles, root])
   const all = renderLines(s.editor)
   // A long message scrolls inside the prompt: the lines around the cursor are shown.
   const cursorLine = s.editor.text.slice(0, s.editor.cursor).split("\n").length - 1
@@ -238,6 +288,20 @@ export const PromptInput = (props: PromptInputProps) => {
                   {selected ? "❯ " : "  "}/{command.name.padEnd(13)}
                 </Text>
                 <Text dimColor={theme.colour}>{command.description}</Text>
+              </Text>
+            )
+          })}
+        </Box>
+      ) : null}
+      {mentionMenu.length > 0 ? (
+        <Box flexDirection="column" paddingX={2}>
+          {mentionMenu.map((path, index) => {
+            const selected = index === Math.min(s.menuIndex, mentionMenu.length - 1)
+            return (
+              <Text key={path} wrap="truncate-middle">
+                <Text {...paint(theme, selected ? "cyan" : undefined)} bold={selected && theme.colour}>
+                  {selected ? "❯ " : "  "}@{path}
+                </Text>
               </Text>
             )
           })}

@@ -9,8 +9,12 @@ export const SLASH_COMMANDS: ReadonlyArray<SlashCommand> = [
   { name: "help", description: "Keys and commands" },
   { name: "agent", description: "This agent's id and link" },
   { name: "model", description: "Switch the agent's model" },
+  { name: "resume", description: "Switch to another agent of this project" },
   { name: "memory", description: "Show the agent's memory blocks" },
   { name: "clear", description: "Clear the conversation (memory is kept)" },
+  { name: "compact", description: "Summarise the older history now to free the context" },
+  { name: "status", description: "Model, mode, context used, tokens and steps" },
+  { name: "cost", description: "Tokens and steps used this session (same as /status)" },
   { name: "permissions", description: "Permission rules, where they come from, and the mode" },
   { name: "stream", description: "Toggle token streaming" },
   { name: "exit", description: "Session stats, then quit" }

@@ -5,6 +5,7 @@ import type { BlockInfo } from "../../domain/letta.js"
 import type { AllSettings, Permissions } from "../../domain/settings.js"
 import type { RunStats } from "../render/runStats.js"
 import { SLASH_COMMANDS } from "./commands.js"
+import type { StatusSnapshot } from "./sessionStatus.js"
 import type { PanelLine } from "./transcript.js"
 
 export const agentLink = (agentId: string): string => `https://app.letta.com/agents/${agentId}`
@@ -60,7 +61,10 @@ const HELP_KEYS: ReadonlyArray<readonly [string, string]> = [
   ["Esc", "interrupt the agent (twice on an idle prompt: clear it)"],
   ["Shift+Tab", "cycle the mode: default → acceptEdits → plan → bypassPermissions"],
   ["Ctrl-C", "interrupt the agent at work; else clear the prompt (twice in 1.5 s: exit)"],
-  ["/", "command list (Tab or Enter picks)"]
+  ["/", "command list (Tab or Enter picks)"],
+  ["@path", "attach a project file (Tab completes; only files Read may open)"],
+  ["!command", "run a shell command yourself; its output goes with your next message"],
+  ["#note", "add a line to this project's memory block"]
 ]
 
 export const helpLines = (): ReadonlyArray<PanelLine> => {
@@ -152,3 +156,34 @@ export const statsLines = (stats: RunStats, wallMs: number, agentId: string, isC
   ...(isCloud ? [{ text: `  ${agentLink(agentId)}`, tone: "info" as const }] : []),
   { text: `Resume with: letta --agent ${agentId}`, tone: "dim" }
 ]
+
+/** `/status` (and `/cost`): where the session is, how full the context is, what it used so far. */
+export const statusLines = (input: {
+  readonly agentId: string
+  readonly agentName: string | undefined
+  readonly backend: "cloud" | "local"
+  readonly serverUrl: string
+  readonly mode: PermissionMode
+  readonly status: StatusSnapshot
+  readonly stats: RunStats
+  readonly wallMs: number
+}): ReadonlyArray<PanelLine> => {
+  const { contextTokens: tokens, contextWindow: window } = input.status
+  const context =
+    tokens === undefined
+      ? `not known yet (the next reply reports it)${window === undefined ? "" : ` · window ${count(window)} tokens`}`
+      : window === undefined || window <= 0
+        ? `${count(tokens)} tokens (window unknown)`
+        : `${count(tokens)} of ${count(window)} tokens (${Math.min(100, Math.round((tokens / window) * 100))}%)`
+  const rows: ReadonlyArray<readonly [string, string]> = [
+    ["Agent", `${input.agentId}${input.agentName === undefined ? "" : ` (${input.agentName})`}`],
+    ["Backend", input.backend === "local" ? input.serverUrl : `cloud · ${input.serverUrl}`],
+    ["Model", input.status.model ?? "(the server's default)"],
+    ["Mode", input.mode],
+    ["Context", context],
+    ["Tokens", `${count(input.stats.inputTokens)} in · ${count(input.stats.outputTokens)} out (this session)`],
+    ["Steps", `${count(input.stats.steps)} model step${input.stats.steps === 1 ? "" : "s"} (this session)`],
+    ["Time", `${seconds(input.wallMs)} wall · ${seconds(input.stats.apiMs)} API`]
+  ]
+  return [{ text: "Status", bold: true }, ...table(rows, 12), { text: "/compact summarises the older history to free the context.", tone: "dim" }]
+}

@@ -10,7 +10,7 @@ import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
-import { PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
+import { type AgentChoice, PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
 import type { LettaFailure } from "../../domain/errors.js"
 import { type LettaMessage, type PendingToolCall, toolCallParts } from "../../domain/letta.js"
 import type { AllSettings } from "../../domain/settings.js"
@@ -23,12 +23,16 @@ import { RunStats } from "../render/runStats.js"
 import { resolveSession } from "../session.js"
 import { runTurn } from "../turn.js"
 import { parseInput } from "./commands.js"
+import { pickAgent } from "./resumePicker.js"
 import { makeInputHistory } from "./inputHistory.js"
 import { waitForLayoutEngine } from "./layoutEngine.js"
 import { loadInteractive } from "./load.js"
 import { mountScreen } from "./mount.js"
 import { statsLines, welcomeLines } from "./panels.js"
-import { runCommand, type SessionState } from "./slashCommands.js"
+import { makeNotifier } from "./notify.js"
+import { makeInputExtras } from "./shellMode.js"
+import { sessionStatus } from "./sessionStatus.js"
+import { contextWindowOf, runCommand, type SessionState } from "./slashCommands.js"
 import type { UiStore } from "./store.js"
 import { colourWanted, terminalColourLevel } from "./theme.js"
 
@@ -72,6 +76,21 @@ const describeCause = (cause: Cause.Cause<unknown>, server: string): string => {
   return `Internal error: ${squashed instanceof Error ? squashed.message : String(squashed)}`
 }
 
+/**
+ * A resumed agent's recent history, less the calls still pending (the turn that resumes them
+ * shows them, not twice), and the run it is paused on, when known.
+ */
+const splitBackfill = (pendingCalls: ReadonlyArray<PendingToolCall>, backfill: ReadonlyArray<LettaMessage>) => {
+  const pendingIds = new Set(pendingCalls.map((call) => call.toolCallId))
+  const isPendingRequest = (message: LettaMessage) =>
+    message.message_type === "approval_request_message" &&
+    toolCallParts(message).every((part) => typeof part.tool_call_id === "string" && pendingIds.has(part.tool_call_id))
+  return {
+    recent: backfill.filter((message) => !isPendingRequest(message)),
+    pausedRunId: pendingCalls.length === 0 ? undefined : runIdOf(backfill.find(isPendingRequest))
+  }
+}
+
 export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiStore) =>
   Effect.scoped(
     Effect.gen(function* () {
@@ -81,13 +100,42 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       const startedAt = Date.now()
 
       const history = yield* makeInputHistory(workspace.homeDir, workspace.projectDir)
+      // `letta explain this repo` on a terminal: the session starts with that message sent.
+      const initialPrompt = config.promptWords.join(" ").trim()
+      const mount = (entries: ReadonlyArray<string>) =>
+        Effect.zipRight(
+          waitForLayoutEngine,
+          mountScreen(ui, { colour: colourWanted(process.env, terminalColourLevel()) }, initialPrompt.length > 0 ? [...entries, initialPrompt] : entries)
+        )
+
+      // `--resume`: the screen comes first, with the picker of this project's agents on it.
+      let choice: AgentChoice = config.agent
+      let mountedWith: ReadonlyArray<string> | undefined
+      if (choice._tag === "Pick") {
+        yield* loadInteractive
+        mountedWith = yield* history.load
+        ui.setMode(yield* policy.mode)
+        yield* mount(mountedWith)
+        // Ctrl-C twice leaves from the picker too.
+        const answer = yield* Effect.raceFirst(Effect.map(pickAgent(ui, workspace.projectDir, undefined), Option.some), Effect.as(ui.awaitExit, Option.none()))
+        if (Option.isNone(answer)) {
+          ui.setExiting()
+          yield* ui.rendered
+          return
+        }
+        const picked = answer.value
+        if (Option.isNone(picked)) ui.addNotice("Starting a new agent.", "dim")
+        choice = Option.match(picked, { onNone: () => ({ _tag: "New" }), onSome: (agentId) => ({ _tag: "Explicit", agentId }) })
+      }
+      const chosen = choice
+      const preloaded = mountedWith
       const starting = Effect.gen(function* () {
-        const session = yield* resolveSession(config.agent, config.model, settings)
+        const session = yield* resolveSession(chosen, config.model, settings)
         const [agent, backfill, entries] = yield* Effect.all(
           [
             api.retrieveAgent(session.agentId, { includeBlocks: true }).pipe(Effect.option),
             session.created ? Effect.succeed([]) : api.listMessages(session.agentId, BACKFILL_ENTRIES).pipe(Effect.orElseSucceed(() => [])),
-            history.load
+            preloaded === undefined ? history.load : Effect.succeed(preloaded)
           ],
           { concurrency: "unbounded" }
         )
@@ -117,21 +165,12 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
         }),
         true
       )
-      // The calls still pending are shown by the turn that resumes them, not twice.
-      const pendingIds = new Set(session.pendingCalls.map((call) => call.toolCallId))
-      const isPendingRequest = (message: LettaMessage) =>
-        message.message_type === "approval_request_message" &&
-        toolCallParts(message).every((part) => typeof part.tool_call_id === "string" && pendingIds.has(part.tool_call_id))
-      const recent = backfill.filter((message) => !isPendingRequest(message))
+      const initial = splitBackfill(session.pendingCalls, backfill)
       /** The run the agent is paused on (its calls await answers), when known: quitting cancels it. */
-      let pausedRunId: string | undefined = session.pendingCalls.length === 0 ? undefined : runIdOf(backfill.find(isPendingRequest))
-      ui.applyHistory(recent, BACKFILL_USER_CHARS, { heading: "Recent conversation:", closing: "─".repeat(24) })
+      let pausedRunId: string | undefined = initial.pausedRunId
+      ui.applyHistory(initial.recent, BACKFILL_USER_CHARS, { heading: "Recent conversation:", closing: "─".repeat(24) })
 
-      // `letta explain this repo` on a terminal: the session starts with that message sent.
-      const initialPrompt = config.promptWords.join(" ").trim()
-
-      yield* waitForLayoutEngine
-      yield* mountScreen(ui, { colour: colourWanted(process.env, terminalColourLevel()) }, initialPrompt.length > 0 ? [...entries, initialPrompt] : entries)
+      if (preloaded === undefined) yield* mount(entries)
 
       const state: SessionState = {
         agentId: session.agentId,
@@ -141,6 +180,15 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
         startedAt
       }
       let turn: Fiber.RuntimeFiber<void, unknown> | undefined
+      // The status line: the model now; its context window once the model list answers.
+      const status = sessionStatus(ui)
+      status.update({ model: state.model })
+      yield* Effect.forkScoped(
+        api.listModels.pipe(
+          Effect.tap((models) => Effect.sync(() => status.update({ contextWindow: contextWindowOf(models, state.model) }))),
+          Effect.ignore
+        )
+      )
 
       const syncMode = Effect.flatMap(policy.mode, (current) => Effect.sync(() => ui.setMode(current)))
 
@@ -164,6 +212,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
                 Effect.zipRight(
                   Effect.sync(() => {
                     state.stats.observe(event)
+                    status.observe(event)
                     if (event._tag === "ServerMessage") {
                       const runId = runIdOf(event.chunk.message)
                       if (runId !== undefined) pausedRunId = runId
@@ -193,15 +242,62 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       // the approval dialog, and the agent carries on with the answers.
       const resume = session.pendingCalls.length === 0 ? Effect.void : runOneTurn(undefined, session.pendingCalls)
 
+      // `!command`, `#note` and `@file` mentions (shellMode.ts, mentions.ts).
+      const extras = makeInputExtras(ui, workspace.projectDir, settings)
+      // A bell and OSC 9 when an approval waits or a long turn ends (notify.ts).
+      ui.setNotifier(makeNotifier(process.stdout, settings.user.notifications))
+
+      /** `/resume`: the picker; the chosen agent's recent history, then its pending calls, if any. */
+      const switchAgent = Effect.gen(function* () {
+        const picked = yield* pickAgent(ui, workspace.projectDir, state.agentId)
+        if (Option.isNone(picked)) return
+        if (picked.value === state.agentId) {
+          ui.addNotice("Already talking to that agent.", "dim")
+          return
+        }
+        const next = yield* resolveSession({ _tag: "Explicit", agentId: picked.value }, Option.none(), settings)
+        const [agent, backfill] = yield* Effect.all(
+          [api.retrieveAgent(next.agentId).pipe(Effect.option), api.listMessages(next.agentId, BACKFILL_ENTRIES).pipe(Effect.orElseSucceed(() => []))],
+          { concurrency: "unbounded" }
+        )
+        state.agentId = next.agentId
+        state.model = next.model
+        const split = splitBackfill(next.pendingCalls, backfill)
+        pausedRunId = split.pausedRunId
+        const name = Option.getOrUndefined(agent)?.name ?? undefined
+        ui.addNotice(`Resumed agent ${next.agentId}${name === undefined ? "" : ` (${name})`}${next.model === undefined ? "" : ` · ${next.model}`}`, "success")
+        ui.applyHistory(split.recent, BACKFILL_USER_CHARS, { heading: "Recent conversation:", closing: "─".repeat(24) })
+        status.update({ model: next.model, contextTokens: undefined, contextWindow: undefined })
+        yield* Effect.forkScoped(
+          api.listModels.pipe(
+            Effect.tap((models) => Effect.sync(() => status.update({ contextWindow: contextWindowOf(models, next.model) }))),
+            Effect.ignore
+          )
+        )
+        if (next.pendingCalls.length > 0) yield* runOneTurn(undefined, next.pendingCalls)
+      })
+
       const loop = Effect.forever(
         Effect.gen(function* () {
           const submission = yield* ui.takeSubmission
           yield* history.append(submission.text)
+          const special = extras.special(submission.text)
+          if (special !== undefined) {
+            // Runs like a turn: the spinner shows and Esc stops it.
+            ui.addUser(submission.display)
+            ui.setBusy(true)
+            const fiber = yield* Effect.fork(special)
+            turn = fiber
+            yield* Fiber.await(fiber)
+            turn = undefined
+            ui.setBusy(false)
+            return
+          }
           const input = parseInput(submission.text)
           switch (input._tag) {
             case "Message":
               ui.addUser(submission.display)
-              yield* runOneTurn(input.text)
+              yield* runOneTurn(yield* extras.prepare(input.text))
               return
             case "Unknown":
               ui.addUser(submission.display)
@@ -209,6 +305,12 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
               return
             case "Command":
               ui.addUser(submission.display)
+              if (input.name === "resume") {
+                yield* switchAgent.pipe(
+                  Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.displayName), "error")))
+                )
+                return
+              }
               yield* runCommand(input.name, { ui, state, config }).pipe(
                 Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.displayName), "error")))
               )

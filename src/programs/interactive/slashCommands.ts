@@ -8,11 +8,13 @@ import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Settings } from "../../services/Settings.js"
 import type { RunStats } from "../render/runStats.js"
-import { agentLines, helpLines, memoryLines, permissionLines } from "./panels.js"
+import { agentLines, helpLines, memoryLines, permissionLines, statusLines } from "./panels.js"
+import { sessionStatus } from "./sessionStatus.js"
 import type { SelectOption, UiStore } from "./store.js"
 
 export interface SessionState {
-  readonly agentId: string
+  /** Changes with /resume. */
+  agentId: string
   model: string | undefined
   streamTokens: boolean
   readonly stats: RunStats
@@ -47,6 +49,34 @@ export const modelOptions = (models: ReadonlyArray<ModelInfo>): ReadonlyArray<Se
     return [{ value: handle, label: handle, ...(hint.length > 0 ? { hint } : {}) }]
   })
 
+/** The context window the model list gives for a handle, where it says. */
+export const contextWindowOf = (models: ReadonlyArray<ModelInfo>, handle: string | undefined): number | undefined => {
+  if (handle === undefined) return undefined
+  const found = models.find((m) => modelHandle(m) === handle || m.model === handle)
+  return typeof found?.context_window === "number" && found.context_window > 0 ? found.context_window : undefined
+}
+
+/** `/compact`: the backend summarises the older history now; the agent is busy meanwhile. */
+const compact = (ctx: CommandContext) =>
+  Effect.gen(function* () {
+    const api = yield* LettaApi
+    ctx.ui.setBusy(true)
+    const result = yield* api.compact(ctx.state.agentId).pipe(Effect.ensuring(Effect.sync(() => ctx.ui.setBusy(false))))
+    const { messagesBefore: before, messagesAfter: after } = result
+    if (before === 0 && after === 0) {
+      ctx.ui.addNotice("Nothing to compact yet: there is no history since the last summary.", "dim")
+      return
+    }
+    // The size is known again after the next reply.
+    sessionStatus(ctx.ui).update({ contextTokens: undefined })
+    ctx.ui.addNotice(
+      before === undefined || after === undefined
+        ? "Conversation compacted: the older history is summarised (the messages are kept, and searchable)."
+        : `Conversation compacted: ${before} messages in the context → ${after} (the older ones summarised; all are kept, and searchable).`,
+      "success"
+    )
+  })
+
 const model = (ctx: CommandContext) =>
   Effect.gen(function* () {
     const api = yield* LettaApi
@@ -66,6 +96,8 @@ const model = (ctx: CommandContext) =>
     }
     const agent = yield* api.updateAgentModel(ctx.state.agentId, chosen.value)
     ctx.state.model = agentModel(agent) ?? chosen.value
+    const window = contextWindowOf(yield* api.listModels.pipe(Effect.orElseSucceed(() => [])), ctx.state.model)
+    sessionStatus(ctx.ui).update({ model: ctx.state.model, contextWindow: window })
     ctx.ui.addNotice(`Model set to ${ctx.state.model}`, "success")
   })
 
@@ -88,8 +120,29 @@ export const runCommand = (name: string, ctx: CommandContext): Effect.Effect<voi
         ctx.ui.addPanel(memoryLines(agent.blocks ?? []))
         return
       }
+      case "compact":
+        return yield* compact(ctx)
+      case "status":
+      case "cost": {
+        const policy = yield* PermissionPolicy
+        const agent = yield* api.retrieveAgent(ctx.state.agentId).pipe(Effect.option)
+        ctx.ui.addPanel(
+          statusLines({
+            agentId: ctx.state.agentId,
+            agentName: Option.getOrUndefined(agent)?.name ?? undefined,
+            backend: api.backend,
+            serverUrl: api.displayName,
+            mode: yield* policy.mode,
+            status: sessionStatus(ctx.ui).getSnapshot(),
+            stats: ctx.state.stats,
+            wallMs: Date.now() - ctx.state.startedAt
+          })
+        )
+        return
+      }
       case "clear":
         yield* api.resetMessages(ctx.state.agentId)
+        sessionStatus(ctx.ui).update({ contextTokens: undefined })
         // As in Claude Code, the screen starts afresh too.
         ctx.ui.clearScreen()
         ctx.ui.addNotice("Conversation cleared. The agent's memory blocks are kept.", "success")

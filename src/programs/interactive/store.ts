@@ -16,6 +16,7 @@ import type { TurnEvent } from "../../domain/events.js"
 import type { LettaMessage } from "../../domain/letta.js"
 import type { ApprovalScreenShape } from "../../services/ApprovalScreen.js"
 import { parseInput } from "./commands.js"
+import { LONG_TURN_MS, type Notifier } from "./notify.js"
 import { type Item, type LiveView, type PanelLine, type Tone, type ToolStatus, Transcript } from "./transcript.js"
 
 /** Redraw budget while a turn streams in. */
@@ -101,6 +102,8 @@ export class UiStore implements ApprovalScreenShape {
   /** "Always allow" rules added in this session, for /permissions. */
   readonly addedRules: Array<RuleSuggestion> = []
   private urgentTimer: NodeJS.Immediate | undefined
+  /** Bell + OSC 9 (notify.ts): an approval waits, a long turn ended. Undefined: none. */
+  private notifier: Notifier | undefined
   private frameTimer: NodeJS.Timeout | undefined
 
   constructor(
@@ -247,8 +250,14 @@ export class UiStore implements ApprovalScreenShape {
   }
 
   setBusy(busy: boolean): void {
+    const since = this.busySince
     this.busySince = busy ? Date.now() : undefined
+    if (!busy && since !== undefined && Date.now() - since > LONG_TURN_MS && !this.exiting) this.notifier?.("letta: done")
     this.changed(true)
+  }
+
+  setNotifier(notifier: Notifier | undefined): void {
+    this.notifier = notifier
   }
 
   /** Hides the input and footer: the last frame before the process exits. */
@@ -321,12 +330,15 @@ export class UiStore implements ApprovalScreenShape {
   }
 
   readonly present = (dialog: ApprovalDialog): Effect.Effect<ApprovalChoice> =>
-    this.ask<ApprovalChoice>((answer) => ({
-      _tag: "Approval",
-      dialog,
-      position: this.transcript.positionOf(dialog.toolCallId),
-      answer
-    }))
+    this.ask<ApprovalChoice>((answer) => {
+      this.notifier?.(dialog._tag === "Plan" ? "letta: the plan is ready for review" : `letta: approve ${dialog.toolName}?`)
+      return {
+        _tag: "Approval",
+        dialog,
+        position: this.transcript.positionOf(dialog.toolCallId),
+        answer
+      }
+    })
 
   readonly ruleAdded = (suggestion: RuleSuggestion): Effect.Effect<void> =>
     Effect.sync(() => {

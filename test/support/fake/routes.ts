@@ -141,6 +141,14 @@ export class Routes {
       this.engine.forget(agent.id)
       return this.reply(ctx, this.store.serializeAgent(agent, "all"))
     }
+    if (c === "summarize" && s.length === 3) {
+      if (m !== "POST") return "method"
+      // Compaction: the history stays listable; the server reports the context's message counts.
+      const agent = agentOf(this.store, b)
+      agent.compactions = (agent.compactions ?? 0) + 1
+      const before = agent.messages.length
+      return this.reply(ctx, { num_messages_before: before, num_messages_after: Math.min(before, 2), summary: "The earlier conversation, summarised." })
+    }
     if (c === "tools" && s.length === 3) return this.only(ctx, "GET", () => agentOf(this.store, b).tools.map((t) => this.store.serializeTool(t)))
     if (c === "tools" && s.length === 5 && e !== undefined && (d === "attach" || d === "detach" || d === "approval")) {
       if (m !== "PATCH") return "method"

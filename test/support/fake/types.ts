@@ -121,6 +121,8 @@ export interface FakeAgent {
   messages: HistoryEntry[]
   pending: FakePending | null
   lastStopReason: string | null
+  /** How many times /summarize was called (compaction). */
+  compactions?: number
   readonly createdAt: string
   updatedAt: string
 }

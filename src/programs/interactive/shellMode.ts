@@ -1,0 +1,190 @@
+/**
+ * What the prompt does besides sending a message, as in Claude Code:
+ * - `!command` runs the command in the project directory (bash mode): a command a Bash deny rule
+ *   matches is refused, naming the rule; anything else runs without a dialog (the user typed it).
+ *   Its output is shown and, with the command, added (capped) to the next message as context.
+ * - `#note` adds the note as a line to the `project` memory block.
+ * - `@path` mentions attach the files' text to the message (mentions.ts).
+ */
+import { spawn } from "node:child_process"
+import * as Effect from "effect/Effect"
+import { type AllSettings, serverKey } from "../../domain/settings.js"
+import { LettaApi } from "../../services/LettaApi.js"
+import { PermissionPolicy } from "../../services/PermissionPolicy.js"
+import { Settings } from "../../services/Settings.js"
+import { BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_OUTPUT_CHARS } from "../../tools/Bash.js"
+import { storedBlockIds } from "../memoryBlocks.js"
+import { attachMentions, withAttachments } from "./mentions.js"
+import type { PanelLine } from "./transcript.js"
+import type { UiStore } from "./store.js"
+
+/** Output lines shown in the transcript for a `!` command (the context gets all of it, capped). */
+export const SHELL_SHOWN_LINES = 20
+
+export type SpecialInput =
+  | { readonly _tag: "Shell"; readonly command: string }
+  | { readonly _tag: "Memory"; readonly line: string }
+
+/** `!cmd` and `#note` (at the very start of the input); undefined for anything else. */
+export const parseSpecial = (text: string): SpecialInput | undefined => {
+  if (text.startsWith("!")) {
+    const command = text.slice(1).trim()
+    return command.length === 0 ? undefined : { _tag: "Shell", command }
+  }
+  if (text.startsWith("#")) {
+    const line = text.slice(1).trim()
+    return line.length === 0 ? undefined : { _tag: "Memory", line }
+  }
+  return undefined
+}
+
+export interface ShellResult {
+  readonly output: string
+  readonly exitCode: number | null
+  readonly timedOut: boolean
+}
+
+/** Cuts `text` to `max` characters, saying how many were cut. */
+export const capOutput = (text: string, max = BASH_MAX_OUTPUT_CHARS): string =>
+  text.length <= max ? text : `${text.slice(0, max)}\n[... ${text.length - max} more characters cut]`
+
+/**
+ * Runs `command` with bash in `cwd`, stdout and stderr together as they come. Interrupting
+ * the effect (Esc) kills the command with its process group.
+ */
+export const runShell = (command: string, cwd: string, timeoutMs = BASH_DEFAULT_TIMEOUT_MS): Effect.Effect<ShellResult> =>
+  Effect.async<ShellResult>((resume) => {
+    const chunks: Array<string> = []
+    let size = 0
+    let timedOut = false
+    const child = spawn("bash", ["-c", command], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: process.env })
+    const kill = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL")
+      } catch {
+        // already gone
+      }
+    }
+    const collect = (chunk: Buffer) => {
+      // Keep a little over the cap: the rest is cut anyway.
+      if (size > BASH_MAX_OUTPUT_CHARS * 2) return
+      const text = chunk.toString("utf8")
+      chunks.push(text)
+      size += text.length
+    }
+    child.stdout.on("data", collect)
+    child.stderr.on("data", collect)
+    const timer = setTimeout(() => {
+      timedOut = true
+      kill()
+    }, timeoutMs)
+    child.on("error", (error) => {
+      clearTimeout(timer)
+      resume(Effect.succeed({ output: `${chunks.join("")}${error.message}`, exitCode: null, timedOut }))
+    })
+    child.on("close", (code) => {
+      clearTimeout(timer)
+      resume(Effect.succeed({ output: chunks.join(""), exitCode: code, timedOut }))
+    })
+    return Effect.sync(() => {
+      clearTimeout(timer)
+      kill()
+    })
+  })
+
+/** The context a `!` command adds to the next message (as Claude Code's bash mode does). */
+export const shellContext = (command: string, result: ShellResult): string =>
+  [
+    `<bash-input>${command}</bash-input>`,
+    `<bash-output>${capOutput(result.output.replace(/\n$/, ""))}</bash-output>`,
+    `<bash-exit-code>${result.timedOut ? "timed out" : String(result.exitCode ?? "killed")}</bash-exit-code>`
+  ].join("\n")
+
+/** The output as transcript lines: the first SHELL_SHOWN_LINES, then how many more. */
+export const shellOutputLines = (result: ShellResult): ReadonlyArray<PanelLine> => {
+  const text = result.output.replace(/\n$/, "")
+  const lines = text.length === 0 ? ["(no output)"] : text.split("\n")
+  const shown = lines.slice(0, SHELL_SHOWN_LINES)
+  const out: Array<PanelLine> = shown.map((line, index) => ({ text: line, prefix: index === 0 ? "  ⎿  " : "     ", tone: text.length === 0 ? "dim" : "info" }))
+  if (lines.length > shown.length) out.push({ text: `… +${lines.length - shown.length} lines`, prefix: "     ", tone: "dim" })
+  if (result.timedOut) out.push({ text: "Timed out: the command was stopped", prefix: "     ", tone: "error" })
+  else if (result.exitCode !== 0) out.push({ text: `Exit code ${result.exitCode ?? "(killed)"}`, prefix: "     ", tone: "error" })
+  return out
+}
+
+/** The project memory block with `line` added at its end. */
+export const appendLine = (value: string, line: string): string => (value.trim().length === 0 ? line : `${value.replace(/\s+$/, "")}\n${line}`)
+
+export interface InputExtras {
+  /** `!`/`#` input: the effect that handles it; undefined for a message or a command. */
+  readonly special: (text: string) => Effect.Effect<void, never, PermissionPolicy | LettaApi | Settings> | undefined
+  /** A message as sent to the agent: earlier `!` output first, mentioned files after. */
+  readonly prepare: (text: string) => Effect.Effect<string, never, PermissionPolicy>
+}
+
+export const makeInputExtras = (ui: UiStore, projectDir: string, startSettings: AllSettings): InputExtras => {
+  /** `!` commands run since the last message, for its context. */
+  let pending: Array<string> = []
+
+  const shell = (command: string) =>
+    Effect.gen(function* () {
+      const policy = yield* PermissionPolicy
+      const decision = yield* policy.decide({ toolName: "Bash", args: { command } })
+      // Only the rules' deny list applies: the user typed the command (plan mode does not stop it).
+      if (decision._tag === "Deny" && decision.decidedBy !== "plan mode") {
+        ui.addNotice(`Not run: ${decision.reason}`, "error")
+        return
+      }
+      // A line the shell parser cannot see through while specific Bash deny rules exist: the
+      // policy asks whether the rule "might match". Without a dialog here, it is refused.
+      if (decision._tag === "Ask" && decision.decidedBy.includes(" might match")) {
+        ui.addNotice(`Not run: ${decision.decidedBy}`, "error")
+        return
+      }
+      const result = yield* runShell(command, projectDir).pipe(
+        Effect.onInterrupt(() => Effect.sync(() => ui.addNotice("Interrupted: the command was stopped", "warning")))
+      )
+      ui.addPanel(shellOutputLines(result))
+      pending.push(shellContext(command, result))
+    })
+
+  const memory = (line: string) =>
+    Effect.gen(function* () {
+      const api = yield* LettaApi
+      const settings = yield* Settings
+      // Read the files again: the block may have been created since the session started.
+      const current = yield* settings.load.pipe(Effect.orElseSucceed(() => startSettings))
+      const id = storedBlockIds(current, serverKey(api.baseUrl)).project
+      if (id === undefined) {
+        ui.addNotice("No project memory block on this server yet: not saved.", "error")
+        return
+      }
+      const block = yield* api.retrieveBlock(id)
+      const value = appendLine(block.value, line)
+      const limit = block.limit
+      if (typeof limit === "number" && limit > 0 && value.length > limit) {
+        ui.addNotice(`Not saved: the project memory block would exceed its limit (${value.length} of ${limit} characters).`, "error")
+        return
+      }
+      yield* api.updateBlockValue(id, value)
+      ui.addNotice(`Added to project memory: ${line}`, "success")
+    }).pipe(Effect.catchAll((error) => Effect.sync(() => ui.addNotice(`Not saved to project memory: ${error.message}`, "error"))))
+
+  return {
+    special: (text) => {
+      const parsed = parseSpecial(text)
+      if (parsed === undefined) return undefined
+      return parsed._tag === "Shell" ? shell(parsed.command) : memory(parsed.line)
+    },
+    prepare: (text) =>
+      Effect.gen(function* () {
+        const { attached, blocks, notices } = yield* attachMentions(text, projectDir)
+        for (const file of attached) ui.addNotice(`Attached ${file}`, "dim")
+        for (const notice of notices) ui.addNotice(notice, "warning")
+        const context = pending
+        pending = []
+        const message = withAttachments(text, blocks)
+        return context.length === 0 ? message : `${context.join("\n\n")}\n\n${message}`
+      })
+  }
+}

@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import type { BlockInfo } from "../../../src/domain/letta.js"
+import type { PermissionDecision } from "../../../src/domain/permissions.js"
+import { type AllSettings, serverKey, withLocalBlockIds } from "../../../src/domain/settings.js"
+import {
+  appendLine,
+  capOutput,
+  makeInputExtras,
+  parseSpecial,
+  runShell,
+  shellContext,
+  shellOutputLines
+} from "../../../src/programs/interactive/shellMode.js"
+import { makeUiStore, type UiStore } from "../../../src/programs/interactive/store.js"
+import { LettaApi, type LettaApiShape } from "../../../src/services/LettaApi.js"
+import { PermissionPolicy } from "../../../src/services/PermissionPolicy.js"
+import { Settings, type SettingsShape } from "../../../src/services/Settings.js"
+
+let root: string
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "letta-shell-"))
+})
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true })
+})
+
+const BASE = "http://fake.test"
+
+const services = (options: { readonly decide?: (command: string) => PermissionDecision; readonly blocks?: Map<string, BlockInfo>; readonly projectBlock?: string }) => {
+  const blocks = options.blocks ?? new Map<string, BlockInfo>()
+  const settings: AllSettings = {
+    user: {},
+    project: options.projectBlock === undefined ? {} : withLocalBlockIds({}, serverKey(BASE), { project: options.projectBlock }),
+    local: {}
+  }
+  const api = {
+    baseUrl: BASE,
+    retrieveBlock: (id: string) => Effect.succeed(blocks.get(id)!),
+    updateBlockValue: (id: string, value: string) =>
+      Effect.sync(() => {
+        const block = { ...blocks.get(id)!, value }
+        blocks.set(id, block)
+        return block
+      })
+  } as unknown as LettaApiShape
+  const store = { load: Effect.succeed(settings) } as unknown as SettingsShape
+  return {
+    settings,
+    layer: Layer.mergeAll(
+      Layer.succeed(LettaApi, api),
+      Layer.succeed(Settings, store),
+      Layer.succeed(PermissionPolicy, {
+        mode: Effect.succeed("default" as const),
+        setMode: () => Effect.void,
+        decide: ({ args }) => Effect.succeed(options.decide?.(String(args?.["command"] ?? "")) ?? { _tag: "Ask", decidedBy: "default: needs approval" }),
+        addSessionRule: () => Effect.void,
+        searchFilter: () => Effect.succeed(undefined)
+      })
+    )
+  }
+}
+
+const texts = (ui: UiStore): Array<string> =>
+  ui.getSnapshot().staticItems.flatMap((item) =>
+    item.kind === "notice" ? [item.text] : item.kind === "panel" ? item.lines.map((line) => `${line.prefix ?? ""}${line.text}`) : []
+  )
+
+describe("! and # input", () => {
+  it("parses ! and # only at the very start", () => {
+    expect(parseSpecial("!ls -la")).toEqual({ _tag: "Shell", command: "ls -la" })
+    expect(parseSpecial("# use pnpm")).toEqual({ _tag: "Memory", line: "use pnpm" })
+    expect(parseSpecial("say !hi")).toBeUndefined()
+    expect(parseSpecial("!")).toBeUndefined()
+    expect(parseSpecial("#  ")).toBeUndefined()
+  })
+
+  it("runs a command in the directory, stdout and stderr together", async () => {
+    const result = await Effect.runPromise(runShell("pwd; echo oops >&2; exit 3", root))
+    expect(result.output).toContain(root)
+    expect(result.output).toContain("oops")
+    expect(result.exitCode).toBe(3)
+    expect(shellOutputLines(result).at(-1)?.text).toBe("Exit code 3")
+  })
+
+  it("stops a command when interrupted, and times out", async () => {
+    const started = Date.now()
+    const fiber = Effect.runFork(runShell("sleep 30", root))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await Effect.runPromise(Fiber.interrupt(fiber))
+    expect(Date.now() - started).toBeLessThan(5_000)
+    const timed = await Effect.runPromise(runShell("sleep 30", root, 200))
+    expect(timed.timedOut).toBe(true)
+  })
+
+  it("caps the context and shows at most 20 lines", () => {
+    expect(capOutput("x".repeat(50), 10)).toBe(`${"x".repeat(10)}\n[... 40 more characters cut]`)
+    const lines = shellOutputLines({ output: Array.from({ length: 30 }, (_, i) => `l${i}`).join("\n"), exitCode: 0, timedOut: false })
+    expect(lines).toHaveLength(21)
+    expect(lines.at(-1)?.text).toBe("… +10 lines")
+    expect(shellContext("echo hi", { output: "hi\n", exitCode: 0, timedOut: false })).toBe(
+      "<bash-input>echo hi</bash-input>\n<bash-output>hi</bash-output>\n<bash-exit-code>0</bash-exit-code>"
+    )
+  })
+
+  it("refuses a command a Bash deny rule matches, naming the rule; runs others and adds them to the next message", async () => {
+    const ui = await Effect.runPromise(makeUiStore(root))
+    const { layer, settings } = services({
+      decide: (command) =>
+        command.startsWith("rm")
+          ? { _tag: "Deny", decidedBy: "Bash(rm:*) (project settings)", reason: "Permission denied by rule Bash(rm:*) (project settings)" }
+          : command.startsWith("eval")
+            ? { _tag: "Ask", decidedBy: "Bash(rm:*) (project settings) might match: eval runs text as a command" }
+            : { _tag: "Ask", decidedBy: "default: needs approval" }
+    })
+    writeFileSync(join(root, "keep.txt"), "kept\n")
+    const extras = makeInputExtras(ui, root, settings)
+    await Effect.runPromise(extras.special("!rm keep.txt")!.pipe(Effect.provide(layer)))
+    expect(texts(ui)).toContain("Not run: Permission denied by rule Bash(rm:*) (project settings)")
+    await Effect.runPromise(extras.special("!eval rm keep.txt")!.pipe(Effect.provide(layer)))
+    expect(texts(ui)).toContain("Not run: Bash(rm:*) (project settings) might match: eval runs text as a command")
+    await Effect.runPromise(extras.special("!cat keep.txt")!.pipe(Effect.provide(layer)))
+    expect(texts(ui)).toContain("  ⎿  kept")
+    const message = await Effect.runPromise(extras.prepare("what does it say?").pipe(Effect.provide(layer)))
+    expect(message).toBe("<bash-input>cat keep.txt</bash-input>\n<bash-output>kept</bash-output>\n<bash-exit-code>0</bash-exit-code>\n\nwhat does it say?")
+    // Only once: the next message has no context.
+    expect(await Effect.runPromise(extras.prepare("next").pipe(Effect.provide(layer)))).toBe("next")
+  })
+
+  it("adds a # note as a line of the project memory block", async () => {
+    const ui = await Effect.runPromise(makeUiStore(root))
+    const blocks = new Map<string, BlockInfo>([["block-p", { id: "block-p", label: "project", value: "Project notes:", description: null, limit: 100 }]])
+    const { layer, settings } = services({ blocks, projectBlock: "block-p" })
+    const extras = makeInputExtras(ui, root, settings)
+    await Effect.runPromise(extras.special("# tests run with vitest")!.pipe(Effect.provide(layer)))
+    expect(blocks.get("block-p")?.value).toBe("Project notes:\ntests run with vitest")
+    expect(texts(ui)).toContain("Added to project memory: tests run with vitest")
+    await Effect.runPromise(extras.special(`# ${"y".repeat(100)}`)!.pipe(Effect.provide(layer)))
+    expect(texts(ui).at(-1)).toMatch(/^Not saved: the project memory block would exceed its limit/)
+    expect(appendLine("", "first")).toBe("first")
+  })
+
+  it("says so when the server has no project block", async () => {
+    const ui = await Effect.runPromise(makeUiStore(root))
+    const { layer, settings } = services({})
+    await Effect.runPromise(makeInputExtras(ui, root, settings).special("#note")!.pipe(Effect.provide(layer)))
+    expect(texts(ui)).toContain("No project memory block on this server yet: not saved.")
+  })
+})
