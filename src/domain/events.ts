@@ -14,6 +14,11 @@ export type TurnEvent =
       readonly toolCallId: string
       readonly args: Readonly<Record<string, unknown>>
     }
+  /**
+   * Output a running client tool (Bash) produced since the previous one, at most every ~100 ms.
+   * Only for the live display: headless renderers ignore it; the ToolResult still carries all.
+   */
+  | { readonly _tag: "ToolOutput"; readonly toolCallId: string; readonly text: string }
   /** What was sent back to the agent for one client tool call, allowed or denied. */
   | {
       readonly _tag: "ToolResult"

@@ -58,7 +58,16 @@ const run = (options: ShellRunOptions): Effect.Effect<ShellResult, ShellSpawnErr
   Effect.async<ShellResult, ShellSpawnError>((resume) => {
     const startedAt = performance.now()
     const output = new OutputBuffer(Math.max(0, options.maxOutputChars))
-    const group = new ProcessGroup(options.command, options.cwd, (text) => output.append(text))
+    const group = new ProcessGroup(options.command, options.cwd, (text) => {
+      output.append(text)
+      if (options.onOutput !== undefined) {
+        try {
+          options.onOutput(text)
+        } catch {
+          // A display callback never stops the command.
+        }
+      }
+    })
     let settled = false
     let timedOut = false
     let timer: NodeJS.Timeout | undefined

@@ -16,7 +16,7 @@ import { PermissionPolicy } from "../services/PermissionPolicy.js"
 import type { Prompter } from "../services/Prompter.js"
 import { Tools } from "../services/Tools.js"
 import { ResponseAccumulator } from "./turn/accumulator.js"
-import { answerPendingCalls, denyAll } from "./turn/approvals.js"
+import { answerPendingCalls, denyAll, interruptedAnswer, type LiveToolOutput } from "./turn/approvals.js"
 import { isRetryable, MAX_ATTEMPTS, retryDelayMs, retryReason } from "./turn/retry.js"
 
 export interface TurnInput {
@@ -39,6 +39,11 @@ export interface TurnInput {
    * both backends, for new and existing agents; the agent's own system prompt is not changed).
    */
   readonly appendSystemPrompt?: string | undefined
+  /**
+   * Interactive mode: running tools report their output as they go (`ToolOutput` events), and
+   * a call interrupted while it runs is answered with the output it printed so far.
+   */
+  readonly liveToolOutput?: boolean
 }
 
 export type TurnError = ApiError | UnexpectedStop | MaxTurnsReached
@@ -99,6 +104,7 @@ export const runTurn = <E>(
     // The mode when the user's message is sent decides the plan-mode reminder.
     const planMode = (yield* Effect.flatMap(PermissionPolicy, (policy) => policy.mode)) === "plan"
     const state: TurnState = { unanswered: [], inFlight: false, runId: undefined, finished: false }
+    const live: LiveToolOutput | undefined = input.liveToolOutput === true ? { partial: new Map() } : undefined
 
     const body = (messages: ReadonlyArray<MessageItem>, stepsUsed: number): SendMessageBody => ({
       messages,
@@ -149,7 +155,7 @@ export const runTurn = <E>(
     const firstExchange = (acc: ResponseAccumulator): Effect.Effect<boolean, TurnError | E, TurnServices> => {
       const user = input.prompt === undefined ? [] : [userMessage(input.prompt, planMode, input.appendSystemPrompt)]
       const answers = (calls: ReadonlyArray<PendingToolCall>) =>
-        input.recovery === "ask" ? answerPendingCalls(calls, emit) : Effect.succeed(denyAll(calls, RECOVERED_REASON))
+        input.recovery === "ask" ? answerPendingCalls(calls, emit, live) : Effect.succeed(denyAll(calls, RECOVERED_REASON))
       const attempt = (calls: ReadonlyArray<PendingToolCall>, recoveryLeft: boolean): Effect.Effect<boolean, TurnError | E, TurnServices> =>
         Effect.gen(function* () {
           state.unanswered = calls
@@ -217,7 +223,7 @@ export const runTurn = <E>(
           if (input.maxSteps !== undefined && stepsUsed >= input.maxSteps) {
             return yield* new MaxTurnsReached({ limit: input.maxSteps })
           }
-          next = [approvalMessage(yield* answerPendingCalls(calls, emit))]
+          next = [approvalMessage(yield* answerPendingCalls(calls, emit, live))]
           continue
         }
         if (stopReason === "max_steps" && input.maxSteps !== undefined) {
@@ -248,7 +254,7 @@ export const runTurn = <E>(
       }
       const work =
         state.unanswered.length > 0
-          ? abandonCalls(input.agentId, state.unanswered, reason, tools.specs, input.streamTokens)
+          ? abandonCalls(input.agentId, state.unanswered, reason, tools.specs, input.streamTokens, live?.partial)
           : state.inFlight
             ? api.cancelRuns(input.agentId, state.runId === undefined ? [] : [state.runId])
             : Effect.void
@@ -320,13 +326,20 @@ const abandonCalls = (
   calls: ReadonlyArray<PendingToolCall>,
   reason: string,
   clientTools: SendMessageBody["client_tools"],
-  streamTokens: boolean
+  streamTokens: boolean,
+  /** What calls interrupted while running had printed (live output): sent back, not lost. */
+  partial?: ReadonlyMap<string, string>
 ) =>
   Effect.scoped(
     Effect.gen(function* () {
       const api = yield* LettaApi
+      const answers = calls.map((call, index) => {
+        const printed = partial?.get(call.toolCallId)
+        // A call that printed nothing (or is not a command) is denied, as before.
+        return printed === undefined || printed.length === 0 ? denyAll(calls, reason)[index]! : interruptedAnswer(call, printed, reason)
+      })
       const chunks = yield* api.sendMessage(agentId, {
-        messages: [approvalMessage(denyAll(calls, reason))],
+        messages: [approvalMessage(answers)],
         client_tools: clientTools,
         stream_tokens: streamTokens,
         max_steps: 1

@@ -12,6 +12,8 @@ export interface ShellRunOptions {
   readonly timeoutMs: number
   /** stdout and stderr together, in arrival order, are kept up to this many characters. */
   readonly maxOutputChars: number
+  /** Called with each piece of output as it arrives (live display); not capped. */
+  readonly onOutput?: (text: string) => void
 }
 
 export interface ShellResult {

@@ -1,6 +1,7 @@
 /** The client tools loaded for this run: their specs for `client_tools`, and their execution. */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import type { ClientToolSpec } from "../domain/letta.js"
 import type { ToolOutput } from "../domain/tools.js"
 
@@ -20,3 +21,11 @@ export interface ToolsShape {
 }
 
 export class Tools extends Context.Tag("letta/Tools")<Tools, ToolsShape>() {}
+
+/**
+ * Where a running tool reports its output as it arrives (Bash), for the live display of the
+ * interactive mode. Set around one call's execution; undefined: nobody listens.
+ */
+export const ToolOutputSink: FiberRef.FiberRef<((text: string) => void) | undefined> = FiberRef.unsafeMake<
+  ((text: string) => void) | undefined
+>(undefined)

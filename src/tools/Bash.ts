@@ -3,9 +3,11 @@
  * timeout; or started in the background, to be read with BashOutput and stopped with KillBash.
  */
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Schema from "effect/Schema"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { Shell, type ShellResult } from "../services/Shell.js"
+import { ToolOutputSink } from "../services/Tools.js"
 import { Workspace } from "../services/Workspace.js"
 import { defineTool, optionalParam, param } from "./defineTool.js"
 
@@ -86,12 +88,14 @@ export const Bash = defineTool({
         )
       }
       const timeoutMs = clampTimeout(args.timeout)
+      const onOutput = yield* FiberRef.get(ToolOutputSink)
       return yield* shell
         .run({
           command: args.command,
           cwd: workspace.projectDir,
           timeoutMs,
-          maxOutputChars: BASH_MAX_OUTPUT_CHARS
+          maxOutputChars: BASH_MAX_OUTPUT_CHARS,
+          ...(onOutput === undefined ? {} : { onOutput })
         })
         .pipe(
           Effect.map((result) => formatBashResult(result, timeoutMs)),

@@ -3,7 +3,7 @@ import { Chunk, Effect, Exit, Fiber, Layer, Stream } from "effect"
 import { ApiError, MaxTurnsReached, UnexpectedStop } from "../../src/domain/errors.js"
 import type { TurnEvent } from "../../src/domain/events.js"
 import type { MessageItem } from "../../src/domain/letta.js"
-import { INTERRUPTED_REASON, maxTurnsReason, RECOVERED_REASON, type TurnInput, type TurnServices, turnEvents } from "../../src/programs/turn.js"
+import { INTERRUPTED_REASON, maxTurnsReason, RECOVERED_REASON, runTurn, type TurnInput, type TurnServices, turnEvents } from "../../src/programs/turn.js"
 import type { PermissionMode } from "../../src/domain/config.js"
 import { toolSuccess } from "../../src/domain/tools.js"
 import { Tools } from "../../src/services/Tools.js"
@@ -288,6 +288,57 @@ describe("runTurn", () => {
         { type: "approval", tool_call_id: "call-1", approve: false, reason: INTERRUPTED_REASON }
       ])
       expect(api.cancelled).toEqual([["run-9"]])
+    })
+  )
+
+  it.live("live tool output: the running call's output comes as ToolOutput events, and an interrupt sends it back", () =>
+    Effect.gen(function* () {
+      const { api, layer } = setup([
+        response({ stop: "requires_approval", calls: [{ id: "call-1", name: "Slow", args: "{}" }] }),
+        response({ stop: "cancelled", runId: "run-9" })
+      ])
+      const events: Array<TurnEvent> = []
+      const fiber = yield* Effect.fork(
+        runTurn(input({ liveToolOutput: true }), (event) => Effect.sync(() => events.push(event))).pipe(Effect.provide(layer))
+      )
+      yield* Effect.sleep("250 millis")
+      expect(events.filter((e) => e._tag === "ToolOutput")).toEqual([{ _tag: "ToolOutput", toolCallId: "call-1", text: "started\nhalf way\n" }])
+      yield* Fiber.interrupt(fiber)
+      const [answer] = approvalsOf(api.sent[1]!.messages[0])
+      expect(answer).toMatchObject({ type: "tool", tool_call_id: "call-1", status: "error" })
+      expect(answer?.type === "tool" ? answer.tool_return : "").toMatch(/^started\nhalf way\n\[interrupted by the user: the command was killed/)
+      expect(api.cancelled).toEqual([["run-9"]])
+    })
+  )
+
+  it.live("live tool output: a call interrupted before it printed anything is denied as before", () =>
+    Effect.gen(function* () {
+      const { api, layer } = setup([
+        response({ stop: "requires_approval", calls: [{ id: "call-1", name: "Slow", args: "{}" }] }),
+        response({ stop: "cancelled", runId: "run-9" })
+      ])
+      const silent = Layer.succeed(Tools, { ...(yield* Effect.provide(Tools, layer)), execute: () => Effect.never })
+      const fiber = yield* Effect.fork(
+        runTurn(input({ liveToolOutput: true }), () => Effect.void).pipe(Effect.provide(Layer.merge(layer, silent)))
+      )
+      yield* Effect.sleep("150 millis")
+      yield* Fiber.interrupt(fiber)
+      expect(approvalsOf(api.sent[1]!.messages[0])).toEqual([{ type: "approval", tool_call_id: "call-1", approve: false, reason: INTERRUPTED_REASON }])
+    })
+  )
+
+  it.live("without live tool output (headless) no ToolOutput event is emitted and an interrupt denies the call", () =>
+    Effect.gen(function* () {
+      const { api, layer } = setup([
+        response({ stop: "requires_approval", calls: [{ id: "call-1", name: "Slow", args: "{}" }] }),
+        response({ stop: "cancelled", runId: "run-9" })
+      ])
+      const events: Array<TurnEvent> = []
+      const fiber = yield* Effect.fork(runTurn(input(), (event) => Effect.sync(() => events.push(event))).pipe(Effect.provide(layer)))
+      yield* Effect.sleep("250 millis")
+      yield* Fiber.interrupt(fiber)
+      expect(events.some((e) => e._tag === "ToolOutput")).toBe(false)
+      expect(approvalsOf(api.sent[1]!.messages[0])).toEqual([{ type: "approval", tool_call_id: "call-1", approve: false, reason: INTERRUPTED_REASON }])
     })
   )
 

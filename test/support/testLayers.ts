@@ -1,5 +1,5 @@
 /** Mocked layers for unit tests of the programs: a scripted LettaApi and simple tool/policy doubles. */
-import { Effect, Layer, Schema, Stream } from "effect"
+import { Effect, FiberRef, Layer, Schema, Stream } from "effect"
 import { ApiError } from "../../src/domain/errors.js"
 import { type AgentInfo, LettaMessage, type SendMessageBody, type StreamChunk } from "../../src/domain/letta.js"
 import type { PermissionMode } from "../../src/domain/config.js"
@@ -9,7 +9,7 @@ import { LettaApi, type LettaApiShape } from "../../src/services/LettaApi.js"
 import { Output } from "../../src/services/Output.js"
 import { PermissionPolicy } from "../../src/services/PermissionPolicy.js"
 import { Prompter } from "../../src/services/Prompter.js"
-import { Tools } from "../../src/services/Tools.js"
+import { ToolOutputSink, Tools } from "../../src/services/Tools.js"
 
 const decode = Schema.decodeUnknownSync(LettaMessage)
 
@@ -136,7 +136,11 @@ export const echoTools = (executed: Array<string> = []) =>
     isReadOnly: (name) => name === "Echo",
     execute: (name, args) =>
       name === "Slow"
-        ? Effect.never
+        ? // Prints a line (seen only when someone listens: the live output), then never ends.
+          Effect.flatMap(FiberRef.get(ToolOutputSink), (sink) => {
+            sink?.("started\nhalf way\n")
+            return Effect.never
+          })
         : Effect.sync(() => {
             executed.push(String(args["text"]))
             return toolSuccess(`echo: ${String(args["text"])}`)

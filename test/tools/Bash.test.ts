@@ -6,6 +6,7 @@ import { Effect, Either, Layer } from "effect"
 import { afterEach, beforeEach } from "vitest"
 import { ShellNode } from "../../src/layers/ShellNode.js"
 import { Shell, type ShellResult, type ShellRunOptions } from "../../src/services/Shell.js"
+import { ToolOutputSink } from "../../src/services/Tools.js"
 import { Workspace } from "../../src/services/Workspace.js"
 import { Bash, BASH_MAX_OUTPUT_CHARS, clampTimeout, formatBashResult } from "../../src/tools/Bash.js"
 
@@ -52,6 +53,28 @@ const recordingShell = (seen: Array<ShellRunOptions>) =>
   })
 
 describe("Bash tool", () => {
+  it.live("reports its output as it arrives to the live-output sink, and still returns all of it", () =>
+    Effect.gen(function* () {
+      const pieces: Array<{ readonly at: number; readonly text: string }> = []
+      const started = Date.now()
+      const output = yield* bash({ command: "echo one; sleep 0.3; echo two" }).pipe(
+        Effect.locally(ToolOutputSink, (text: string) => pieces.push({ at: Date.now() - started, text }))
+      )
+      expect(output).toEqual({ status: "success", text: "one\ntwo\n" })
+      expect(pieces.map((p) => p.text).join("")).toBe("one\ntwo\n")
+      // "one" arrived while the command still ran, well before "two".
+      const one = pieces.find((p) => p.text.includes("one"))!
+      const two = pieces.find((p) => p.text.includes("two"))!
+      expect(two.at - one.at).toBeGreaterThanOrEqual(200)
+    }))
+
+  it.live("without a sink nothing is asked of the shell beyond the command", () =>
+    Effect.gen(function* () {
+      const seen: Array<ShellRunOptions> = []
+      yield* bash({ command: "true" }, recordingShell(seen))
+      expect(seen[0]?.onOutput).toBeUndefined()
+    }))
+
   it.live("returns the output of a successful command", () =>
     Effect.gen(function* () {
       const output = yield* bash({ command: "echo hello; echo oops >&2", description: "Print two lines" })

@@ -179,6 +179,9 @@ const Screen = (props: { readonly store: UiStore; readonly history: ReadonlyArra
         case "shiftTab":
           store.cycleMode()
           return
+        case "ctrlO":
+          store.toggleExpanded()
+          return
         case "escape":
           if (store.isBusy) store.interrupt()
           return
@@ -209,7 +212,7 @@ const Screen = (props: { readonly store: UiStore; readonly history: ReadonlyArra
   return (
     <>
       <Static key={snapshot.staticKey} items={[...snapshot.staticItems]}>
-        {(item) => <ItemView key={item.id} item={item} width={columns} />}
+        {(item) => <ItemView key={item.id} item={item} width={columns} expanded={snapshot.expanded} />}
       </Static>
       {snapshot.exiting ? null : (
         <KeyboardProvider onUnhandled={onUnhandled} hold={snapshot.holdKeys}>

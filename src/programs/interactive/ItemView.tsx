@@ -47,15 +47,36 @@ const TodoList = (props: { readonly todos: ReadonlyArray<Todo>; readonly truncat
   )
 }
 
-/** A tool call. Live (`truncate`), every line is one row and the plan body is left out. */
-export const ToolLine = (props: { readonly item: ToolItem; readonly width: number; readonly truncate?: boolean }) => {
+/** The lines shown under a finished call with Ctrl+O: its whole output. */
+const expandedLines = (item: ToolItem): ReadonlyArray<string> | undefined => {
+  if (item.output === undefined || item.todos !== undefined) return undefined
+  const lines = item.output.replace(/\r\n/g, "\n").replace(/\n+$/, "").split("\n")
+  return lines.length === 0 || (lines.length === 1 && lines[0] === "") ? undefined : lines
+}
+
+/**
+ * A tool call. Live (`truncate`), every line is one row and the plan body is left out; while it
+ * runs, its last output lines show under it. `expanded` (Ctrl+O): the whole output instead of
+ * the preview.
+ */
+export const ToolLine = (props: { readonly item: ToolItem; readonly width: number; readonly truncate?: boolean; readonly expanded?: boolean }) => {
   const theme = useTheme()
   const { item } = props
   const truncate = props.truncate === true
+  const full = props.expanded === true && !truncate ? expandedLines(item) : undefined
+  const lines = full ?? item.preview
   const preview =
-    item.preview.length > 0 ? (
+    item.live !== undefined && item.live.length > 0 ? (
       <Box flexDirection="column">
-        {item.preview.map((line, index) => (
+        {item.live.map((line, index) => (
+          <Text key={index} wrap="truncate-end" dimColor={theme.colour}>
+            {line.length === 0 ? " " : line}
+          </Text>
+        ))}
+      </Box>
+    ) : lines.length > 0 ? (
+      <Box flexDirection="column">
+        {lines.map((line, index) => (
           <Text key={index} wrap={truncate ? "truncate-end" : "wrap"} {...paint(theme, item.status === "error" || item.status === "denied" ? "red" : undefined)} dimColor={item.status === "success" && theme.colour}>
             {line}
           </Text>
@@ -117,8 +138,8 @@ const Panel = (props: { readonly lines: ReadonlyArray<PanelLine>; readonly width
   )
 }
 
-/** A committed entry; printed once (inside <Static>). */
-export const ItemView = (props: { readonly item: Item; readonly width: number }) => {
+/** A committed entry; printed once (inside <Static>). `expanded`: tools show their whole output. */
+export const ItemView = (props: { readonly item: Item; readonly width: number; readonly expanded?: boolean }) => {
   const theme = useTheme()
   const { item, width } = props
   const body = (() => {
@@ -144,7 +165,7 @@ export const ItemView = (props: { readonly item: Item; readonly width: number })
           </Gutter>
         )
       case "tool":
-        return <ToolLine item={item} width={width} />
+        return <ToolLine item={item} width={width} expanded={props.expanded === true} />
       case "notice":
         return (
           <Text {...paint(theme, toneColour(item.tone))} dimColor={item.tone === "dim" && theme.colour}>

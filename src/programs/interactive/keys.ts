@@ -27,6 +27,7 @@ export type KeyName =
   | "ctrlC"
   | "ctrlD"
   | "ctrlL"
+  | "ctrlO"
   | "pageUp"
   | "pageDown"
 
@@ -98,7 +99,8 @@ const CONTROLS: Readonly<Record<string, KeyName>> = {
   "\u0017": "deleteWordBack",
   "\u0003": "ctrlC",
   "\u0004": "ctrlD",
-  "\u000c": "ctrlL"
+  "\u000c": "ctrlL",
+  "\u000f": "ctrlO"
 }
 
 /** Carries a bracketed paste across reads. */

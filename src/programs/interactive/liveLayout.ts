@@ -19,7 +19,8 @@ export interface LiveLayout {
 }
 
 /** Rows a tool entry takes, its blank line above included. */
-export const toolRows = (view: Extract<LiveView, { kind: "tool" }>): number => 2 + (view.todos?.length ?? view.preview.length)
+export const toolRows = (view: Extract<LiveView, { kind: "tool" }>): number =>
+  2 + (view.todos?.length ?? view.preview.length) + (view.live?.length ?? 0)
 
 export const fitLiveViews = (views: ReadonlyArray<LiveView>, budget: number): LiveLayout => {
   const kept: Array<FittedView> = []

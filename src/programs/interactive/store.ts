@@ -75,6 +75,8 @@ export interface UiSnapshot {
   readonly hint: string | undefined
   /** Approval dialogs may still follow: typed keys wait for them rather than reach the prompt. */
   readonly holdKeys: boolean
+  /** Ctrl+O: tool calls show their whole output, not a preview. */
+  readonly expanded: boolean
 }
 
 export class UiStore implements ApprovalScreenShape {
@@ -105,6 +107,7 @@ export class UiStore implements ApprovalScreenShape {
   /** Bell + OSC 9 (notify.ts): an approval waits, a long turn ended. Undefined: none. */
   private notifier: Notifier | undefined
   private frameTimer: NodeJS.Timeout | undefined
+  private expanded = false
 
   constructor(
     projectDir: string,
@@ -137,7 +140,8 @@ export class UiStore implements ApprovalScreenShape {
         queued: this.queued,
         exiting: this.exiting,
         hint: this.hint,
-        holdKeys: this.transcript.awaitingDecisions()
+        holdKeys: this.transcript.awaitingDecisions(),
+        expanded: this.expanded
       }
       this.snapshotVersion = this.version
     }
@@ -170,6 +174,19 @@ export class UiStore implements ApprovalScreenShape {
     this.version += 1
     // At once: the cleared screen must not wait for the next frame.
     this.flush()
+  }
+
+  /**
+   * Ctrl+O: tool calls show their whole output, or their preview again. Printed entries cannot
+   * change, so the transcript is drawn again (as after a resize) with the recent entries.
+   */
+  readonly toggleExpanded = (): void => {
+    this.expanded = !this.expanded
+    if (this.screen === undefined) {
+      this.changed(true)
+      return
+    }
+    this.redraw()
   }
 
   readonly submit = (submission: Submission): void => {

@@ -109,7 +109,7 @@ export const previewLines = (text: string): ReadonlyArray<string> => {
     chars += line.length
   }
   const more = lines.length - shown.length
-  return more > 0 ? [...shown, `… +${more} line${more === 1 ? "" : "s"}`] : shown
+  return more > 0 ? [...shown, `… +${more} line${more === 1 ? "" : "s"} (ctrl+o to expand)`] : shown
 }
 
 /** What the transcript shows under a finished call (paths inside the project shown relative). */

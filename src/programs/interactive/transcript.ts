@@ -37,6 +37,10 @@ export type Item =
       readonly todos: ReadonlyArray<Todo> | undefined
       /** Markdown shown under the call (ExitPlanMode's plan). */
       readonly body: string | undefined
+      /** While it runs: the last lines it printed so far (Bash), newest last. */
+      readonly live?: ReadonlyArray<string>
+      /** Its whole output (the result, or what it printed before an interrupt), for Ctrl+O. */
+      readonly output?: string
     }
   | { readonly kind: "notice"; readonly id: number; readonly text: string; readonly tone: Tone }
   | { readonly kind: "panel"; readonly id: number; readonly lines: ReadonlyArray<PanelLine>; readonly box?: boolean }
@@ -71,9 +75,42 @@ interface ToolEntry {
   status: ToolStatus
   preview: ReadonlyArray<string>
   finished: boolean
+  /** The end of what it printed while running (live output). */
+  tail: string
+  /** What it printed while running, from the start (at most LIVE_KEPT_CHARS). */
+  printed: string
+  output: string | undefined
 }
 
 type LiveEntry = TextEntry | ToolEntry | { readonly type: "item"; readonly item: Item }
+
+/** A running tool shows this many of its last output lines. */
+export const LIVE_OUTPUT_LINES = 5
+const LIVE_TAIL_CHARS = 4_000
+const LIVE_KEPT_CHARS = 30_000
+
+/**
+ * The last `count` lines of output as a terminal would show them: colour and other escape
+ * sequences dropped, a carriage return starting its line over (progress bars), blank ends cut.
+ */
+export const lastOutputLines = (text: string, count: number): ReadonlyArray<string> => {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(?:\u0007|\u001b\\)/g, "").replace(/\r\n/g, "\n")
+  const lines = clean.split("\n").map((line) => {
+    const parts = line.split("\r")
+    let shown = ""
+    for (let i = parts.length - 1; i >= 0; i--) {
+      if (parts[i]!.length > 0) {
+        shown = parts[i]!
+        break
+      }
+    }
+    // eslint-disable-next-line no-control-regex
+    return shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/\t/g, "  ")
+  })
+  while (lines.length > 0 && lines[lines.length - 1]!.trim().length === 0) lines.pop()
+  return lines.slice(-count)
+}
 
 /** Live text shows at most this many source lines of the block in progress. */
 const LIVE_TAIL_LINES = 400
@@ -145,9 +182,17 @@ export class Transcript {
         entry.status = "running"
         break
       }
+      case "ToolOutput": {
+        const entry = this.tools.get(event.toolCallId)
+        if (entry === undefined || entry.finished) break
+        entry.tail = (entry.tail + event.text).slice(-LIVE_TAIL_CHARS)
+        if (entry.printed.length < LIVE_KEPT_CHARS) entry.printed = (entry.printed + event.text).slice(0, LIVE_KEPT_CHARS)
+        break
+      }
       case "ToolResult": {
         const entry = this.tool(event.toolCallId, event.toolName, "running")
         entry.args ??= parseArgs(entry.argParts.join(""))
+        entry.output = event.output
         entry.status = event.status
         entry.preview = resultPreview(entry.name, event.status, event.output, this.projectDir)
         entry.finished = true
@@ -200,6 +245,7 @@ export class Transcript {
         const denied = message.status === "error" ? DENIAL.exec(output) : null
         entry.status = denied !== null ? "denied" : message.status === "error" ? "error" : "success"
         entry.preview = resultPreview(entry.name, entry.status, denied !== null ? (denied[1] ?? "") : output, this.projectDir)
+        if (denied === null) entry.output = output
         entry.finished = true
         break
       }
@@ -262,7 +308,20 @@ export class Transcript {
   private tool(toolCallId: string, name: string, status: ToolStatus): ToolEntry {
     const known = this.tools.get(toolCallId)
     if (known !== undefined) return known
-    const entry: ToolEntry = { type: "tool", id: this.id(), toolCallId, name, argParts: [], args: undefined, status, preview: [], finished: false }
+    const entry: ToolEntry = {
+      type: "tool",
+      id: this.id(),
+      toolCallId,
+      name,
+      argParts: [],
+      args: undefined,
+      status,
+      preview: [],
+      finished: false,
+      tail: "",
+      printed: "",
+      output: undefined
+    }
     this.tools.set(toolCallId, entry)
     this.push(entry)
     return entry
@@ -278,7 +337,12 @@ export class Transcript {
       if (entry.type === "text" && !entry.finished) this.closeText(entry)
       if (entry.type === "tool" && !entry.finished) {
         entry.args ??= parseArgs(entry.argParts.join(""))
-        if (note !== undefined) entry.preview = [typeof note === "string" ? note : note(entry.status)]
+        if (note !== undefined) {
+          // What an interrupted command printed stays on screen, above the note.
+          const printed = entry.status === "running" ? lastOutputLines(entry.tail, LIVE_OUTPUT_LINES) : []
+          entry.preview = [...printed, typeof note === "string" ? note : note(entry.status)]
+        }
+        if (entry.printed.length > 0) entry.output = entry.printed
         entry.status = unfinished
         entry.finished = true
       }
@@ -325,7 +389,9 @@ export class Transcript {
       status: entry.status,
       preview: entry.preview,
       todos,
-      body: entry.name === "ExitPlanMode" && typeof entry.args?.["plan"] === "string" ? entry.args["plan"] : undefined
+      body: entry.name === "ExitPlanMode" && typeof entry.args?.["plan"] === "string" ? entry.args["plan"] : undefined,
+      ...(entry.status === "running" && entry.tail.length > 0 ? { live: lastOutputLines(entry.tail, LIVE_OUTPUT_LINES) } : {}),
+      ...(entry.output === undefined ? {} : { output: entry.output })
     }
   }
 

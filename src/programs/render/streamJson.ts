@@ -44,6 +44,7 @@ export const streamJsonRenderer = (output: OutputShape, startedAt: number): Rend
       case "ToolStarted":
       case "RequestFinished":
       case "TurnComplete":
+      case "ToolOutput":
         return Effect.void
     }
   }

@@ -39,6 +39,7 @@ export const verboseRenderer = (inner: Renderer, output: OutputShape, startedAt:
       case "Retry":
       case "RequestFinished":
       case "TurnComplete":
+      case "ToolOutput":
         return Effect.void
     }
   }

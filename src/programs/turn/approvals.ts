@@ -9,7 +9,7 @@ import type { ApprovalAnswer, PendingToolCall } from "../../domain/letta.js"
 import type { ToolOutput } from "../../domain/tools.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Prompter } from "../../services/Prompter.js"
-import { Tools } from "../../services/Tools.js"
+import { Tools, ToolOutputSink } from "../../services/Tools.js"
 
 type Plan =
   | { readonly _tag: "Run"; readonly call: PendingToolCall; readonly args: Readonly<Record<string, unknown>> }
@@ -42,6 +42,17 @@ const rawArguments = (call: PendingToolCall): Readonly<Record<string, unknown>> 
     return {}
   }
 }
+
+/**
+ * The answer to a call interrupted while it ran, with the output it printed before: a tool
+ * result (an error) rather than a denial, so the agent sees what happened.
+ */
+export const interruptedAnswer = (call: PendingToolCall, partialOutput: string, reason: string): ApprovalAnswer => ({
+  type: "tool",
+  tool_call_id: call.toolCallId,
+  status: "error",
+  tool_return: `${partialOutput}${partialOutput.endsWith("\n") ? "" : "\n"}[${reason}: the command was killed while it ran; the output above is what it printed until then]`
+})
 
 /** Denies every call with one reason (interrupts, max turns, recovered sessions). */
 export const denyAll = (calls: ReadonlyArray<PendingToolCall>, reason: string): ReadonlyArray<ApprovalAnswer> =>
@@ -130,12 +141,65 @@ const leavePlanMode = Effect.gen(function* () {
   if ((yield* policy.mode) === "plan") yield* policy.setMode("default")
 })
 
-const runPlanned = <E>(plan: Extract<Plan, { _tag: "Run" }>, emit: (event: TurnEvent) => Effect.Effect<void, E>) =>
+/** Live output is sent on at most this often. */
+export const LIVE_OUTPUT_INTERVAL_MS = 100
+/** The output of a running call kept for an interrupt, like Bash's own cap. */
+export const PARTIAL_OUTPUT_CHARS = 30_000
+
+/**
+ * Live output of running calls (interactive mode): a `ToolOutput` event at most every
+ * LIVE_OUTPUT_INTERVAL_MS while a tool reports output, and what each running call printed so
+ * far in `partial` (by tool call id), so an interrupt can send it back instead of losing it.
+ */
+export interface LiveToolOutput {
+  readonly partial: Map<string, string>
+}
+
+/** Runs a call with its output reported live: throttled events, and the partial output kept. */
+const executeLive = <E>(
+  plan: Extract<Plan, { _tag: "Run" }>,
+  emit: (event: TurnEvent) => Effect.Effect<void, E>,
+  live: LiveToolOutput
+) =>
+  Effect.gen(function* () {
+    const tools = yield* Tools
+    const id = plan.call.toolCallId
+    let pending = ""
+    live.partial.set(id, "")
+    const sink = (text: string) => {
+      pending += text
+      const kept = live.partial.get(id) ?? ""
+      if (kept.length < PARTIAL_OUTPUT_CHARS) live.partial.set(id, (kept + text).slice(0, PARTIAL_OUTPUT_CHARS))
+    }
+    const flush = Effect.suspend(() => {
+      if (pending.length === 0) return Effect.void
+      const text = pending
+      pending = ""
+      return emit({ _tag: "ToolOutput", toolCallId: id, text })
+    })
+    const ticker = Effect.sleep(LIVE_OUTPUT_INTERVAL_MS).pipe(Effect.zipRight(Effect.ignore(flush)), Effect.forever)
+    const output = yield* Effect.scoped(
+      Effect.zipRight(Effect.forkScoped(ticker), Effect.locally(tools.execute(plan.call.name, plan.args), ToolOutputSink, sink))
+    ).pipe(
+      // Interrupted: what it printed since the last tick still reaches the screen.
+      Effect.onInterrupt(() => Effect.ignore(flush))
+    )
+    // Finished: the result carries the whole output; the partial copy is no longer needed.
+    live.partial.delete(id)
+    yield* Effect.ignore(flush)
+    return output
+  })
+
+const runPlanned = <E>(
+  plan: Extract<Plan, { _tag: "Run" }>,
+  emit: (event: TurnEvent) => Effect.Effect<void, E>,
+  live: LiveToolOutput | undefined
+) =>
   Effect.gen(function* () {
     const tools = yield* Tools
     yield* emit({ _tag: "ToolStarted", toolName: plan.call.name, toolCallId: plan.call.toolCallId, args: plan.args })
     const started = Date.now()
-    const output = yield* tools.execute(plan.call.name, plan.args)
+    const output = yield* live === undefined ? tools.execute(plan.call.name, plan.args) : executeLive(plan, emit, live)
     if (plan.call.name === "ExitPlanMode" && output.status === "success") yield* leavePlanMode
     yield* emit({
       _tag: "ToolResult",
@@ -151,7 +215,8 @@ const runPlanned = <E>(plan: Extract<Plan, { _tag: "Run" }>, emit: (event: TurnE
 /** Decides and runs every pending call; returns the answers in the order of the calls. */
 export const answerPendingCalls = <E>(
   calls: ReadonlyArray<PendingToolCall>,
-  emit: (event: TurnEvent) => Effect.Effect<void, E>
+  emit: (event: TurnEvent) => Effect.Effect<void, E>,
+  live?: LiveToolOutput
 ): Effect.Effect<ReadonlyArray<ApprovalAnswer>, E, Tools | PermissionPolicy | Prompter> =>
   Effect.gen(function* () {
     const tools = yield* Tools
@@ -179,7 +244,7 @@ export const answerPendingCalls = <E>(
         }
       }
       const group = plans.slice(index, end).filter((p): p is Extract<Plan, { _tag: "Run" }> => p._tag === "Run")
-      const results = yield* Effect.forEach(group, (p) => runPlanned(p, emit), { concurrency: "unbounded" })
+      const results = yield* Effect.forEach(group, (p) => runPlanned(p, emit, live), { concurrency: "unbounded" })
       results.forEach((answer, offset) => {
         answers[index + offset] = answer
       })

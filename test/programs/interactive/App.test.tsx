@@ -57,6 +57,23 @@ describe("the screen", () => {
     expect(screen()).toMatch(/● TodoWrite\n\s+⎿ {2}◐ Fix test\n\s+☐ Commit/)
   })
 
+  it("shows a running Bash call's last output lines live; Ctrl+O toggles the full output of results", async () => {
+    const { app, screen, store } = mount()
+    cleanup = app.unmount
+    store.apply({ _tag: "ToolStarted", toolName: "Bash", toolCallId: "t1", args: { command: "make" } })
+    store.apply({ _tag: "ToolOutput", toolCallId: "t1", text: "l1\nl2\nl3\nl4\nl5\nl6\nl7\n" })
+    await eventually(() => expect(screen()).toMatch(/◌ Bash\(make\)\n\s+⎿ {2}l3\n\s+l4\n\s+l5\n\s+l6\n\s+l7/))
+    expect(screen()).not.toContain("l2")
+    store.apply({ _tag: "ToolResult", toolName: "Bash", toolCallId: "t1", status: "success", durationMs: 5, output: "l1\nl2\nl3\nl4\nl5\nl6\nl7\n" })
+    await eventually(() => expect(screen()).toContain("… +4 lines (ctrl+o to expand)"))
+    expect(store.getSnapshot().expanded).toBe(false)
+    app.stdin.write("\u000f")
+    await eventually(() => expect(store.getSnapshot().expanded).toBe(true))
+    await eventually(() => expect(screen()).toMatch(/l5\n\s+l6\n\s+l7/))
+    app.stdin.write("\u000f")
+    await eventually(() => expect(store.getSnapshot().expanded).toBe(false))
+  })
+
   it("highlights errors and keeps going", async () => {
     const { app, screen, store } = mount()
     cleanup = app.unmount

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { TurnEvent } from "../../../src/domain/events.js"
 import { fitLiveViews } from "../../../src/programs/interactive/liveLayout.js"
-import { type Item, type LiveView, Transcript } from "../../../src/programs/interactive/transcript.js"
+import { type Item, lastOutputLines, type LiveView, Transcript } from "../../../src/programs/interactive/transcript.js"
 import { chunk } from "../../support/testLayers.js"
 
 const server = (raw: Record<string, unknown>): TurnEvent => ({ _tag: "ServerMessage", chunk: chunk(raw) })
@@ -16,6 +16,46 @@ const make = () => {
   const transcript = new Transcript("/project", (items) => committed.push(...items))
   return { transcript, committed }
 }
+
+describe("Transcript: live tool output", () => {
+  const started = (id = "t1"): TurnEvent => ({ _tag: "ToolStarted", toolName: "Bash", toolCallId: id, args: { command: "make" } })
+  const out = (text: string, id = "t1"): TurnEvent => ({ _tag: "ToolOutput", toolCallId: id, text })
+
+  it("shows the last 5 lines of a running tool's output, updating as output arrives", () => {
+    const { transcript } = make()
+    transcript.apply(started())
+    expect(transcript.liveViews()[0]).not.toHaveProperty("live")
+    transcript.apply(out("line1\nline2\n"))
+    expect(transcript.liveViews()[0]).toMatchObject({ kind: "tool", status: "running", live: ["line1", "line2"] })
+    transcript.apply(out("line3\nline4\nline5\nline6\nline"))
+    transcript.apply(out("7\n"))
+    expect(transcript.liveViews()[0]).toMatchObject({ live: ["line3", "line4", "line5", "line6", "line7"] })
+    // The live area budgets the extra rows.
+    expect(fitLiveViews(transcript.liveViews(), 40).rows).toBe(7)
+  })
+
+  it("drops colour codes and shows only the last state of a carriage-return progress line", () => {
+    expect(lastOutputLines("\u001b[32mok\u001b[0m\n10%\r50%\r100%\n\n", 5)).toEqual(["ok", "100%"])
+  })
+
+  it("keeps the whole output of a finished call for Ctrl+O, and the preview stays short", () => {
+    const { committed, transcript } = make()
+    transcript.apply(started())
+    transcript.apply(out("a\n"))
+    transcript.apply({ _tag: "ToolResult", toolName: "Bash", toolCallId: "t1", status: "success", durationMs: 3, output: "a\nb\nc\nd\ne\n" })
+    const item = committed[0]
+    expect(item).toMatchObject({ kind: "tool", output: "a\nb\nc\nd\ne\n", preview: ["a", "b", "c", "… +2 lines (ctrl+o to expand)"] })
+    expect(item).not.toHaveProperty("live")
+  })
+
+  it("an interrupted call keeps what it printed: its last lines above the note, and all of it for Ctrl+O", () => {
+    const { committed, transcript } = make()
+    transcript.apply(started())
+    transcript.apply(out("one\ntwo\n"))
+    transcript.finishAll("denied", "Interrupted")
+    expect(committed[0]).toMatchObject({ kind: "tool", status: "denied", preview: ["one", "two", "Interrupted"], output: "one\ntwo\n" })
+  })
+})
 
 describe("Transcript", () => {
   it("commits finished Markdown blocks while the message still streams, each once", () => {
@@ -54,7 +94,7 @@ describe("Transcript", () => {
     transcript.apply({ _tag: "ToolStarted", toolName: "Bash", toolCallId: "t1", args: { command: "ls -la" } })
     expect(transcript.runningTool()).toBe("Bash")
     transcript.apply({ _tag: "ToolResult", toolName: "Bash", toolCallId: "t1", status: "success", durationMs: 3, output: "a\nb\nc\nd\ne\n" })
-    expect(committed[1]).toMatchObject({ kind: "tool", status: "success", summary: "Bash(ls -la)", preview: ["a", "b", "c", "… +2 lines"] })
+    expect(committed[1]).toMatchObject({ kind: "tool", status: "success", summary: "Bash(ls -la)", preview: ["a", "b", "c", "… +2 lines (ctrl+o to expand)"] })
     expect(transcript.liveViews()).toEqual([])
   })
 
