@@ -73,6 +73,15 @@ describe.skipIf(!hasTmux())("interactive mode (tmux)", () => {
     expect(screen).toMatch(/\* first point\n\s+\* second point/)
   })
 
+  it("--append-system-prompt goes with every message of the session (issue 12, feature 7)", async () => {
+    const t = await open({ args: ["--append-system-prompt", "Answer in French."] })
+    server.enqueue([{ text: "Bonjour." }])
+    await send(t, "hi")
+    await t.waitFor("Bonjour.")
+    const sent = server.requests.filter((request) => request.method === "POST" && /\/messages\/?$/.test(request.path)).at(-1)
+    expect(JSON.stringify(sent?.body)).toContain("<system-reminder>Answer in French.</system-reminder>")
+  })
+
   it("runs a command the user approves (yes)", async () => {
     const t = await open({ width: 80 })
     server.enqueue([{ text: "Creating it.", toolCalls: [{ name: "Bash", arguments: { command: "touch marker.txt", description: "Make the marker" } }] }, { text: "Marker made." }])

@@ -207,7 +207,16 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
           ui.setBusy(true)
           const fiber = yield* Effect.fork(
             runTurn<never>(
-              { agentId: state.agentId, prompt, recoveredCalls, recovery: "ask", maxSteps: undefined, streamTokens: state.streamTokens, liveToolOutput: true },
+              {
+                agentId: state.agentId,
+                prompt,
+                recoveredCalls,
+                recovery: "ask",
+                maxSteps: undefined,
+                streamTokens: state.streamTokens,
+                liveToolOutput: true,
+                appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt)
+              },
               (event) =>
                 Effect.zipRight(
                   Effect.sync(() => {
