@@ -6,47 +6,28 @@
 import Database from "better-sqlite3"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { ALL_TOOL_NAMES } from "../../src/domain/tools.js"
-import { makeSandbox, parseLines, type Sandbox, schemaValidator } from "../support/e2e.js"
+import { parseLines, type Sandbox, schemaValidator } from "../support/e2e.js"
 import {
   AGENT_ID,
   agentIdsIn,
   assistantTextsOf,
   bodyText,
-  closedPort,
-  isolatedEnv,
   jsonResult,
-  lettaRunner,
-  type Provider,
   type ProviderName,
-  startProvider,
   systemOf,
   toolCallsOf,
   toolNamesOf,
   toolResultsOf,
-  userTextsOf
+  userTextsOf,
+  useLocalSandbox
 } from "../support/localE2e.js"
 
 let sandbox: Sandbox
-let closed: number
-const providers: Array<Provider> = []
-
-beforeEach(async () => {
-  sandbox = makeSandbox()
-  closed = await closedPort()
+const start = useLocalSandbox((each) => {
+  sandbox = each
 })
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.fake.close()))
-  sandbox.cleanup()
-})
-
-const start = async (name: ProviderName, options: Parameters<typeof startProvider>[2] = {}) => {
-  const provider = await startProvider(name, sandbox, options)
-  providers.push(provider)
-  const letta = lettaRunner(sandbox, { ...isolatedEnv(closed), ...provider.env })
-  return { provider, letta, calls: () => provider.fake.modelCalls() }
-}
 
 const otherProject = (name: string): string => {
   const dir = join(sandbox.root, name)

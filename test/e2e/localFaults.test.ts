@@ -7,43 +7,28 @@ import Database from "better-sqlite3"
 import { createHash } from "node:crypto"
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { makeSandbox, parseLines, type Sandbox } from "../support/e2e.js"
+import { describe, expect, it } from "vitest"
+import { parseLines, type Sandbox } from "../support/e2e.js"
 import {
   agentIdsIn,
   ANTHROPIC_KEY,
-  closedPort,
   isolatedEnv,
   jsonResult,
   lettaRunner,
   OPENAI_KEY,
-  type Provider,
   type ProviderName,
-  startProvider,
   toolResultsOf,
   userTextsOf,
-  writeUserSettings
+  writeUserSettings,
+  useLocalSandbox
 } from "../support/localE2e.js"
 
 let sandbox: Sandbox
 let closed: number
-const providers: Array<Provider> = []
-
-beforeEach(async () => {
-  sandbox = makeSandbox()
-  closed = await closedPort()
+const start = useLocalSandbox((each, port) => {
+  sandbox = each
+  closed = port
 })
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.fake.close()))
-  sandbox.cleanup()
-})
-
-const start = async (name: ProviderName, options: Parameters<typeof startProvider>[2] = {}) => {
-  const provider = await startProvider(name, sandbox, options)
-  providers.push(provider)
-  const letta = lettaRunner(sandbox, { ...isolatedEnv(closed), ...provider.env })
-  return { provider, letta, calls: () => provider.fake.modelCalls() }
-}
 
 const dbPath = () => join(sandbox.home, ".letta", "local", "letta.db")
 
@@ -278,8 +263,7 @@ describe("choosing a model", () => {
 
   it("without --model: the \"model\" setting, else the first provider key that is set", async () => {
     const anthropic = await start("anthropic")
-    const openai = await startProvider("openai", sandbox)
-    providers.push(openai)
+    const openai = (await start("openai")).provider
     const both = lettaRunner(sandbox, { ...isolatedEnv(closed), ...anthropic.provider.env, ...openai.env })
     const onlyOpenai = lettaRunner(sandbox, { ...isolatedEnv(closed), ...openai.env })
     const init = async (letta: ReturnType<typeof lettaRunner>) => {

@@ -4,40 +4,20 @@
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { makeSandbox, type Sandbox } from "../support/e2e.js"
+import { describe, expect, it } from "vitest"
+import type { Sandbox } from "../support/e2e.js"
 import {
-  closedPort,
-  isolatedEnv,
   jsonResult,
-  lettaRunner,
-  type Provider,
-  type ProviderName,
-  startProvider,
   toolCallsOf,
   toolResultsOf,
-  userTextsOf
+  userTextsOf,
+  useLocalSandbox
 } from "../support/localE2e.js"
 
 let sandbox: Sandbox
-let closed: number
-const providers: Array<Provider> = []
-
-beforeEach(async () => {
-  sandbox = makeSandbox()
-  closed = await closedPort()
+const start = useLocalSandbox((each) => {
+  sandbox = each
 })
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.fake.close()))
-  sandbox.cleanup()
-})
-
-const start = async (name: ProviderName) => {
-  const provider = await startProvider(name, sandbox)
-  providers.push(provider)
-  const letta = lettaRunner(sandbox, { ...isolatedEnv(closed), ...provider.env })
-  return { provider, letta, calls: () => provider.fake.modelCalls() }
-}
 
 describe("--max-turns on the local backend", () => {
   it("the calls the agent waits on are answered before exit, however often it asks: the next --continue finds it idle", async () => {

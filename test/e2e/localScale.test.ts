@@ -6,44 +6,25 @@
 import Database from "better-sqlite3"
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { makeSandbox, type Sandbox } from "../support/e2e.js"
+import { describe, expect, it } from "vitest"
+import type { Sandbox } from "../support/e2e.js"
 import type { RecordedRequest, ScriptedReply } from "../support/fakeProviders/index.js"
 import {
   agentIdsIn,
   bodyText,
-  closedPort,
-  isolatedEnv,
   jsonResult,
-  lettaRunner,
   type Provider,
-  type ProviderName,
-  startProvider,
   systemOf,
   toolNamesOf,
   toolResultsOf,
-  userTextsOf
+  userTextsOf,
+  useLocalSandbox
 } from "../support/localE2e.js"
 
 let sandbox: Sandbox
-let closed: number
-const providers: Array<Provider> = []
-
-beforeEach(async () => {
-  sandbox = makeSandbox()
-  closed = await closedPort()
+const start = useLocalSandbox((each) => {
+  sandbox = each
 })
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.fake.close()))
-  sandbox.cleanup()
-})
-
-const start = async (name: ProviderName, options: Parameters<typeof startProvider>[2] = {}) => {
-  const provider = await startProvider(name, sandbox, options)
-  providers.push(provider)
-  const letta = lettaRunner(sandbox, { ...isolatedEnv(closed), ...provider.env })
-  return { provider, letta, calls: () => provider.fake.modelCalls() }
-}
 
 const dbPath = () => join(sandbox.home, ".letta", "local", "letta.db")
 

@@ -7,43 +7,27 @@
 import Database from "better-sqlite3"
 import { existsSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { makeSandbox, parseLines, type Sandbox } from "../support/e2e.js"
+import { describe, expect, it } from "vitest"
+import { parseLines, type Sandbox } from "../support/e2e.js"
 import type { ScriptedReply } from "../support/fakeProviders/index.js"
 import {
-  closedPort,
   isolatedEnv,
   jsonResult,
   lettaRunner,
-  type Provider,
-  type ProviderName,
-  startProvider,
   systemOf,
   toolCallsOf,
   toolResultsOf,
   userTextsOf,
-  waitFor
+  waitFor,
+  useLocalSandbox
 } from "../support/localE2e.js"
 
 let sandbox: Sandbox
 let closed: number
-const providers: Array<Provider> = []
-
-beforeEach(async () => {
-  sandbox = makeSandbox()
-  closed = await closedPort()
+const start = useLocalSandbox((each, port) => {
+  sandbox = each
+  closed = port
 })
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.fake.close()))
-  sandbox.cleanup()
-})
-
-const start = async (name: ProviderName, options: Parameters<typeof startProvider>[2] = {}) => {
-  const provider = await startProvider(name, sandbox, options)
-  providers.push(provider)
-  const letta = lettaRunner(sandbox, { ...isolatedEnv(closed), ...provider.env })
-  return { provider, letta, calls: () => provider.fake.modelCalls() }
-}
 
 const dbPath = () => join(sandbox.home, ".letta", "local", "letta.db")
 
@@ -219,8 +203,7 @@ describe("a crash at any moment", () => {
 describe("switching models", () => {
   it("--continue --model moves the agent to another provider with its whole history", async () => {
     const ollama = await start("ollama")
-    const anthropic = await startProvider("anthropic", sandbox)
-    providers.push(anthropic)
+    const anthropic = (await start("anthropic")).provider
     const letta = lettaRunner(sandbox, { ...isolatedEnv(closed), ...ollama.provider.env, ...anthropic.env })
     writeFileSync(join(sandbox.project, "a.txt"), "alpha\n")
     ollama.provider.fake.enqueue(

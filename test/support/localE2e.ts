@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { join } from "node:path"
 import { FakeProvider, type FakeProviderOptions, type ProviderKind, type RecordedRequest } from "./fakeProviders/index.js"
-import { runLetta, type RunOptions, type RunResult, type Sandbox } from "./e2e.js"
+import { afterEach, beforeEach } from "vitest"
+import { makeSandbox, runLetta, type RunOptions, type RunResult, type Sandbox } from "./e2e.js"
 
 export { FakeProvider }
 export type { ProviderKind, RecordedRequest }
@@ -255,3 +256,29 @@ export const waitFor = async (check: () => boolean, timeoutMs: number, what: str
 }
 
 export const AGENT_ID = /^agent-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/**
+ * A test file's set-up: a fresh sandbox and closed port for each test (handed to `onEach`), and
+ * `start(name)`: a fake provider for that test, closed after it, with a runner whose environment
+ * reaches only that provider.
+ */
+export const useLocalSandbox = (onEach: (sandbox: Sandbox, closed: number) => void) => {
+  let sandbox: Sandbox | undefined
+  let closed = 0
+  const providers: Array<Provider> = []
+  beforeEach(async () => {
+    sandbox = makeSandbox()
+    closed = await closedPort()
+    onEach(sandbox, closed)
+  })
+  afterEach(async () => {
+    await Promise.all(providers.splice(0).map((provider) => provider.fake.close()))
+    sandbox?.cleanup()
+  })
+  return async (name: ProviderName, options: Parameters<typeof startProvider>[2] = {}) => {
+    const provider = await startProvider(name, sandbox!, options)
+    providers.push(provider)
+    const letta = lettaRunner(sandbox!, { ...isolatedEnv(closed), ...provider.env })
+    return { provider, letta, calls: () => provider.fake.modelCalls() }
+  }
+}
