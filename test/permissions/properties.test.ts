@@ -32,6 +32,7 @@ describe("appending to an allowed command", () => {
     fc.string({ maxLength: 12 }),
     fc.array(tokens, { maxLength: 8 }).map((parts) => parts.join(" "))
   )
+  const backticks = (b: string, x: string) => `${b} \`${x}\``
   const joins: ReadonlyArray<(b: string, x: string) => string> = [
     (b, x) => `${b} && ${x}`,
     (b, x) => `${b}; ${x}`,
@@ -41,7 +42,7 @@ describe("appending to an allowed command", () => {
     (b, x) => `${b}\n${x}`,
     // (`$((` would start an arithmetic expansion, which runs nothing.)
     (b, x) => `${b} $( ${x})`,
-    (b, x) => `${b} \`${x}\``,
+    backticks,
     (b, x) => `${b} "$( ${x})"`
   ]
 
@@ -51,6 +52,9 @@ describe("appending to an allowed command", () => {
         // Only complete shell text is "a command": a stray quote or backtick could pair up with
         // the wrapping and mean something else (which the analysis then judges on its own).
         fc.pre((await analyse(x)).printed !== undefined)
+        // Backticks do not nest without escapes: inside the backtick wrapping, a backtick of x
+        // closes it, and the line no longer contains x as a command.
+        fc.pre(!(joins[j] === backticks && x.includes("`")))
         const line = joins[j]!(b, x)
         if (await allowed(line)) expect(await itselfAllowed(x), JSON.stringify(line)).toBe(true)
       }),
