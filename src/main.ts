@@ -21,7 +21,7 @@ import { chooseBackend } from "./domain/backend.js"
 import type { RunConfig } from "./domain/config.js"
 import { connectionFromEnv } from "./domain/connection.js"
 import { type LettaFailure, UsageError } from "./domain/errors.js"
-import { type AllSettings, layerUserSettings, type UserSettings } from "./domain/settings.js"
+import { type AllSettings, type ExtraSettings, layerUserSettings } from "./domain/settings.js"
 import { FileSystemNode } from "./layers/FileSystemNode.js"
 import { LettaApiHttp } from "./layers/LettaApiHttp.js"
 import { OutputNode } from "./layers/OutputNode.js"
@@ -67,7 +67,7 @@ const prepare = (common: CommonFlags, verbose = false) =>
     const files = yield* Effect.flatMap(Settings, (s) => s.load)
     // `--settings <file>`: laid over the user's settings for this run, never written.
     const extraPath = Option.map(common.settingsFile, (file) => resolve(workspace.projectDir, file))
-    const extra = Option.isSome(extraPath)
+    const extra: ExtraSettings | undefined = Option.isSome(extraPath)
       ? { path: extraPath.value, settings: yield* readSettingsFile(extraPath.value) }
       : undefined
     const settings: AllSettings = extra === undefined ? files : { ...files, user: layerUserSettings(files.user, extra.settings) }
@@ -98,7 +98,7 @@ const checkAddDirs = (dirs: ReadonlyArray<string>) =>
   })
 
 /** The permission policy from the flags, all three settings files and a `--settings` file. */
-const permissionPolicy = (config: RunConfig, settings: AllSettings, extra: { readonly path: string; readonly settings: UserSettings } | undefined) =>
+const permissionPolicy = (config: RunConfig, settings: AllSettings, extra: ExtraSettings | undefined) =>
   Effect.map(Settings, (store) =>
     PermissionPolicyRules({
       mode: config.permissionMode,
@@ -147,7 +147,7 @@ const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | u
       toolsLayer(loaded),
       PrompterInk.pipe(Layer.provide(Layer.succeed(ApprovalScreen, ui)))
     )
-    yield* runInteractive(config, settings, ui).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
+    yield* runInteractive(config, settings, ui, extra).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
   })
 
 /** The new text for `letta memory set`: the file, else piped stdin (never an empty value). */

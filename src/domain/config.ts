@@ -38,6 +38,6 @@ export interface RunConfig {
   readonly addDirs: ReadonlyArray<string>
   /** `--settings`: an extra settings file layered over the user's for this run (never written). */
   readonly settingsFile: Option.Option<string>
-  /** `--verbose`: headless diagnostics on stderr. */
+  /** `--verbose`: diagnostics on stderr (headless); full tool results and dim notes (interactive). */
   readonly verbose: boolean
 }

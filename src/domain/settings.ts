@@ -195,16 +195,34 @@ export const withLocalBlockIds = <
   localSharedBlockIdsByServer: { ...project.localSharedBlockIdsByServer, [server]: { ...project.localSharedBlockIdsByServer?.[server], ...ids } }
 })
 
+/** Keys a `--settings` file never sets here (`providers` is merged by name instead). */
+const NOT_FROM_EXTRA: ReadonlySet<string> = new Set([
+  "lastAgent",
+  "lastAgentByServer",
+  "globalSharedBlockIds",
+  "globalSharedBlockIdsByServer",
+  "localSharedBlockIds",
+  "localSharedBlockIdsByServer",
+  "permissions",
+  "providers"
+])
+
 /**
- * The user's settings with a `--settings` file laid over them for one run: its `model`,
- * `backend` and `tokenStreaming` win, its `providers` win by name. Agent and block ids are
- * never read from it (they are the user's, and letta only writes them to the user's file); its
- * `permissions` are added to the policy as rules of their own (see PermissionPolicyRules).
+ * The user's settings with a `--settings` file laid over them for one run. As in Claude Code the
+ * file ranks above the user's and the project's settings: every key it sets wins (`providers`
+ * by name; yours already win over a project's), so a setting added later needs no change here.
+ * Two kinds are never taken from it: agent and block ids (they are the user's, and letta only
+ * writes them to the user's and project's files) and `permissions` (added to the policy as rules
+ * of their own, source `--settings`: see PermissionPolicyRules).
  */
 export const layerUserSettings = (user: UserSettings, extra: UserSettings): UserSettings => ({
   ...user,
-  ...(extra.model === undefined ? {} : { model: extra.model }),
-  ...(extra.backend === undefined ? {} : { backend: extra.backend }),
-  ...(extra.tokenStreaming === undefined ? {} : { tokenStreaming: extra.tokenStreaming }),
+  ...Object.fromEntries(Object.entries(extra).filter(([key, value]) => value !== undefined && !NOT_FROM_EXTRA.has(key))),
   ...(extra.providers === undefined ? {} : { providers: { ...user.providers, ...extra.providers } })
 })
+
+/** A `--settings <file>` given for this run: where it is (for messages) and what it says. */
+export interface ExtraSettings {
+  readonly path: string
+  readonly settings: UserSettings
+}

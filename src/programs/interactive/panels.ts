@@ -119,12 +119,15 @@ export const permissionLines = (input: {
   readonly paths: { readonly user: string; readonly project: string; readonly local: string }
   readonly allowedTools: ReadonlyArray<string>
   readonly disallowedTools: ReadonlyArray<string>
+  /** The `--settings` file's rules: they rank above the settings files (as in Claude Code). */
+  readonly extra?: { readonly path: string; readonly permissions: Permissions | undefined } | undefined
   readonly added: ReadonlyArray<RuleSuggestion>
 }): ReadonlyArray<PanelLine> => {
   const rules = [
     ...input.disallowedTools.map((rule) => ({ text: `  deny  ${rule}  (--disallowedTools)` })),
     ...input.allowedTools.map((rule) => ({ text: `  allow ${rule}  (--allowedTools)` })),
     ...input.added.filter((a) => a.scope === "session").map((a) => ({ text: `  allow ${a.rule}  (this session)` })),
+    ...(input.extra === undefined ? [] : ruleLines(`--settings: ${input.extra.path}`, input.extra.permissions)),
     ...ruleLines(`local: ${input.paths.local}`, input.settings.local.permissions),
     ...ruleLines(`project: ${input.paths.project}`, input.settings.project.permissions),
     ...ruleLines(`user: ${input.paths.user}`, input.settings.user.permissions)

@@ -13,7 +13,7 @@ import * as Queue from "effect/Queue"
 import { type AgentChoice, PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
 import type { LettaFailure } from "../../domain/errors.js"
 import { type LettaMessage, type PendingToolCall, toolCallParts } from "../../domain/letta.js"
-import type { AllSettings } from "../../domain/settings.js"
+import type { AllSettings, ExtraSettings } from "../../domain/settings.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Workspace } from "../../services/Workspace.js"
@@ -35,6 +35,7 @@ import { sessionStatus } from "./sessionStatus.js"
 import { contextWindowOf, runCommand, type SessionState } from "./slashCommands.js"
 import type { UiStore } from "./store.js"
 import { colourWanted, terminalColourLevel } from "./theme.js"
+import { verboseTurn } from "./verboseTurn.js"
 
 const runIdOf = (message: LettaMessage | undefined): string | undefined => {
   const runId: unknown = message?.run_id
@@ -91,7 +92,8 @@ const splitBackfill = (pendingCalls: ReadonlyArray<PendingToolCall>, backfill: R
   }
 }
 
-export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiStore) =>
+/** `extra`: the `--settings` file, whose rules /permissions lists (the files it reads again do not have them). */
+export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiStore, extra?: ExtraSettings) =>
   Effect.scoped(
     Effect.gen(function* () {
       const api = yield* LettaApi
@@ -100,6 +102,8 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       const startedAt = Date.now()
 
       const history = yield* makeInputHistory(workspace.homeDir, workspace.projectDir)
+      // `--verbose`: full tool results from the start, back-filled history included.
+      if (config.verbose) ui.setExpanded(true)
       // `letta explain this repo` on a terminal: the session starts with that message sent.
       const initialPrompt = config.promptWords.join(" ").trim()
       const mount = (entries: ReadonlyArray<string>) =>
@@ -205,6 +209,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       const runOneTurn = (prompt: string | undefined, recoveredCalls: ReadonlyArray<PendingToolCall> = []) =>
         Effect.gen(function* () {
           ui.setBusy(true)
+          const verbose = config.verbose ? verboseTurn(ui) : undefined
           const fiber = yield* Effect.fork(
             runTurn<never>(
               {
@@ -227,6 +232,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
                       if (runId !== undefined) pausedRunId = runId
                     }
                     ui.apply(event)
+                    verbose?.observe(event)
                   }),
                   event._tag === "ToolResult" ? syncMode : Effect.void
                 )
@@ -237,14 +243,17 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
           turn = undefined
           ui.setBusy(false)
           yield* syncMode
-          if (Exit.isSuccess(exit)) return
-          if (Cause.isInterruptedOnly(exit.cause)) {
+          if (Exit.isSuccess(exit)) {
+            verbose?.finish()
+          } else if (Cause.isInterruptedOnly(exit.cause)) {
             ui.finishTurn("denied", "Interrupted")
+            verbose?.finish()
             ui.addNotice("Interrupted · tell the agent what to do instead", "warning")
-            return
+          } else {
+            ui.finishTurn("error", "The turn failed before this call finished")
+            verbose?.finish()
+            ui.addNotice(describeCause(exit.cause, api.displayName), "error")
           }
-          ui.finishTurn("error", "The turn failed before this call finished")
-          ui.addNotice(describeCause(exit.cause, api.displayName), "error")
         })
 
       // An earlier session left the agent waiting on tool calls: they are put to the user now, in
@@ -320,7 +329,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
                 )
                 return
               }
-              yield* runCommand(input.name, { ui, state, config }).pipe(
+              yield* runCommand(input.name, { ui, state, config, extraSettings: extra }).pipe(
                 Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.displayName), "error")))
               )
               return

@@ -3,6 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { RunConfig } from "../../domain/config.js"
 import type { ApiError, SettingsError } from "../../domain/errors.js"
+import type { ExtraSettings } from "../../domain/settings.js"
 import { agentModel, modelHandle, type ModelInfo } from "../../domain/letta.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
@@ -25,6 +26,8 @@ export interface CommandContext {
   readonly ui: UiStore
   readonly state: SessionState
   readonly config: RunConfig
+  /** `--settings <file>`, when given. */
+  readonly extraSettings?: ExtraSettings | undefined
 }
 
 type CommandServices = LettaApi | PermissionPolicy | Settings
@@ -159,6 +162,7 @@ export const runCommand = (name: string, ctx: CommandContext): Effect.Effect<voi
             paths: settings.paths,
             allowedTools: ctx.config.allowedTools,
             disallowedTools: ctx.config.disallowedTools,
+            extra: ctx.extraSettings === undefined ? undefined : { path: ctx.extraSettings.path, permissions: ctx.extraSettings.settings.permissions },
             added: ctx.ui.addedRules
           })
         )

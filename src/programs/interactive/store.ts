@@ -189,6 +189,13 @@ export class UiStore implements ApprovalScreenShape {
     this.redraw()
   }
 
+  /** `--verbose`: tool calls start expanded (before anything is printed; Ctrl+O still toggles). */
+  setExpanded(expanded: boolean): void {
+    if (expanded === this.expanded) return
+    this.expanded = expanded
+    this.changed(true)
+  }
+
   readonly submit = (submission: Submission): void => {
     if (this.exiting) return
     // /exit does not wait behind a running turn or queued messages.
