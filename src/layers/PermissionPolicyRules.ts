@@ -11,9 +11,14 @@
  *   5. defaults: Read/Glob/Grep/LS inside the project or an additional directory, TodoWrite and
  *      BashOutput: allow; everything else: ask
  *
- * One refinement of step 1: a Bash line with a part the analysis cannot see through (e.g. `$CMD`
- * as a program) while Bash deny rules with specifiers exist is never allowed by a mode or rule:
- * it asks, because the deny rule might have matched it.
+ * Two refinements:
+ * - of step 1: a Bash line with a part the analysis cannot see through (e.g. `$CMD` as a
+ *   program) while Bash deny rules with specifiers exist is never allowed by a mode or rule,
+ *   because the deny rule might have matched it: it asks, and bypassPermissions (which never
+ *   asks) denies it. The decision carries `possibleDeny`.
+ * - of steps 2 and 3: a write (edit family) to a file that changes the rules
+ *   (../permissions/protectedPaths.ts) is not allowed by acceptEdits nor by an allow rule that
+ *   does not name the file: it asks, with `protectedFile`. bypassPermissions still allows it.
  */
 import { join, resolve } from "node:path"
 import { FileSystem } from "@effect/platform/FileSystem"
@@ -22,12 +27,14 @@ import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
 import type { PermissionMode } from "../domain/config.js"
 import type { RuleError } from "../domain/errors.js"
-import type { HiddenBy, PermissionDecision, PermissionQuery, SearchFilter } from "../domain/permissions.js"
+import type { HiddenBy, PermissionDecision, PermissionQuery, PossibleDeny, SearchFilter } from "../domain/permissions.js"
 import type { AllSettings, Permissions } from "../domain/settings.js"
 import { analyseCommand, type ShellAnalysis } from "../permissions/bash.js"
-import { bashAllowedBy, bashMatchesAny, type CompiledBashRule, hasOpaquePart, opaqueReason } from "../permissions/bashRules.js"
+import { possibleDenyMatch } from "../permissions/bashPossibleDeny.js"
+import { bashAllowedBy, bashMatchesAny, type CompiledBashRule } from "../permissions/bashRules.js"
 import { isInside } from "../domain/paths.js"
 import { insideAny, matchesPath, pathArguments, realPathOf, type ResolvedPath, resolvePath } from "../permissions/paths.js"
+import { namesProtected, type ProtectedPlaces, type Protection, protectionOfAny } from "../permissions/protectedPaths.js"
 import { type CompiledRule, compileRuleText, loadRuleSet, type RuleSet } from "../permissions/ruleSet.js"
 import { describeRule, EDIT_FAMILY, FILE_TOOLS, governs, READ_FAMILY } from "../permissions/rules.js"
 import { PermissionPolicy } from "../services/PermissionPolicy.js"
@@ -58,6 +65,15 @@ interface CallFacts {
 const allow = (decidedBy: string): PermissionDecision => ({ _tag: "Allow", decidedBy })
 const ask = (decidedBy: string): PermissionDecision => ({ _tag: "Ask", decidedBy })
 const deny = (decidedBy: string, reason: string): PermissionDecision => ({ _tag: "Deny", decidedBy, reason })
+
+/** The deny rule might match: `Bash(rm:*) (project settings) might match: eval runs text as a command`. */
+const mightMatch = (unsure: PossibleDeny): string => `${unsure.rule} might match: ${unsure.construct}`
+
+const askProtected = (guard: Protection): PermissionDecision => ({
+  _tag: "Ask",
+  decidedBy: `protected file: ${guard.shown} is ${guard.why}`,
+  protectedFile: { path: guard.shown, why: guard.why }
+})
 
 const PLAN_DENIED = new Set([...EDIT_FAMILY, "Bash", "KillBash"])
 
@@ -94,11 +110,18 @@ const matchAny = (rules: ReadonlyArray<CompiledRule>, facts: CallFacts): Compile
   return undefined
 }
 
-/** The rules that together allow the call, or undefined. */
-const allowedBy = (rules: ReadonlyArray<CompiledRule>, facts: CallFacts): ReadonlyArray<CompiledRule> | undefined => {
+/** A file that changes the rules, per path of the call (edit family only). */
+type GuardOf = (path: ResolvedPath) => Protection | undefined
+
+/**
+ * The rules that together allow the call, or undefined. A protected path is covered only by a
+ * rule that also names it (so never by a bare rule).
+ */
+const allowedBy = (rules: ReadonlyArray<CompiledRule>, facts: CallFacts, guardOf: GuardOf): ReadonlyArray<CompiledRule> | undefined => {
   const relevant = rules.filter((rule) => governs(rule.rule, facts.toolName))
   const bare = relevant.find((rule) => rule.rule._tag === "AnyCall")
-  if (bare !== undefined) return [bare]
+  const guarded = facts.paths?.some((path) => guardOf(path) !== undefined) ?? false
+  if (bare !== undefined && !guarded) return [bare]
   if (facts.toolName === "Bash") {
     if (facts.shell === undefined) return undefined
     const bashRules = relevant.filter((rule) => rule.bash !== undefined)
@@ -109,8 +132,13 @@ const allowedBy = (rules: ReadonlyArray<CompiledRule>, facts: CallFacts): Readon
   // Every real path the call touches must be covered (the lexical spelling proves nothing).
   const used: Array<CompiledRule> = []
   for (const path of facts.paths) {
+    const guard = guardOf(path)
+    const covers = (r: CompiledRule, real: string) =>
+      guard === undefined
+        ? r.rule._tag === "AnyCall" || (r.path !== undefined && matchesPath(r.path, real))
+        : r.path !== undefined && matchesPath(r.path, real) && namesProtected(r.rule, guard)
     for (const real of path.real) {
-      const rule = relevant.find((r) => r.path !== undefined && matchesPath(r.path, real))
+      const rule = relevant.find((r) => covers(r, real))
       if (rule === undefined) return undefined
       if (!used.includes(rule)) used.push(rule)
     }
@@ -164,6 +192,12 @@ export const PermissionPolicyRules = (
         dirs
       )
       const rules = yield* Effect.provideService(withExtras(loaded, config, dirs), FileSystem, fs)
+      // Protected files are shown relative to the project or home, however a path reaches them.
+      const bothSpellings = (dir: string) =>
+        Effect.map(Effect.provideService(realPathOf(resolve(dir)), FileSystem, fs), (real) =>
+          real === resolve(dir) ? [real] : [resolve(dir), real]
+        )
+      const places: ProtectedPlaces = { projectDirs: yield* bothSpellings(dirs.projectDir), homeDirs: yield* bothSpellings(dirs.homeDir) }
       const modeRef = yield* Ref.make(config.mode)
       const sessionRef = yield* Ref.make<ReadonlyArray<CompiledRule>>([])
       const provideFs = Effect.provideService(FileSystem, fs)
@@ -178,13 +212,22 @@ export const PermissionPolicyRules = (
           return { toolName: query.toolName, paths, shell }
         })
 
-      /** An opaque line while specific Bash deny rules exist: they might have matched, so ask. */
-      const unsureDeny = (shell: ShellAnalysis): PermissionDecision | undefined => {
-        if (!hasOpaquePart(shell)) return undefined
-        const rule = rules.deny.find((r) => governs(r.rule, "Bash") && isSpecificBash(r))
-        if (rule === undefined) return undefined
-        return ask(`${describeRule(rule.rule)} might match: ${opaqueReason(shell) ?? "the command cannot be fully analysed"}`)
+      /**
+       * A line a specific Bash deny rule might match though it does not provably match: a part the
+       * analysis cannot see through, or an unknown program handed the denied program's name.
+       */
+      const unsureDeny = (shell: ShellAnalysis): PossibleDeny | undefined => {
+        const bashDeny = rules.deny.filter((r) => governs(r.rule, "Bash") && isSpecificBash(r))
+        const found = possibleDenyMatch(shell, bashRulesOf(bashDeny))
+        const rule = found === undefined ? undefined : bashDeny.find((r) => r.bash === found.rule)
+        return rule === undefined || found === undefined ? undefined : { rule: describeRule(rule.rule), construct: found.construct }
       }
+
+      /** Writes only: a file that changes the rules, judged by its written and real spellings. */
+      const guardOf =
+        (tool: string): GuardOf =>
+        (path) =>
+          EDIT_FAMILY.includes(tool) ? protectionOfAny([path.lexical, ...path.real], places) : undefined
 
       const insideWorkspace = (facts: CallFacts): boolean => everyPath(facts, (path) => insideAny(rules.directories, path))
 
@@ -209,16 +252,20 @@ export const PermissionPolicyRules = (
             return deny(name, `Permission denied by rule ${name}`)
           }
           const unsure = facts.shell === undefined ? undefined : unsureDeny(facts.shell)
+          const guards = guardOf(tool)
+          const guard = facts.paths?.map(guards).find((found) => found !== undefined)
 
           // 2. The mode.
           const mode = yield* Ref.get(modeRef)
           switch (mode) {
             case "plan":
               if (PLAN_DENIED.has(tool)) {
-                return deny(
+                const planDenial = deny(
                   "plan mode",
                   `Plan mode is active: ${tool} is not allowed while planning. Research with read-only tools, then present the plan with ExitPlanMode.`
                 )
+                // Kept for `!cmd`, which ignores plan mode but must not run what a deny rule might match.
+                return unsure === undefined ? planDenial : { ...planDenial, possibleDeny: unsure }
               }
               // Leaving plan mode is the user's call: the plan is shown for approval (headless: denied,
               // unless --allowedTools ExitPlanMode), so a plan-mode run stays read-only.
@@ -227,18 +274,28 @@ export const PermissionPolicyRules = (
               }
               break
             case "bypassPermissions":
-              return unsure ?? allow("bypassPermissions mode")
+              // Nobody is asked in this mode, and the user's deny rule outranks the mode.
+              if (unsure !== undefined) {
+                return {
+                  _tag: "Deny",
+                  decidedBy: mightMatch(unsure),
+                  reason: `Permission denied: the deny rule ${unsure.rule} might match this command and it cannot be checked (${unsure.construct}). bypassPermissions does not override deny rules; write the command out plainly.`,
+                  possibleDeny: unsure
+                }
+              }
+              return allow("bypassPermissions mode")
             case "acceptEdits":
-              if (EDIT_FAMILY.includes(tool) && insideWorkspace(facts)) return allow("acceptEdits mode")
+              if (EDIT_FAMILY.includes(tool) && insideWorkspace(facts) && guard === undefined) return allow("acceptEdits mode")
               break
             case "default":
               break
           }
-          if (unsure !== undefined) return unsure
+          if (unsure !== undefined) return { _tag: "Ask", decidedBy: mightMatch(unsure), possibleDeny: unsure }
 
           // 3. Allow rules: CLI, session, settings.
-          const allowed = allowedBy(allowRules, facts)
+          const allowed = allowedBy(allowRules, facts, guards)
           if (allowed !== undefined && allowed.length > 0) return allow(describeAll(allowed))
+          if (guard !== undefined) return askProtected(guard)
 
           // 4. Ask rules.
           const asked = matchAny(rules.ask, facts)

@@ -2,19 +2,20 @@
  * The registry of implemented client tools, filtered to the loaded ones. The session stores the
  * tools share (what files were read, the todo list) are made here, one per layer build.
  */
-import type { FileSystem } from "@effect/platform/FileSystem"
+import { FileSystem } from "@effect/platform/FileSystem"
 import type { Path } from "@effect/platform/Path"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import type { ClientToolSpec } from "../domain/letta.js"
 import { toolError } from "../domain/tools.js"
+import { judgedPathsOf } from "../permissions/paths.js"
 import type { FileTracker } from "../services/FileTracker.js"
 import type { PermissionPolicy } from "../services/PermissionPolicy.js"
 import type { Shell } from "../services/Shell.js"
 import type { TodoList } from "../services/TodoList.js"
 import { type DecodedArgs, Tools } from "../services/Tools.js"
-import type { Workspace } from "../services/Workspace.js"
+import { Workspace } from "../services/Workspace.js"
 import { Bash } from "../tools/Bash.js"
 import { BashOutput } from "../tools/BashOutput.js"
 import type { Tool } from "../tools/defineTool.js"
@@ -81,6 +82,8 @@ const registryLayer = (loaded: ReadonlyArray<string> | undefined): Layer.Layer<T
     Tools,
     Effect.gen(function* () {
       const context = yield* Effect.context<ToolRequirements>()
+      const workspace = yield* Workspace
+      const fs = yield* FileSystem
       const tools = loaded === undefined ? REGISTRY : REGISTRY.filter((tool) => loaded.includes(tool.name))
       const byName = new Map<string, Tool<ToolRequirements>>(tools.map((tool) => [tool.name, tool]))
       const find = (name: string): Tool<ToolRequirements> | undefined => byName.get(name)
@@ -106,6 +109,7 @@ const registryLayer = (loaded: ReadonlyArray<string> | undefined): Layer.Layer<T
           })
         },
         isReadOnly: (name) => find(name)?.readOnly ?? false,
+        locate: (name, args) => Effect.provideService(judgedPathsOf(workspace.projectDir, name, args), FileSystem, fs),
         execute: (name, args) => {
           const tool = find(name)
           if (tool === undefined) return Effect.succeed(toolError(unknownTool(name)))

@@ -12,6 +12,7 @@
  */
 import * as Effect from "effect/Effect"
 import type { Command, ParsedScript, Redirection, Script, SyntaxNode, Word, WordPart } from "unbash"
+import { reevaluationProblem } from "./bashReevaluated.js"
 import { unwrapCommand } from "./bashWrappers.js"
 
 /** A word of a command: its value when it is static text, else its source text. */
@@ -31,6 +32,15 @@ export type InnerCommands =
   /** A script in a string (`bash -c`, `eval`). */
   | { readonly _tag: "Script"; readonly analysis: ShellAnalysis }
 
+/**
+ * Where a command's standard input comes from, when that matters (a shell reading its script):
+ * a static here-document or here-string, or something only known at run time (a pipe, a file
+ * under /dev). Undefined: the Bash tool's own stdin, which is empty.
+ */
+export type StdinSource =
+  | { readonly _tag: "Static"; readonly text: string }
+  | { readonly _tag: "Unknown"; readonly what: string }
+
 export interface SimpleCommand {
   /** The command's source text. */
   readonly source: string
@@ -45,6 +55,7 @@ export interface SimpleCommand {
   /** Why it cannot be judged statically, if it cannot. */
   readonly opaque: string | undefined
   readonly inner: InnerCommands | undefined
+  readonly stdin: StdinSource | undefined
 }
 
 export interface ShellAnalysis {
@@ -79,6 +90,7 @@ export const loadShellParser: Effect.Effect<ShellParser> = Effect.promise(() => 
 export const MAX_DEPTH = 8
 
 const OUTPUT_OPERATORS = new Set([">", ">>", ">|", "&>", "&>>", "<>"])
+const INPUT_OPERATORS = new Set(["<", "<&", "<>"])
 const HARMLESS_TARGETS = new Set(["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"])
 
 // ---------------------------------------------------------------------------------------------
@@ -130,6 +142,24 @@ export const wordKey = (word: ShellWord): string => `${word.static ? "=" : "~"}$
 interface RedirectInfo {
   readonly canonical: string
   readonly writes: boolean
+  /** Set when it redirects standard input. */
+  readonly stdin?: StdinSource | "file"
+}
+
+/** The text of a here-document body when it has no expansions (quoted delimiter, or none used). */
+const hereDocText = (redirect: Extract<Redirection, { type: "HereDoc" }>): string | undefined => {
+  if (redirect.delimiter?.quoted === true) return redirect.body.text
+  let text = ""
+  for (const part of redirect.body.parts ?? []) {
+    if (part.type !== "Literal") return undefined
+    text += part.value
+  }
+  return redirect.body.parts === undefined ? redirect.body.text : text
+}
+
+const readsStdin = (redirect: Redirection): boolean => {
+  const descriptor = redirect.descriptor
+  return descriptor === undefined || (descriptor.type === "FileDescriptor" && descriptor.value === 0)
 }
 
 const descriptorText = (redirect: Redirection): string => {
@@ -141,23 +171,41 @@ const descriptorText = (redirect: Redirection): string => {
 const redirectInfo = (redirect: Redirection): RedirectInfo => {
   const fd = descriptorText(redirect)
   switch (redirect.type) {
-    case "HereDoc":
-      return { canonical: `${fd}${redirect.operator}${redirect.delimiter?.text ?? ""}\n${redirect.body.text}`, writes: false }
+    case "HereDoc": {
+      const canonical = `${fd}${redirect.operator}${redirect.delimiter?.text ?? ""}\n${redirect.body.text}`
+      if (!readsStdin(redirect)) return { canonical, writes: false }
+      const text = hereDocText(redirect)
+      return {
+        canonical,
+        writes: false,
+        stdin: text === undefined ? { _tag: "Unknown", what: "a here-document with expansions" } : { _tag: "Static", text }
+      }
+    }
     case "HereString": {
-      const target = redirect.target === undefined ? "" : wordKey(shellWord(redirect.target))
-      return { canonical: `${fd}<<<${target}`, writes: false }
+      const word = redirect.target === undefined ? undefined : shellWord(redirect.target)
+      const canonical = `${fd}<<<${word === undefined ? "" : wordKey(word)}`
+      if (!readsStdin(redirect)) return { canonical, writes: false }
+      return {
+        canonical,
+        writes: false,
+        stdin: word?.static === true ? { _tag: "Static", text: `${word.text}\n` } : { _tag: "Unknown", what: "a here-string with expansions" }
+      }
     }
     case "Redirect": {
       const target = redirect.target === undefined ? undefined : shellWord(redirect.target)
       const canonical = `${fd}${redirect.operator}${target === undefined ? "" : wordKey(target)}`
-      if (redirect.operator === "<" || redirect.operator === "<&") return { canonical, writes: false }
+      const harmless = target !== undefined && target.static && HARMLESS_TARGETS.has(target.text)
       if (redirect.operator === ">&") {
         // `>&2`, `2>&1`, `>&-` duplicate descriptors; `>& file` writes the file.
         const duplicates = target !== undefined && target.static && /^(\d+-?|-)$/.test(target.text)
         return { canonical, writes: !duplicates }
       }
-      const harmless = target !== undefined && target.static && HARMLESS_TARGETS.has(target.text)
-      return { canonical, writes: OUTPUT_OPERATORS.has(redirect.operator) && !harmless }
+      const writes = OUTPUT_OPERATORS.has(redirect.operator) && !harmless
+      if (!INPUT_OPERATORS.has(redirect.operator) || !readsStdin(redirect)) return { canonical, writes }
+      // A file is like a script file given as an argument; a descriptor or a device is not known.
+      const file =
+        redirect.operator !== "<&" && target !== undefined && target.static && (harmless || !/^\/(dev|proc)\//.test(target.text))
+      return { canonical, writes, stdin: file ? "file" : { _tag: "Unknown", what: `the redirection ${canonical}` } }
     }
   }
 }
@@ -173,7 +221,22 @@ interface WalkContext {
   readonly problems: Array<string>
 }
 
-type Inherited = ReadonlyArray<RedirectInfo>
+/** What a command gets from the groups, loops and pipelines around it. */
+interface Inherited {
+  readonly redirects: ReadonlyArray<RedirectInfo>
+  readonly stdin: StdinSource | "file" | undefined
+}
+
+const NOTHING: Inherited = { redirects: [], stdin: undefined }
+
+/** Redirections apply left to right: the last one that redirects stdin decides it. */
+const withRedirects = (inherited: Inherited, own: ReadonlyArray<RedirectInfo>): Inherited => {
+  let stdin = inherited.stdin
+  for (const redirect of own) if (redirect.stdin !== undefined) stdin = redirect.stdin
+  return { redirects: [...inherited.redirects, ...own], stdin }
+}
+
+const FROM_PIPE: StdinSource = { _tag: "Unknown", what: "a pipe" }
 
 const isNodeWithScript = (
   node: SyntaxNode
@@ -183,7 +246,7 @@ const isNodeWithScript = (
 const visitScript = (script: ParsedScript, source: string, context: WalkContext): void => {
   for (const error of script.errors ?? []) context.problems.push(`the shell parser reports: ${error.message}`)
   const own = script.source ?? source
-  for (const statement of script.commands) visit(statement, [], own, context)
+  for (const statement of script.commands) visit(statement, NOTHING, own, context)
 }
 
 const visit = (node: SyntaxNode, inherited: Inherited, source: string, context: WalkContext): void => {
@@ -200,16 +263,23 @@ const visit = (node: SyntaxNode, inherited: Inherited, source: string, context: 
     visitScript(node.script, source, { ...context, depth: context.depth + 1 })
     return
   }
+  const problem = reevaluationProblem(node, source, staticValue)
+  if (problem !== undefined) context.problems.push(problem)
   switch (node.type) {
     case "Command":
       visitCommand(node, inherited, source, context)
       return
     case "Redirected": {
-      const own = node.redirects.map(redirectInfo)
-      for (const redirect of node.redirects) visit(redirect, [], source, context)
-      visit(node.command, [...inherited, ...own], source, context)
+      for (const redirect of node.redirects) visit(redirect, NOTHING, source, context)
+      visit(node.command, withRedirects(inherited, node.redirects.map(redirectInfo)), source, context)
       return
     }
+    case "Pipeline":
+      for (const prefix of node.prefixes) visit(prefix, inherited, source, context)
+      node.commands.forEach((command, index) =>
+        visit(command, index === 0 ? inherited : { redirects: inherited.redirects, stdin: FROM_PIPE }, source, context)
+      )
+      return
     case "Function":
       context.problems.push("it defines a shell function")
       break
@@ -231,14 +301,14 @@ const assignmentWord = (node: Extract<SyntaxNode, { type: "Assignment" }>): Shel
 
 const visitCommand = (node: Command, inherited: Inherited, source: string, context: WalkContext): void => {
   // Substitutions anywhere in the command run too: collect them as commands of their own.
-  context.parser.forEachChild(node, (child) => visit(child, [], source, context))
+  context.parser.forEachChild(node, (child) => visit(child, NOTHING, source, context))
 
   const assignments: Array<ShellWord> = []
   for (const item of node.prefix) if (item.type === "Assignment") assignments.push(assignmentWord(item))
   const words: Array<ShellWord> = []
   if (node.name !== undefined) words.push(shellWord(node.name))
   for (const argument of node.args) words.push(argument.type === "Assignment" ? assignmentWord(argument) : shellWord(argument))
-  const redirects = [...inherited, ...node.redirects.map(redirectInfo)]
+  const { redirects, stdin } = withRedirects(inherited, node.redirects.map(redirectInfo))
 
   let opaque: string | undefined
   const program = words[0]
@@ -252,7 +322,8 @@ const visitCommand = (node: Command, inherited: Inherited, source: string, conte
     redirects: redirects.map((r) => r.canonical),
     writes: redirects.some((r) => r.writes),
     opaque,
-    inner: undefined
+    inner: undefined,
+    stdin: stdin === "file" ? undefined : stdin
   }
   context.commands.push(opaque === undefined ? unwrapCommand(base, (script) => analyseNested(script, context)) : base)
 }

@@ -187,6 +187,10 @@ const lineMatch = (analysis: ShellAnalysis, rules: ReadonlyArray<CompiledBashRul
     ? undefined
     : rules.find((rule) => rule._tag === "Exact" && rule.line !== undefined && rule.line === analysis.printed)
 
+/** An exact whole-line rule allows a line only when everything in it could be analysed. */
+const lineAllowed = (analysis: ShellAnalysis, rules: ReadonlyArray<CompiledBashRule>): CompiledBashRule | undefined =>
+  hasOpaquePart(analysis) ? undefined : lineMatch(analysis, rules)
+
 /** The rules that together allow every command of the line, or undefined when some command is not allowed. */
 export const bashAllowedBy = (
   analysis: ShellAnalysis,
@@ -194,7 +198,7 @@ export const bashAllowedBy = (
 ): ReadonlyArray<CompiledBashRule> | undefined => {
   const any = rules.find((rule) => rule._tag === "Any")
   if (any !== undefined) return [any]
-  const line = lineMatch(analysis, rules)
+  const line = lineAllowed(analysis, rules)
   if (line !== undefined) return [line]
   const found = allowCommands(analysis, rules)
   // A line of nothing but `cd` and `true` is not something a rule allowed.

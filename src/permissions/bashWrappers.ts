@@ -1,21 +1,27 @@
 /**
  * Programs that run other programs. For each we find the command it runs, so a deny rule on
- * `rm` holds for `nohup rm`, `env X=1 rm`, `xargs rm`, `find -exec rm`, `sudo rm` and
- * `bash -c "rm"`, and an allow rule only covers what actually runs.
+ * `rm` holds for `nohup rm`, `env X=1 rm`, `xargs rm`, `find -exec rm`, `sudo rm`, `taskset 1 rm`
+ * and `bash -c "rm"`, and an allow rule only covers what actually runs.
  *
- * - transparent (`env`, `nohup`, `nice`, `time`, `timeout`, `stdbuf`, `command`, `builtin`,
- *   `exec`, `xargs`): allowed when the inner command is; `xargs` appends arguments it reads, so
- *   only a prefix rule can cover its inner command.
+ * - transparent (WRAPPERS below: `env`, `nohup`, `nice`, `timeout`, `stdbuf`, `setarch`, `prlimit`,
+ *   `chrt`, `taskset`, `ionice`, `flock`, `logsave`, `busybox`, `xargs`…): allowed when the inner
+ *   command is. Their options are parsed exactly; an option we do not know makes the command
+ *   unclear rather than guessed. `xargs` appends arguments it reads, so only a prefix rule can
+ *   cover its inner command.
  * - guarded (`find -exec`): the outer command AND the inner command must be allowed.
- * - self-only (`sudo`, `doas`, `su`, `ssh`, `watch`, …): only a rule for the whole command line
- *   allows it; every command it might run is still checked against deny rules.
- * - scripts (`bash -c`, `sh -c`, `dash -c`, `eval`, `trap`): the string is parsed and analysed too;
- *   with leading assignments (`BASH_ENV=x bash -c …`) only an exact rule allows them.
- *   `zsh -c`, `ksh -c` and `fish -c` are analysed with the Bash parser for deny rules only (their
- *   syntax differs), so they are opaque.
+ * - self-only (SELF_ONLY: `sudo`, `doas`, `su`, `ssh`, `unshare`, `watch`, `parallel`, …): they
+ *   run with other privileges, elsewhere or repeatedly, so only a rule for the whole command line
+ *   allows them; every place a command could start, and every string a shell would run, is
+ *   still checked against deny rules.
+ * - scripts (`bash -c`, `sh -c`, a shell reading a here-document, here-string or pipe, `eval`,
+ *   `trap`, `alias`…): a static script is parsed and analysed too; one only known at run time
+ *   is unclear. `zsh`, `ksh` and `fish` scripts are analysed with the Bash parser for deny rules
+ *   only (their syntax differs), so they are unclear.
+ * Builtins that run or re-evaluate text are in bashBuiltins.ts.
  */
 import { posix } from "node:path"
-import type { InnerCommands, ShellAnalysis, ShellWord, SimpleCommand } from "./bash.js"
+import type { InnerCommands, ShellWord, SimpleCommand } from "./bash.js"
+import { assignmentsEffect, type Nested, stdinScript, type Unwrapped, unwrapBuiltin } from "./bashBuiltins.js"
 
 /** How deep wrappers may nest (`sudo env nohup …`) before we stop unwrapping (opaque). */
 const MAX_WRAP_DEPTH = 8
@@ -40,14 +46,6 @@ export const programBaseName = (text: string): string => {
   return base.length > 0 ? base : text
 }
 
-type Nested = (script: string) => ShellAnalysis
-
-interface Unwrapped {
-  readonly inner?: InnerCommands
-  readonly opaque?: string
-  readonly writes?: boolean
-}
-
 const NONE: Unwrapped = {}
 
 const isStatic = (words: ReadonlyArray<ShellWord>): boolean => words.every((word) => word.static)
@@ -68,7 +66,8 @@ const child = (
     redirects: outer.redirects,
     writes: outer.writes,
     opaque: program === undefined || program.static ? undefined : `the program name (${program.text}) is only known at run time`,
-    inner: undefined
+    inner: undefined,
+    stdin: outer.stdin
   }
   return base.opaque === undefined ? unwrapAt(base, nested, depth + 1) : base
 }
@@ -81,7 +80,8 @@ const skipOptions = (
   words: ReadonlyArray<ShellWord>,
   start: number,
   flags: ReadonlySet<string>,
-  withValue: ReadonlySet<string>
+  withValue: ReadonlySet<string>,
+  optionalValue: ReadonlySet<string> = new Set()
 ): number | string => {
   let index = start
   while (index < words.length) {
@@ -90,7 +90,13 @@ const skipOptions = (
     const text = word.text
     if (text === "--") return index + 1
     if (!text.startsWith("-") || text === "-") return index
-    if (flags.has(text)) {
+    if (flags.has(text) || optionalValue.has(text)) {
+      index += 1
+      continue
+    }
+    // `--nofile=1024`, `-n1024`: an optional value is always attached.
+    const name = text.startsWith("--") ? text.split("=")[0]! : text.slice(0, 2)
+    if (optionalValue.has(name)) {
       index += 1
       continue
     }
@@ -115,23 +121,54 @@ const skipOptions = (
 
 const set = (...items: ReadonlyArray<string>): ReadonlySet<string> => new Set(items)
 
-interface SimpleWrapper {
-  readonly flags: ReadonlySet<string>
-  readonly withValue: ReadonlySet<string>
-  /** Words after the options to skip before the command (timeout's duration). */
+/** How a transparent wrapper finds its command: `wrapper [options] [operands] command…`. */
+interface WrapperSpec {
+  readonly flags?: ReadonlySet<string>
+  /** Options that take the next word (also `--opt=value` and `-oVALUE`). */
+  readonly withValue?: ReadonlySet<string>
+  /** Options whose value, if any, is attached (`prlimit --nofile=10`, `-n10`). */
+  readonly optionalValue?: ReadonlySet<string>
+  /** Operands between the options and the command (timeout's duration, taskset's mask). */
   readonly operandsBefore?: number
+  /** An operand before the options (setarch's architecture). */
+  readonly leadingOperand?: boolean
+  /** The operand before the command is there only when numeric (chrt's priority). */
+  readonly numericOperandBefore?: boolean
   /** Options that write a file (time -o). */
   readonly writing?: ReadonlySet<string>
-  /** Options after which nothing runs (command -v). */
+  /** Options after which nothing runs (command -v, taskset -p). */
   readonly noCommand?: ReadonlySet<string>
+  /** Options whose value is a script for `sh -c` (flock -c, script -c). */
+  readonly scriptOption?: ReadonlySet<string>
+  /** Without a command it starts a shell, which reads its commands from stdin (setarch, script). */
+  readonly shellWithoutCommand?: boolean
+  /** Operands that are files it writes (logsave's log, script's typescript). */
+  readonly writesOperand?: boolean
 }
 
-const TRANSPARENT: Readonly<Record<string, SimpleWrapper>> = {
-  nohup: { flags: set(), withValue: set() },
-  builtin: { flags: set(), withValue: set() },
-  command: { flags: set("-p"), withValue: set(), noCommand: set("-v", "-V") },
+const SETARCH_FLAGS = set(
+  "-v", "--verbose", "-3", "--3gb", "--4gb", "-B", "--32bit", "-F", "--fdpic-funcptrs", "-I", "--short-inode",
+  "-L", "--addr-compat-layout", "-R", "--addr-no-randomize", "-S", "--whole-seconds", "-T", "--sticky-timeouts",
+  "-X", "--read-implies-exec", "-Z", "--mmap-page-zero", "--uname-2.6"
+)
+const SETARCH: WrapperSpec = { flags: SETARCH_FLAGS, noCommand: set("--list", "-h", "--help", "-V", "--version"), shellWithoutCommand: true }
+
+const PRLIMIT_RESOURCES = set(
+  "-c", "--core", "-d", "--data", "-e", "--nice", "-f", "--fsize", "-i", "--sigpending", "-l", "--memlock",
+  "-m", "--rss", "-n", "--nofile", "-q", "--msgqueue", "-r", "--rtprio", "-s", "--stack", "-t", "--cpu",
+  "-u", "--nproc", "-v", "--as", "-x", "--locks", "-y", "--rttime"
+)
+
+/**
+ * Transparent wrappers: the command runs as the same user, here and once, so it is allowed
+ * exactly when the inner command is. util-linux and coreutils have many.
+ */
+const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
+  nohup: {},
+  builtin: {},
+  command: { flags: set("-p"), noCommand: set("-v", "-V") },
   exec: { flags: set("-c", "-l", "-cl", "-lc"), withValue: set("-a") },
-  nice: { flags: set(), withValue: set("-n", "--adjustment") },
+  nice: { withValue: set("-n", "--adjustment") },
   time: {
     flags: set("-p", "-v", "-a", "-q", "--append", "--verbose", "--portability", "--quiet"),
     withValue: set("-f", "--format", "-o", "--output"),
@@ -142,24 +179,101 @@ const TRANSPARENT: Readonly<Record<string, SimpleWrapper>> = {
     withValue: set("-s", "--signal", "-k", "--kill-after"),
     operandsBefore: 1
   },
-  stdbuf: { flags: set(), withValue: set("-i", "-o", "-e", "--input", "--output", "--error") }
+  stdbuf: { withValue: set("-i", "-o", "-e", "--input", "--output", "--error") },
+  setsid: { flags: set("-c", "--ctty", "-f", "--fork", "-w", "--wait") },
+  unbuffer: { flags: set("-p") },
+  catchsegv: {},
+  chronic: { flags: set("-e", "-v") },
+  eatmydata: {},
+  nocache: {},
+  setarch: { ...SETARCH, leadingOperand: true },
+  linux32: SETARCH,
+  linux64: SETARCH,
+  i386: SETARCH,
+  x86_64: SETARCH,
+  uname26: SETARCH,
+  prlimit: {
+    flags: set("--noheadings", "--raw", "--verbose", "-h", "--help", "-V", "--version"),
+    withValue: set("-o", "--output"),
+    optionalValue: PRLIMIT_RESOURCES,
+    noCommand: set("-p", "--pid")
+  },
+  choom: { withValue: set("-n", "--adjust"), noCommand: set("-p", "--pid") },
+  logsave: { flags: set("-a", "-s", "-v"), operandsBefore: 1, writesOperand: true },
+  chrt: {
+    flags: set(
+      "-b", "--batch", "-d", "--deadline", "-f", "--fifo", "-i", "--idle", "-o", "--other", "-r", "--rr",
+      "-R", "--reset-on-fork", "-a", "--all-tasks", "-v", "--verbose"
+    ),
+    withValue: set("-T", "--sched-runtime", "-P", "--sched-period", "-D", "--sched-deadline"),
+    numericOperandBefore: true,
+    noCommand: set("-p", "--pid", "-m", "--max")
+  },
+  taskset: { flags: set("-a", "--all-tasks", "-c", "--cpu-list"), operandsBefore: 1, noCommand: set("-p", "--pid") },
+  ionice: { flags: set("-t", "--ignore"), withValue: set("-c", "--class", "-n", "--classdata"), noCommand: set("-p", "--pid", "-P", "--pgid", "-u", "--uid") },
+  flock: {
+    flags: set("-s", "--shared", "-x", "-e", "--exclusive", "-u", "--unlock", "-n", "--nb", "--nonblock", "-o", "--close", "-F", "--no-fork", "--verbose"),
+    withValue: set("-w", "--wait", "--timeout", "-E", "--conflict-exit-code", "-c", "--command"),
+    operandsBefore: 1,
+    scriptOption: set("-c", "--command")
+  },
+  script: {
+    flags: set("-a", "--append", "-e", "--return", "-f", "--flush", "-q", "--quiet"),
+    withValue: set("-c", "--command", "-E", "--echo", "-I", "--log-in", "-O", "--log-out", "-B", "--log-io", "-T", "--log-timing", "-m", "--logging-format"),
+    optionalValue: set("-t", "--timing"),
+    scriptOption: set("-c", "--command"),
+    shellWithoutCommand: true,
+    writesOperand: true
+  },
+  // The applet is the command: `busybox rm -rf x` is `rm -rf x`.
+  busybox: {},
+  toybox: {}
 }
 
-const unwrapSimple = (command: SimpleCommand, spec: SimpleWrapper, nested: Nested, depth: number): Unwrapped => {
+/** The value of a script option (`flock -c '…'`), anywhere among the words. */
+const scriptOptionValue = (words: ReadonlyArray<ShellWord>, options: ReadonlySet<string>): ShellWord | undefined | null => {
+  for (let index = 1; index < words.length; index++) {
+    const word = words[index]!
+    if (!word.static) continue
+    if (options.has(word.text)) return words[index + 1] ?? null
+    const eq = word.text.indexOf("=")
+    if (eq !== -1 && options.has(word.text.slice(0, eq))) return { text: word.text.slice(eq + 1), static: true }
+  }
+  return undefined
+}
+
+const shellScript = (name: string, script: ShellWord | null, nested: Nested): Unwrapped =>
+  script === null
+    ? { opaque: `${name}: an option without its command` }
+    : script.static
+      ? { inner: { _tag: "Script", analysis: nested(script.text) } }
+      : { opaque: `${name} runs a command only known at run time`, inner: { _tag: "Script", analysis: nested(script.text) } }
+
+const unwrapWrapper = (command: SimpleCommand, name: string, spec: WrapperSpec, nested: Nested, depth: number): Unwrapped => {
   const words = command.words
-  if (spec.noCommand !== undefined && words.slice(1).some((w) => w.static && spec.noCommand?.has(w.text))) return NONE
+  const noCommand = spec.noCommand
+  if (noCommand !== undefined && words.slice(1).some((w) => w.static && noCommand.has(w.text))) return NONE
+  const script = spec.scriptOption === undefined ? undefined : scriptOptionValue(words, spec.scriptOption)
+  if (script !== undefined) return { ...shellScript(name, script, nested), writes: spec.writesOperand === true }
   // `nice -10 cmd`: an old-style numeric option.
-  let start = 1
-  if (words[0]?.text === "nice" && /^-\d+$/.test(words[1]?.text ?? "")) start = 2
-  const operand = skipOptions(words, start, spec.flags, spec.withValue)
-  if (typeof operand === "string") return { opaque: `${words[0]?.text}: ${operand}` }
-  const writes = words
-    .slice(1, operand)
-    .some((w) => spec.writing !== undefined && [...spec.writing].some((opt) => w.text === opt || w.text.startsWith(`${opt}=`)))
-  const commandStart = operand + (spec.operandsBefore ?? 0)
+  let start = spec.leadingOperand === true ? 2 : 1
+  if (name === "nice" && /^-\d+$/.test(words[1]?.text ?? "")) start = 2
+  const operand = skipOptions(words, start, spec.flags ?? set(), spec.withValue ?? set(), spec.optionalValue)
+  if (typeof operand === "string") return { opaque: `${name}: ${operand}` }
+  if (!isStatic(words.slice(1, operand))) return { opaque: `${name}: options only known at run time` }
+  const writing = spec.writing
+  let writes = writing !== undefined && words.slice(1, operand).some((w) => [...writing].some((opt) => w.text === opt || w.text.startsWith(`${opt}=`)))
+  let commandStart = operand + (spec.operandsBefore ?? 0)
+  if (spec.numericOperandBefore === true && /^\d+$/.test(words[operand]?.text ?? "")) commandStart += 1
+  if (spec.writesOperand === true && commandStart > operand) writes = true
   const rest = words.slice(commandStart)
-  if (rest.length === 0) return { writes }
-  if (!isStatic(words.slice(1, operand))) return { opaque: `${words[0]?.text}: options only known at run time` }
+  if (rest.length === 0) {
+    if (spec.shellWithoutCommand !== true) return { writes }
+    // `script`'s only operand is its typescript file; the shell it starts reads stdin.
+    if (spec.writesOperand === true && words.length > operand) writes = !words.slice(operand).every((w) => w.static && w.text === "/dev/null")
+    return { ...stdinScript(name, command.stdin, nested), writes }
+  }
+  if (name === "script") return { opaque: "script: an operand this analysis does not know", writes: true }
   return { writes, inner: { _tag: "Transparent", command: child(command, rest, nested, depth), argsAppended: false } }
 }
 
@@ -250,20 +364,26 @@ const unwrapFind = (command: SimpleCommand, nested: Nested, depth: number): Unwr
   return { writes, inner: { _tag: "Guarded", commands, argsAppended: true } }
 }
 
-const BASH_LIKE = set("bash", "sh", "dash")
-const OTHER_SHELLS = set("zsh", "ksh", "mksh", "fish", "csh", "tcsh", "ash", "busybox")
+const BASH_LIKE = set("bash", "sh", "dash", "ash")
+const OTHER_SHELLS = set("zsh", "ksh", "mksh", "pdksh", "yash", "fish", "csh", "tcsh")
+/** A script operand that is really stdin. */
+const STDIN_FILE = /^(?:-|\/dev\/stdin|\/dev\/fd\/\d+|\/proc\/(?:self|\d+)\/fd\/\d+)$/
 
-const unwrapShell = (command: SimpleCommand, nested: Nested): Unwrapped => {
+/**
+ * `bash -c 'script'`, and a shell that reads its script from stdin (no script operand, `-s`, or
+ * `/dev/stdin`): a here-document or here-string is analysed; a pipe is unclear.
+ */
+const unwrapShell = (command: SimpleCommand, name: string, nested: Nested): Unwrapped => {
   const words = command.words
-  const program = words[0]?.text ?? ""
   let index = 1
   let sawC = false
+  let sawS = false
   while (index < words.length) {
     const word = words[index]!
-    if (!word.static) return sawC ? { opaque: `${program} -c with a script only known at run time` } : NONE
+    if (!word.static) return sawC ? { opaque: `${name} -c with a script only known at run time` } : { opaque: `${name}: arguments only known at run time` }
     const text = word.text
     if (text === "--" || text === "-") {
-      index += 1
+      if (text === "--") index += 1
       break
     }
     if (text === "-o" || text === "+o" || text === "-O" || text === "+O" || text === "--rcfile" || text === "--init-file") {
@@ -276,58 +396,35 @@ const unwrapShell = (command: SimpleCommand, nested: Nested): Unwrapped => {
     }
     if (/^[-+][A-Za-z]+$/.test(text)) {
       if (text.startsWith("-") && text.includes("c")) sawC = true
+      if (text.startsWith("-") && text.includes("s")) sawS = true
       index += 1
       continue
     }
     break
   }
-  if (!sawC) return NONE
-  const script = words[index]
-  if (script === undefined) return { opaque: `${program} -c without a script` }
-  if (!script.static) {
-    return { opaque: `${program} -c with a script only known at run time`, inner: { _tag: "Script", analysis: nested(script.text) } }
+  const operand = words[index]
+  const other = OTHER_SHELLS.has(name)
+  const judged = (result: Unwrapped): Unwrapped =>
+    other && result.inner !== undefined ? { ...result, opaque: result.opaque ?? `${name} scripts are not Bash` } : result
+  if (sawC) {
+    if (operand === undefined) return { opaque: `${name} -c without a script` }
+    return judged(shellScript(`${name} -c`, operand, nested))
   }
-  const inner: InnerCommands = { _tag: "Script", analysis: nested(script.text) }
-  return OTHER_SHELLS.has(program) ? { opaque: `${program} scripts are not Bash`, inner } : { inner }
+  if (sawS || operand === undefined || (operand.static && STDIN_FILE.test(operand.text))) return judged(stdinScript(name, command.stdin, nested))
+  // `bash script.sh`: a file's contents are not analysed ("names, not effects").
+  return NONE
 }
 
-const unwrapEval = (command: SimpleCommand, nested: Nested): Unwrapped => {
-  const args = command.words.slice(1)
-  if (args.length === 0) return NONE
-  const inner: InnerCommands = { _tag: "Script", analysis: nested(args.map((w) => w.text).join(" ")) }
-  return isStatic(args) ? { inner } : { opaque: "eval of text only known at run time", inner }
-}
-
-/** `trap 'cmd' EXIT`: the handler is a script that will run. */
-const unwrapTrap = (command: SimpleCommand, nested: Nested): Unwrapped => {
-  const handler = command.words[1]
-  if (handler === undefined || (handler.static && handler.text.startsWith("-"))) return NONE
-  const inner: InnerCommands = { _tag: "Script", analysis: nested(handler.text) }
-  return handler.static ? { inner } : { opaque: "a trap handler only known at run time", inner }
-}
-
+/** Programs that run a command with other privileges, elsewhere, or repeatedly. */
 const SELF_ONLY = set(
-  "sudo",
-  "doas",
-  "su",
-  "runuser",
-  "pkexec",
-  "chroot",
-  "unshare",
-  "nsenter",
-  "setsid",
-  "flock",
-  "ionice",
-  "taskset",
-  "chrt",
-  "strace",
-  "ltrace",
-  "watch",
-  "ssh",
-  "script",
-  "unbuffer",
-  "parallel",
-  "systemd-run"
+  "sudo", "doas", "su", "runuser", "pkexec", "sg", "setpriv", "chroot", "unshare", "nsenter", "firejail",
+  "bwrap", "proot", "fakeroot", "gosu", "su-exec", "setuidgid", "chpst", "runcon", "sandbox-exec",
+  "systemd-run", "systemd-nspawn", "machinectl", "strace", "ltrace", "valgrind", "gdb", "perf",
+  "watch", "ssh", "sshpass", "parallel", "sem", "hyperfine", "entr", "watchexec", "xvfb-run",
+  "numactl", "cgexec", "faketime", "torsocks", "proxychains", "proxychains4", "tsocks", "trickle",
+  "dbus-run-session", "dbus-launch", "ssh-agent", "daemonize", "start-stop-daemon", "rlwrap",
+  "expect", "tmux", "screen", "dtach", "nix-shell", "direnv", "cpulimit", "lckdo", "ifne", "tini",
+  "dumb-init", "envdir", "softlimit", "with-lock-ex", "run-one", "timelimit"
 )
 
 /** Every place a command could start (after each non-option word), and every string argument. */
@@ -342,24 +439,35 @@ const unwrapSelfOnly = (command: SimpleCommand, nested: Nested, depth: number): 
       candidates.push(child(command, [{ text: "sh", static: true }, { text: "-c", static: true }, word], nested, depth))
     }
   }
-  return { inner: { _tag: "SelfOnly", candidates } }
+  // `sudo -s`, `su`, `unshare`, `ssh host` with no command start a shell that reads stdin.
+  if (command.stdin !== undefined) candidates.push(child(command, [{ text: "sh", static: true }], nested, depth))
+  const unclear = words.slice(1).find((word) => !word.static)
+  return { inner: { _tag: "SelfOnly", candidates }, ...(unclear === undefined ? {} : { opaque: `${words[0]?.text}: arguments only known at run time (${unclear.text})` }) }
 }
 
 const unwrap = (command: SimpleCommand, nested: Nested, depth: number): Unwrapped => {
-  const program = command.words[0]
-  if (program === undefined || !program.static) return NONE
-  const name = systemProgram(program.text)
   if (depth >= MAX_WRAP_DEPTH) return { opaque: "commands wrapped too deeply" }
-  const simple = TRANSPARENT[name]
-  if (simple !== undefined) return unwrapSimple(command, simple, nested, depth)
+  const assigned = assignmentsEffect(command, nested)
+  if (assigned?.opaque !== undefined) return assigned
+  const program = command.words[0]
+  if (program === undefined || !program.static) return assigned ?? NONE
+  const name = systemProgram(program.text)
+  const found = unwrapProgram(command, name, nested, depth)
+  if (assigned === undefined) return found
+  // PROMPT_COMMAND='…' on a command that runs something else too: too much to analyse as one.
+  if (assigned.inner === undefined) return found
+  return found.inner === undefined ? { ...found, inner: assigned.inner } : { ...found, opaque: "PROMPT_COMMAND on a command that runs another" }
+}
+
+const unwrapProgram = (command: SimpleCommand, name: string, nested: Nested, depth: number): Unwrapped => {
+  const wrapper = WRAPPERS[name]
+  if (wrapper !== undefined) return unwrapWrapper(command, name, wrapper, nested, depth)
   if (name === "env") return unwrapEnv(command, nested, depth)
   if (name === "xargs") return unwrapXargs(command, nested, depth)
   if (name === "find") return unwrapFind(command, nested, depth)
-  if (BASH_LIKE.has(name) || OTHER_SHELLS.has(name)) return unwrapShell(command, nested)
-  if (name === "eval") return unwrapEval(command, nested)
-  if (name === "trap") return unwrapTrap(command, nested)
+  if (BASH_LIKE.has(name) || OTHER_SHELLS.has(name)) return unwrapShell(command, name, nested)
   if (SELF_ONLY.has(name)) return unwrapSelfOnly(command, nested, depth)
-  return NONE
+  return unwrapBuiltin(command, name, nested) ?? NONE
 }
 
 const unwrapAt = (command: SimpleCommand, nested: Nested, depth: number): SimpleCommand => {

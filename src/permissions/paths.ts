@@ -92,6 +92,20 @@ export const splitGlob = (pattern: string): { readonly literal: string; readonly
   return { literal: segments.slice(0, index).join("/"), glob: segments.slice(index).join("/") }
 }
 
+/**
+ * The wildcard-free segments of a glob, in order, after `..` cancels the segment before it
+ * (`**\/.letta/*.json` → `.letta`; `.letta/../**` → nothing: it is the whole directory).
+ */
+export const literalSegments = (pattern: string): ReadonlyArray<string> => {
+  const kept: Array<string> = []
+  for (const segment of pattern.split("/")) {
+    if (segment.length === 0 || segment === ".") continue
+    if (segment === "..") kept.pop()
+    else kept.push(segment)
+  }
+  return kept.filter((segment) => !GLOB_CHARS.test(segment))
+}
+
 /** The raw paths a file-tool call touches, or undefined when the arguments carry none. */
 export const pathArguments = (toolName: string, args: Readonly<Record<string, unknown>> | undefined): ReadonlyArray<string> | undefined => {
   if (args === undefined) return undefined
@@ -172,3 +186,28 @@ export const matchesPath = (matcher: PathMatcher, path: string): boolean =>
 
 /** Whether `path` lies in one of `dirs`, by path segments. */
 export const insideAny = (dirs: ReadonlyArray<string>, path: string): boolean => dirs.some((dir) => isInside(dir, path))
+
+/** The tools that open exactly the file they name (`file_path`): their paths can be re-checked. */
+const SINGLE_FILE_TOOLS = ["Read", "Write", "Edit", "MultiEdit"]
+
+/**
+ * The absolute path each file a single-file call names is opened at, mapped to its real path
+ * now; undefined for other tools. Taken when the call is judged, so the tool can tell whether
+ * that path still leads to the same place when it runs.
+ */
+export const judgedPathsOf = (
+  projectDir: string,
+  toolName: string,
+  args: Readonly<Record<string, unknown>>
+): Effect.Effect<ReadonlyMap<string, string> | undefined, never, FileSystem> =>
+  Effect.gen(function* () {
+    if (!SINGLE_FILE_TOOLS.includes(toolName)) return undefined
+    const raws = pathArguments(toolName, args)
+    if (raws === undefined) return undefined
+    const judged = new Map<string, string>()
+    for (const raw of raws) {
+      const lexical = resolve(projectDir, raw)
+      judged.set(lexical, yield* realPathOf(lexical))
+    }
+    return judged
+  })

@@ -10,6 +10,8 @@
  *   git reset --hard, sudo, kill, dd, `curl … | sh`, …), opaque or writing lines, whole-line
  *   rules, paths outside the project, and anything under `.git/`, `.letta/` or secret-looking
  *   home directories.
+ * - A write to a file that changes the rules (./protectedPaths.ts) gets that one file, for the
+ *   session: never a glob that would quietly cover its neighbours.
  */
 import * as Effect from "effect/Effect"
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path"
@@ -20,6 +22,7 @@ import { Settings } from "../services/Settings.js"
 import { analyseCommand, type ShellAnalysis, type SimpleCommand } from "./bash.js"
 import { hasOpaquePart } from "./bashRules.js"
 import { programBaseName, systemProgram } from "./bashWrappers.js"
+import { protectionOf } from "./protectedPaths.js"
 import { EDIT_FAMILY, READ_FAMILY } from "./rules.js"
 
 export interface Suggestion {
@@ -174,6 +177,12 @@ const suggestPath = (toolName: string, raw: string, context: SuggestContext, isD
   if (hasGlobChars(dir) || hasGlobChars(absolute)) return undefined
   const family = EDIT_FAMILY.includes(toolName) ? "Edit" : "Read"
   const verb = family === "Edit" ? "editing" : "reading"
+  const guard = family === "Edit" ? protectionOf(absolute, { projectDirs: [context.projectDir], homeDirs: [context.homeDir] }) : undefined
+  if (guard !== undefined) {
+    // Named exactly, so the rule names the protected file (and nothing next to it).
+    const exact = guard.shown.startsWith("/") ? `/${guard.shown}` : guard.shown.startsWith("~/") ? guard.shown : `./${guard.shown}`
+    return { rule: `${family}(${exact})`, scope: "session", label: `Yes, and allow ${verb} ${guard.shown} during this session` }
+  }
   if (isInside(context.projectDir, absolute)) {
     const rel = relative(context.projectDir, dir)
     const sensitive = isSensitive(relative(context.projectDir, absolute))

@@ -16,6 +16,11 @@ export interface ToolsShape {
   readonly decode: (toolName: string, rawArguments: string) => DecodedArgs
   /** Whether the tool only reads (such calls may run concurrently). */
   readonly isReadOnly: (toolName: string) => boolean
+  /**
+   * Where a call's file argument really is now (symlinks followed), taken when the call is
+   * judged and set as JudgedPathsRef around its execution; undefined for tools without one.
+   */
+  readonly locate: (toolName: string, args: Readonly<Record<string, unknown>>) => Effect.Effect<JudgedPaths | undefined>
   /** Runs a call with already-decoded arguments. Never fails: errors become error outputs. */
   readonly execute: (toolName: string, args: Readonly<Record<string, unknown>>) => Effect.Effect<ToolOutput>
 }
@@ -29,3 +34,13 @@ export class Tools extends Context.Tag("letta/Tools")<Tools, ToolsShape>() {}
 export const ToolOutputSink: FiberRef.FiberRef<((text: string) => void) | undefined> = FiberRef.unsafeMake<
   ((text: string) => void) | undefined
 >(undefined)
+
+/** A file call's paths as judged: the absolute path the tool opens → its real path then. */
+export type JudgedPaths = ReadonlyMap<string, string>
+
+/**
+ * The paths of the running call as they were when it was judged (set around one execution):
+ * a file tool refuses a path whose real location changed since, e.g. a symlink made or swapped
+ * after the decision. Undefined: nobody judged this call (tests, internal use).
+ */
+export const JudgedPathsRef: FiberRef.FiberRef<JudgedPaths | undefined> = FiberRef.unsafeMake<JudgedPaths | undefined>(undefined)

@@ -3,6 +3,7 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import type { PlatformError } from "@effect/platform/Error"
 import * as Path from "@effect/platform/Path"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
@@ -10,7 +11,7 @@ import { nodeCrypto } from "../lazyBuiltins.js"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { Workspace } from "../services/Workspace.js"
 import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.js"
-import { canonicalPath, recordSeen } from "./files.js"
+import { judgedLocation, recordSeen } from "./files.js"
 
 export const READ_DEFAULT_LIMIT = 2_000
 export const READ_MAX_LINE_CHARS = 2_000
@@ -130,7 +131,10 @@ const readFile = (args: ReadParameters) =>
     const path = yield* Path.Path
     const workspace = yield* Workspace
     const filePath = path.resolve(workspace.projectDir, args.file_path)
-    return yield* readResolved(filePath, args).pipe(
+    // Read where the path really leads, unless that changed since the call was judged.
+    const located = yield* judgedLocation(filePath)
+    if (Either.isLeft(located)) return located.left
+    return yield* readResolved(filePath, located.right, args).pipe(
       Effect.catchAll((error) => Effect.succeed(toolError(describeError(filePath, error))))
     )
   })
@@ -141,10 +145,11 @@ const describeError = (filePath: string, error: PlatformError): string => {
   return `Cannot read ${filePath}: ${error.message}`
 }
 
-const readResolved = (filePath: string, args: ReadParameters) =>
+/** Reads `source` (the real path), naming it `filePath` (the path as the call gave it). */
+const readResolved = (filePath: string, source: string, args: ReadParameters) =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
-    const info = yield* fs.stat(filePath)
+    const info = yield* fs.stat(source)
     if (info.type === "Directory") return toolError(`${filePath} is a directory; use LS or Bash ls to list it`)
     if (info.type !== "File") return toolError(`${filePath} is not a regular file (it is a ${info.type}); cannot read it`)
 
@@ -175,17 +180,17 @@ const readResolved = (filePath: string, args: ReadParameters) =>
     let hash: string | undefined
     if (!large) {
       // Whole, in one read: a stream costs a dozen thread-pool round trips even for a small file.
-      const bytes = yield* fs.readFile(filePath)
+      const bytes = yield* fs.readFile(source)
       if (looksBinary(bytes.subarray(0, BINARY_SNIFF_BYTES))) return toolError(`Cannot read binary file: ${filePath}`)
       hash = nodeCrypto().createHash("sha256").update(bytes).digest("hex")
       state = scanChunk(initial, new TextDecoder("utf-8").decode(bytes), start, end)
     } else {
       const head = yield* Effect.scoped(
-        Effect.flatMap(fs.open(filePath), (file) => file.readAlloc(FileSystem.Size(BINARY_SNIFF_BYTES)))
+        Effect.flatMap(fs.open(source), (file) => file.readAlloc(FileSystem.Size(BINARY_SNIFF_BYTES)))
       )
       if (Option.isSome(head) && looksBinary(head.value)) return toolError(`Cannot read binary file: ${filePath}`)
       // Not scanned past the window, so the total line count stays unknown.
-      state = yield* fs.stream(filePath).pipe(
+      state = yield* fs.stream(source).pipe(
         Stream.decodeText("utf-8"),
         Stream.runFoldWhile(
           initial,
@@ -195,7 +200,8 @@ const readResolved = (filePath: string, args: ReadParameters) =>
       )
     }
     if (state.currentHasChars) finishLine(state, start, end)
-    yield* recordSeen(yield* canonicalPath(filePath), info, hash)
+    // `source` is the real path already: the FileTracker's key.
+    yield* recordSeen(source, info, hash)
     return formatLines(filePath, state, start, large)
   })
 

@@ -1,6 +1,7 @@
 /** Write: creates or replaces a whole file, atomically, guarded against overwriting unseen changes. */
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { toolError, toolSuccess } from "../domain/tools.js"
@@ -10,6 +11,7 @@ import {
   canonicalPath,
   countLines,
   describeFsError,
+  judgedLocation,
   recordSeen,
   resolveProjectPath,
   sha256,
@@ -46,7 +48,12 @@ export const Write = defineTool({
       const describe = (verb: string) =>
         `${verb} ${filePath} (${countLines(args.content)} lines, ${bytes.length} bytes).`
 
-      const existing = yield* fs.stat(filePath).pipe(
+      // Written where the path really leads (checked against the decision), not through links.
+      const located = yield* judgedLocation(filePath)
+      if (Either.isLeft(located)) return located.left
+      const target = located.right
+
+      const existing = yield* fs.stat(target).pipe(
         Effect.map(Option.some),
         Effect.catchIf(
           (error) => error._tag === "SystemError" && error.reason === "NotFound",
@@ -54,14 +61,13 @@ export const Write = defineTool({
         )
       )
       if (Option.isNone(existing)) {
-        const info = yield* atomicWrite(filePath, bytes)
-        yield* recordSeen(yield* canonicalPath(filePath), info, sha256(bytes))
+        const info = yield* atomicWrite(target, bytes)
+        yield* recordSeen(yield* canonicalPath(target), info, sha256(bytes))
         return toolSuccess(describe("Created"))
       }
       const info = existing.value
       if (info.type === "Directory") return toolError(`${filePath} is a directory; Write only writes files.`)
       if (info.type !== "File") return toolError(`${filePath} is not a regular file (it is a ${info.type}); cannot write it.`)
-      const target = yield* canonicalPath(filePath)
       const stale = yield* staleReason(target, filePath, info)
       if (Option.isSome(stale)) return toolError(stale.value)
       const written = yield* atomicWrite(target, bytes, info.mode)

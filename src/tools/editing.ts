@@ -7,7 +7,16 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
-import { atomicWrite, canonicalPath, describeFsError, recordSeen, resolveProjectPath, sha256, staleReason } from "./files.js"
+import {
+  atomicWrite,
+  canonicalPath,
+  describeFsError,
+  judgedLocation,
+  recordSeen,
+  resolveProjectPath,
+  sha256,
+  staleReason
+} from "./files.js"
 import { looksBinary } from "./Read.js"
 
 export interface EditSpec {
@@ -131,7 +140,11 @@ export const editFile = (options: {
     const fs = yield* FileSystem.FileSystem
     const filePath = yield* resolveProjectPath(options.filePath)
     const firstEdit = options.edits[0]
-    const existing = yield* fs.stat(filePath).pipe(
+    // Read and written where the path really leads (checked against the decision), not through links.
+    const located = yield* judgedLocation(filePath)
+    if (Either.isLeft(located)) return located.left
+    const target = located.right
+    const existing = yield* fs.stat(target).pipe(
       Effect.map(Option.some),
       Effect.catchIf(
         (error) => error._tag === "SystemError" && error.reason === "NotFound",
@@ -140,7 +153,6 @@ export const editFile = (options: {
     )
 
     let original: string
-    let target = filePath
     let mode: number | undefined
     let rest = options.edits
     let created = false
@@ -160,7 +172,6 @@ export const editFile = (options: {
       const info = existing.value
       if (info.type === "Directory") return toolError(`${filePath} is a directory; only files can be edited.`)
       if (info.type !== "File") return toolError(`${filePath} is not a regular file (it is a ${info.type}); cannot edit it.`)
-      target = yield* canonicalPath(filePath)
       const bytes = yield* fs.readFile(target)
       if (looksBinary(bytes.subarray(0, 8192))) return toolError(`Cannot edit binary file: ${filePath}`)
       const stale = yield* staleReason(target, filePath, info, bytes)

@@ -7,9 +7,13 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import type { PlatformError } from "@effect/platform/Error"
 import * as Path from "@effect/platform/Path"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as FiberRef from "effect/FiberRef"
 import * as Option from "effect/Option"
-import { toolError } from "../domain/tools.js"
+import { type ToolOutput, toolError } from "../domain/tools.js"
+import { realPathOf } from "../permissions/paths.js"
 import { FileTracker, type FileSnapshot } from "../services/FileTracker.js"
+import { JudgedPathsRef } from "../services/Tools.js"
 import { Workspace } from "../services/Workspace.js"
 
 /** An absolute path: `file` as given when absolute, else relative to the project directory. */
@@ -43,6 +47,21 @@ export const snapshotOf = (info: FileSystem.File.Info, hash?: string): FileSnaps
 /** The real path of an existing file (symlinks resolved), the key the FileTracker uses. */
 export const canonicalPath = (filePath: string) =>
   Effect.flatMap(FileSystem.FileSystem, (fs) => fs.realPath(filePath)).pipe(Effect.orElseSucceed(() => filePath))
+
+/**
+ * Where `filePath` (absolute, as the tool opens it) really is now, symlinks followed: the place
+ * to read and write. Left (a tool error) when that is not where it led when the call was
+ * judged: a symlink made or swapped since would take the call somewhere nobody approved.
+ */
+export const judgedLocation = (filePath: string): Effect.Effect<Either.Either<string, ToolOutput>, never, FileSystem.FileSystem> =>
+  Effect.gen(function* () {
+    const real = yield* realPathOf(filePath)
+    const judged = (yield* FiberRef.get(JudgedPathsRef))?.get(filePath)
+    if (judged === undefined || judged === real) return Either.right(real)
+    return Either.left(
+      toolError(`refused: ${filePath} now resolves to ${real}, not to ${judged} as when this call was approved (a symlink changed); ask again`)
+    )
+  })
 
 /** Remembers that the session has seen `canonical` as it is now. */
 export const recordSeen = (canonical: string, info: FileSystem.File.Info, hash?: string) =>

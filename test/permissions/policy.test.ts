@@ -2,7 +2,10 @@ import { Effect } from "effect"
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { HEADLESS_DENIAL, headlessReason, PrompterHeadless } from "../../src/layers/PrompterHeadless.js"
 import { describeFailure } from "../../src/programs/failure.js"
+import { PermissionPolicy } from "../../src/services/PermissionPolicy.js"
+import { Prompter } from "../../src/services/Prompter.js"
 import { bash, decide, makeDirs, makePolicy, policyError, type TempDirs } from "./support.js"
 
 let dirs: TempDirs
@@ -101,12 +104,43 @@ describe("modes", () => {
     expect((await decide(policy, "Write", { file_path: "/etc/x", content: "" }))._tag).toBe("Allow")
   })
 
-  it("bypassPermissions asks for an opaque command while Bash deny rules exist", async () => {
+  it("bypassPermissions denies an opaque command while Bash deny rules exist, naming the construct and the rule", async () => {
     const policy = await makePolicy(dirs, { mode: "bypassPermissions", disallowedTools: ["Bash(rm:*)"] })
     const decision = await bash(policy, "$(echo rm) -rf x")
-    expect(decision._tag).toBe("Ask")
+    expect(decision._tag).toBe("Deny")
     expect(decision.decidedBy).toContain("Bash(rm:*) (--disallowedTools) might match")
+    const construct = "the program name ($(echo rm)) is only known at run time"
+    expect(decision).toMatchObject({ possibleDeny: { rule: "Bash(rm:*) (--disallowedTools)", construct } })
+    expect(decision._tag === "Deny" ? decision.reason : "").toContain("Bash(rm:*) (--disallowedTools)")
+    expect(decision._tag === "Deny" ? decision.reason : "").toContain(construct)
     expect((await bash(policy, "ls"))._tag).toBe("Allow")
+  })
+
+  it("an opaque command under a Bash deny rule asks in every other mode, even where an allow rule covers it", async () => {
+    const opaque = "$CMD -rf x"
+    for (const mode of ["default", "acceptEdits"] as const) {
+      const policy = await makePolicy(dirs, { mode, allowedTools: ["Bash"], project: { deny: ["Bash(rm:*)"] } })
+      const decision = await bash(policy, opaque)
+      expect(decision, mode).toMatchObject({ _tag: "Ask", possibleDeny: { rule: "Bash(rm:*) (project settings)" } })
+      expect(decision.decidedBy).toMatch(/^Bash\(rm:\*\) \(project settings\) might match: /)
+      // Headless: the ask is denied, and the reason names the construct.
+      const reason = headlessReason(decision)
+      expect(reason).toContain(decision._tag === "Ask" ? decision.possibleDeny?.construct : "?")
+      expect(reason).toContain("Bash(rm:*) (project settings)")
+      const answer = await Effect.runPromise(
+        Effect.flatMap(Prompter, (prompter) => prompter.ask({ toolName: "Bash", toolCallId: "c1", args: { command: opaque } })).pipe(
+          Effect.provide(PrompterHeadless),
+          Effect.provideService(PermissionPolicy, policy)
+        )
+      )
+      expect(answer).toEqual({ _tag: "Reject", reason })
+    }
+    // Plan mode denies Bash anyway; the decision still says a deny rule might match (for `!cmd`).
+    const plan = await makePolicy(dirs, { mode: "plan", project: { deny: ["Bash(rm:*)"] } })
+    expect(await bash(plan, opaque)).toMatchObject({ _tag: "Deny", decidedBy: "plan mode", possibleDeny: { rule: "Bash(rm:*) (project settings)" } })
+    // An ordinary ask keeps the plain headless denial.
+    expect(headlessReason(await bash(plan, "ls"))).toBe(HEADLESS_DENIAL)
+    expect(headlessReason(await bash(await makePolicy(dirs), "ls"))).toBe(HEADLESS_DENIAL)
   })
 
   it("acceptEdits allows the edit family inside the project and additional directories only", async () => {

@@ -69,7 +69,8 @@ describe("always-allow suggestions", () => {
     expect(await suggest("Edit", { file_path: "src/a.ts" })).toMatchObject({ rule: "Edit(src/**)", scope: "local" })
     expect(await suggest("MultiEdit", { file_path: "src/deep/a.ts" })).toMatchObject({ rule: "Edit(src/deep/**)", scope: "local" })
     expect(await suggest("Write", { file_path: "README.md" })).toMatchObject({ rule: "Edit(./README.md)", scope: "local" })
-    expect(await suggest("Write", { file_path: ".git/hooks/pre-commit" })).toMatchObject({ rule: "Edit(.git/hooks/**)", scope: "session" })
+    // A file that changes the rules: that file only (protected.test.ts covers every such place).
+    expect(await suggest("Write", { file_path: ".git/hooks/pre-commit" })).toMatchObject({ rule: "Edit(./.git/hooks/pre-commit)", scope: "session" })
     expect(await suggest("Edit", { file_path: ".letta/settings.local.json" })).toMatchObject({ scope: "session" })
     expect(await suggest("Read", { file_path: "/etc/hosts" })).toMatchObject({ rule: "Read(//etc/**)", scope: "session" })
     expect(await suggest("Read", { file_path: join(dirs.home, "notes.txt") })).toBeUndefined()

@@ -364,6 +364,7 @@ describe("runTurn", () => {
         specs: [{ name: "ExitPlanMode", description: "exit", parameters: { type: "object" } }],
         decode: (_name, raw) => ({ _tag: "Valid", args: { plan: raw } }),
         isReadOnly: () => false,
+        locate: () => Effect.succeed(undefined),
         execute: () => Effect.succeed(toolSuccess("User approved the plan"))
       })
       const layer = Layer.mergeAll(

@@ -134,6 +134,7 @@ export const echoTools = (executed: Array<string> = []) =>
       return { _tag: "Invalid", output: { status: "error", text: `Invalid arguments for ${name}: text is missing` } }
     },
     isReadOnly: (name) => name === "Echo",
+    locate: () => Effect.succeed(undefined),
     execute: (name, args) =>
       name === "Slow"
         ? // Prints a line (seen only when someone listens: the live output), then never ends.

@@ -1,7 +1,8 @@
 /**
  * What the prompt does besides sending a message, as in Claude Code:
  * - `!command` runs the command in the project directory (bash mode): a command a Bash deny rule
- *   matches is refused, naming the rule; anything else runs without a dialog (the user typed it).
+ *   matches is refused, naming the rule, and so is a line a deny rule might match (a part of it
+ *   cannot be analysed); anything else runs without a dialog (the user typed it).
  *   Its output is shown and, with the command, added (capped) to the next message as context.
  * - `#note` adds the note as a line to the `project` memory block.
  * - `@path` mentions attach the files' text to the message (mentions.ts).
@@ -130,15 +131,16 @@ export const makeInputExtras = (ui: UiStore, projectDir: string, startSettings: 
     Effect.gen(function* () {
       const policy = yield* PermissionPolicy
       const decision = yield* policy.decide({ toolName: "Bash", args: { command } })
+      // A line the shell parser cannot see through while specific Bash deny rules exist: the rule
+      // might match it (asked, or denied, in any mode). Without a dialog here, it is refused.
+      const unsure = decision._tag === "Allow" ? undefined : decision.possibleDeny
+      if (unsure !== undefined) {
+        ui.addNotice(`Not run: ${unsure.rule} might match: ${unsure.construct}`, "error")
+        return
+      }
       // Only the rules' deny list applies: the user typed the command (plan mode does not stop it).
       if (decision._tag === "Deny" && decision.decidedBy !== "plan mode") {
         ui.addNotice(`Not run: ${decision.reason}`, "error")
-        return
-      }
-      // A line the shell parser cannot see through while specific Bash deny rules exist: the
-      // policy asks whether the rule "might match". Without a dialog here, it is refused.
-      if (decision._tag === "Ask" && decision.decidedBy.includes(" might match")) {
-        ui.addNotice(`Not run: ${decision.decidedBy}`, "error")
         return
       }
       const result = yield* runShell(command, projectDir).pipe(

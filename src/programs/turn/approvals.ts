@@ -2,6 +2,8 @@
  * Answers every call a run is paused on (PRODUCT.md §4 step 3–4): decide each with the policy
  * (asking the Prompter when the policy says Ask), run the allowed client tools — consecutive
  * read-only calls concurrently, anything that writes in order — and build ONE approval message.
+ * A call is decided only after every earlier call that may change the file system has run: an
+ * earlier `ln -s` or checkout changes where a later call's path really leads.
  */
 import * as Effect from "effect/Effect"
 import type { TurnEvent } from "../../domain/events.js"
@@ -9,10 +11,16 @@ import type { ApprovalAnswer, PendingToolCall } from "../../domain/letta.js"
 import type { ToolOutput } from "../../domain/tools.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Prompter } from "../../services/Prompter.js"
-import { Tools, ToolOutputSink } from "../../services/Tools.js"
+import { type JudgedPaths, JudgedPathsRef, Tools, ToolOutputSink } from "../../services/Tools.js"
 
 type Plan =
-  | { readonly _tag: "Run"; readonly call: PendingToolCall; readonly args: Readonly<Record<string, unknown>> }
+  | {
+      readonly _tag: "Run"
+      readonly call: PendingToolCall
+      readonly args: Readonly<Record<string, unknown>>
+      /** Where its file paths led when it was judged: the tool refuses them if that changed. */
+      readonly judged: JudgedPaths | undefined
+    }
   | { readonly _tag: "Answered"; readonly call: PendingToolCall; readonly answer: ApprovalAnswer; readonly event: TurnEvent | undefined }
 
 const denial = (call: PendingToolCall, reason: string): ApprovalAnswer => ({
@@ -76,6 +84,7 @@ const planCall = <E>(call: PendingToolCall, emit: (event: TurnEvent) => Effect.E
     const isClientTool = tools.specs.some((spec) => spec.name === call.name)
 
     let args: Readonly<Record<string, unknown>> | undefined
+    let judged: JudgedPaths | undefined
     if (isClientTool) {
       const decoded = tools.decode(call.name, call.arguments)
       if (decoded._tag === "Invalid") {
@@ -96,6 +105,8 @@ const planCall = <E>(call: PendingToolCall, emit: (event: TurnEvent) => Effect.E
         return plan
       }
       args = decoded.args
+      // Taken before the policy resolves the same paths, so a change after this is caught at run time.
+      judged = yield* tools.locate(call.name, args)
     }
 
     const decision = yield* policy.decide({ toolName: call.name, args })
@@ -131,7 +142,7 @@ const planCall = <E>(call: PendingToolCall, emit: (event: TurnEvent) => Effect.E
       }
       return plan
     }
-    const plan: Plan = { _tag: "Run", call, args }
+    const plan: Plan = { _tag: "Run", call, args, judged }
     return plan
   })
 
@@ -155,6 +166,10 @@ export interface LiveToolOutput {
   readonly partial: Map<string, string>
 }
 
+/** Runs a call, with the paths it was judged on for its file tool to check. */
+const execute = (plan: Extract<Plan, { _tag: "Run" }>) =>
+  Effect.flatMap(Tools, (tools) => Effect.locally(tools.execute(plan.call.name, plan.args), JudgedPathsRef, plan.judged))
+
 /** Runs a call with its output reported live: throttled events, and the partial output kept. */
 const executeLive = <E>(
   plan: Extract<Plan, { _tag: "Run" }>,
@@ -162,7 +177,6 @@ const executeLive = <E>(
   live: LiveToolOutput
 ) =>
   Effect.gen(function* () {
-    const tools = yield* Tools
     const id = plan.call.toolCallId
     let pending = ""
     live.partial.set(id, "")
@@ -179,7 +193,7 @@ const executeLive = <E>(
     })
     const ticker = Effect.sleep(LIVE_OUTPUT_INTERVAL_MS).pipe(Effect.zipRight(Effect.ignore(flush)), Effect.forever)
     const output = yield* Effect.scoped(
-      Effect.zipRight(Effect.forkScoped(ticker), Effect.locally(tools.execute(plan.call.name, plan.args), ToolOutputSink, sink))
+      Effect.zipRight(Effect.forkScoped(ticker), Effect.locally(execute(plan), ToolOutputSink, sink))
     ).pipe(
       // Interrupted: what it printed since the last tick still reaches the screen.
       Effect.onInterrupt(() => Effect.ignore(flush))
@@ -196,10 +210,9 @@ const runPlanned = <E>(
   live: LiveToolOutput | undefined
 ) =>
   Effect.gen(function* () {
-    const tools = yield* Tools
     yield* emit({ _tag: "ToolStarted", toolName: plan.call.name, toolCallId: plan.call.toolCallId, args: plan.args })
     const started = Date.now()
-    const output = yield* live === undefined ? tools.execute(plan.call.name, plan.args) : executeLive(plan, emit, live)
+    const output = yield* live === undefined ? execute(plan) : executeLive(plan, emit, live)
     if (plan.call.name === "ExitPlanMode" && output.status === "success") yield* leavePlanMode
     yield* emit({
       _tag: "ToolResult",
@@ -212,18 +225,14 @@ const runPlanned = <E>(
     return toolAnswer(plan.call, output)
   })
 
-/** Decides and runs every pending call; returns the answers in the order of the calls. */
-export const answerPendingCalls = <E>(
-  calls: ReadonlyArray<PendingToolCall>,
+/** Runs decided calls in order: consecutive read-only ones concurrently, others alone. */
+const runPlans = <E>(
+  plans: ReadonlyArray<Plan>,
   emit: (event: TurnEvent) => Effect.Effect<void, E>,
-  live?: LiveToolOutput
-): Effect.Effect<ReadonlyArray<ApprovalAnswer>, E, Tools | PermissionPolicy | Prompter> =>
+  live: LiveToolOutput | undefined
+): Effect.Effect<ReadonlyArray<ApprovalAnswer>, E, Tools | PermissionPolicy> =>
   Effect.gen(function* () {
     const tools = yield* Tools
-    // Decisions one after another: an interactive prompter shows one dialog at a time.
-    const plans: Array<Plan> = []
-    for (const call of calls) plans.push(yield* planCall(call, emit))
-
     const answers = new Array<ApprovalAnswer>(plans.length)
     let index = 0
     while (index < plans.length) {
@@ -234,7 +243,6 @@ export const answerPendingCalls = <E>(
         index += 1
         continue
       }
-      // A run of consecutive read-only calls goes concurrently; a writing call goes alone.
       let end = index + 1
       if (tools.isReadOnly(plan.call.name)) {
         while (end < plans.length) {
@@ -250,5 +258,35 @@ export const answerPendingCalls = <E>(
       })
       index = end
     }
+    return answers
+  })
+
+/**
+ * Decides and runs every pending call; returns the answers in the order of the calls. Each call
+ * is decided after the earlier calls that may change the file system have run, so its decision
+ * sees what they did; read-only calls change nothing, so a run of them is decided first and then
+ * run together. Decisions stay one at a time: an interactive prompter shows one dialog at a time.
+ */
+export const answerPendingCalls = <E>(
+  calls: ReadonlyArray<PendingToolCall>,
+  emit: (event: TurnEvent) => Effect.Effect<void, E>,
+  live?: LiveToolOutput
+): Effect.Effect<ReadonlyArray<ApprovalAnswer>, E, Tools | PermissionPolicy | Prompter> =>
+  Effect.gen(function* () {
+    const tools = yield* Tools
+    const answers: Array<ApprovalAnswer> = []
+    // Decided but not yet run: denied calls and read-only ones, ended by at most one writer.
+    let decided: Array<Plan> = []
+    const runDecided = Effect.suspend(() => {
+      const plans = decided
+      decided = []
+      return Effect.map(runPlans(plans, emit, live), (done) => void answers.push(...done))
+    })
+    for (const call of calls) {
+      const plan = yield* planCall(call, emit)
+      decided.push(plan)
+      if (plan._tag === "Run" && !tools.isReadOnly(call.name)) yield* runDecided
+    }
+    yield* runDecided
     return answers
   })

@@ -115,8 +115,20 @@ describe("! and # input", () => {
         command.startsWith("rm")
           ? { _tag: "Deny", decidedBy: "Bash(rm:*) (project settings)", reason: "Permission denied by rule Bash(rm:*) (project settings)" }
           : command.startsWith("eval")
-            ? { _tag: "Ask", decidedBy: "Bash(rm:*) (project settings) might match: eval runs text as a command" }
-            : { _tag: "Ask", decidedBy: "default: needs approval" }
+            ? {
+                _tag: "Ask",
+                decidedBy: "Bash(rm:*) (project settings) might match: eval runs text as a command",
+                possibleDeny: { rule: "Bash(rm:*) (project settings)", construct: "eval runs text as a command" }
+              }
+            : command.startsWith("$")
+              ? // Plan mode denies Bash first; `!` ignores plan mode, but not what a deny rule might match.
+                {
+                  _tag: "Deny",
+                  decidedBy: "plan mode",
+                  reason: "Plan mode is active",
+                  possibleDeny: { rule: "Bash(rm:*) (project settings)", construct: "the program name ($(echo rm)) is only known at run time" }
+                }
+              : { _tag: "Ask", decidedBy: "default: needs approval" }
     })
     writeFileSync(join(root, "keep.txt"), "kept\n")
     const extras = makeInputExtras(ui, root, settings)
@@ -124,6 +136,8 @@ describe("! and # input", () => {
     expect(texts(ui)).toContain("Not run: Permission denied by rule Bash(rm:*) (project settings)")
     await Effect.runPromise(extras.special("!eval rm keep.txt")!.pipe(Effect.provide(layer)))
     expect(texts(ui)).toContain("Not run: Bash(rm:*) (project settings) might match: eval runs text as a command")
+    await Effect.runPromise(extras.special("!$(echo rm) keep.txt")!.pipe(Effect.provide(layer)))
+    expect(texts(ui)).toContain("Not run: Bash(rm:*) (project settings) might match: the program name ($(echo rm)) is only known at run time")
     await Effect.runPromise(extras.special("!cat keep.txt")!.pipe(Effect.provide(layer)))
     expect(texts(ui)).toContain("  ⎿  kept")
     const message = await Effect.runPromise(extras.prepare("what does it say?").pipe(Effect.provide(layer)))
