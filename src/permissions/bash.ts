@@ -2,13 +2,15 @@
  * Shell analysis for Bash permission rules (PRODUCT.md §5.3): a command line is parsed with a
  * real Bash parser (unbash: pure TypeScript, no WASM, loaded lazily) and flattened into every
  * simple command it would run — in lists, pipelines, subshells, compound commands, `$(…)` and
- * backticks, `bash -c` / `sh -c` strings, `eval` arguments, and behind wrappers such as `env`,
- * `nohup`, `timeout`, `xargs`, `find -exec` and `sudo`.
+ * backticks, `bash -c` / `sh -c` strings and stdin scripts, `eval` arguments, and behind
+ * wrappers such as `env`, `nohup`, `timeout`, `xargs`, `find -exec` and `sudo`
+ * (bashWrappers.ts, bashBuiltins.ts).
  *
  * Whatever cannot be known statically makes a command (or the whole line) "opaque": a program
- * name computed at run time, parse errors, function definitions, process substitution, coproc.
- * Opaque commands are never allowed by a Bash exact or prefix rule; deny rules still see their
- * visible words.
+ * name computed at run time, parse errors, function definitions, process substitution, coproc,
+ * and text bash evaluates a second time (bashReevaluated.ts). Opaque commands are never allowed
+ * by a Bash exact or prefix rule; deny rules still see their visible words, and count them as
+ * possibly matching (bashPossibleDeny.ts).
  */
 import * as Effect from "effect/Effect"
 import type { Command, ParsedScript, Redirection, Script, SyntaxNode, Word, WordPart } from "unbash"

@@ -5,7 +5,8 @@
  * - `Bash(prefix:*)` covers a command whose words (leading `NAME=value` assignments included)
  *   begin with the prefix's words — whole words, so `npm run test:*` covers `npm run test` and
  *   `npm run test --watch` but not `npm run testx`. It never covers a command that writes a file
- *   through a redirection (`> out`), nor an opaque one.
+ *   through a redirection (`> out`), nor an opaque one, nor one that names a file that changes
+ *   the rules (`cp x .letta/settings.json`) unless the prefix names it too (bashProtected.ts).
  * - `Bash(command)` covers a command with the same words and redirections (quoting and spacing
  *   may differ), or a whole line that prints the same in normal form.
  * - Wrappers: see bashWrappers.ts. A prefix rule for a wrapper (`env:*`, `nohup:*`, `xargs:*`,
@@ -29,6 +30,7 @@ import {
   type SimpleCommand,
   wordKey
 } from "./bash.js"
+import { namesProtected, touchesProtected } from "./bashProtected.js"
 import { programBaseName, systemProgram } from "./bashWrappers.js"
 
 export type CompiledBashRule =
@@ -128,7 +130,11 @@ const selfMatch = (
     if (exact !== undefined) return exact
   }
   if (command.writes) return undefined
-  return rules.find((rule) => rule._tag === "Prefix" && startsWith(keys, rule.keys))
+  // A command that names a file that changes the rules needs a rule that names it too.
+  const guarded = touchesProtected(command)
+  return rules.find(
+    (rule) => rule._tag === "Prefix" && startsWith(keys, rule.keys) && (!guarded || rule.keys.some((key) => namesProtected(key.slice(1))))
+  )
 }
 
 const allowCommand = (
