@@ -7,7 +7,7 @@
  * (bashWrappers.ts, bashBuiltins.ts).
  *
  * Whatever cannot be known statically makes a command (or the whole line) "opaque": a program
- * name computed at run time, parse errors, function definitions, process substitution, coproc,
+ * name computed at run time, parse errors, function definitions, coproc,
  * and text bash evaluates a second time (bashReevaluated.ts). Opaque commands are never allowed
  * by a Bash exact or prefix rule; deny rules still see their visible words, and count them as
  * possibly matching (bashPossibleDeny.ts).
@@ -15,6 +15,7 @@
 import * as Effect from "effect/Effect"
 import type { Command, ParsedScript, Redirection, Script, SyntaxNode, Word, WordPart } from "unbash"
 import { reevaluationProblem } from "./bashReevaluated.js"
+import { trustedVariables, trustNothing } from "./bashTaint.js"
 import { unwrapCommand } from "./bashWrappers.js"
 
 /** A word of a command: its value when it is static text, else its source text. */
@@ -221,6 +222,8 @@ interface WalkContext {
   readonly commands: Array<SimpleCommand>
   /** Reasons the line is opaque. */
   readonly problems: Array<string>
+  /** Variables whose value arithmetic may evaluate without running anything (bashTaint.ts). */
+  readonly trusted: (name: string) => boolean
 }
 
 /** What a command gets from the groups, loops and pipelines around it. */
@@ -245,15 +248,17 @@ const isNodeWithScript = (
 ): node is Extract<SyntaxNode, { type: "CommandExpansion" | "ArithmeticCommandExpansion" | "ProcessSubstitution" }> =>
   node.type === "CommandExpansion" || node.type === "ArithmeticCommandExpansion" || node.type === "ProcessSubstitution"
 
-const visitScript = (script: ParsedScript, source: string, context: WalkContext): void => {
+const visitScript = (script: ParsedScript, source: string, context: WalkContext, inherited: Inherited = NOTHING): void => {
   for (const error of script.errors ?? []) context.problems.push(`the shell parser reports: ${error.message}`)
   const own = script.source ?? source
-  for (const statement of script.commands) visit(statement, NOTHING, own, context)
+  for (const statement of script.commands) visit(statement, inherited, own, context)
 }
+
+/** `>(cmd)` reads what the line writes into it: for cmd, that is data from a pipe. */
+const FROM_OUTPUT_SUBSTITUTION: Inherited = { redirects: [], stdin: { _tag: "Unknown", what: "a process substitution" } }
 
 const visit = (node: SyntaxNode, inherited: Inherited, source: string, context: WalkContext): void => {
   if (isNodeWithScript(node)) {
-    if (node.type === "ProcessSubstitution") context.problems.push("process substitution")
     if (node.script === undefined) {
       context.problems.push("a command substitution the parser could not read")
       return
@@ -262,10 +267,13 @@ const visit = (node: SyntaxNode, inherited: Inherited, source: string, context: 
       context.problems.push("substitutions nested too deeply")
       return
     }
-    visitScript(node.script, source, { ...context, depth: context.depth + 1 })
+    // `<(cmd)` and `>(cmd)` run cmd like `$(cmd)`; the word they leave is a /dev/fd path, only
+    // known at run time, so `source <(…)` or `bash <(…)` is unclear where it is used.
+    const inherited = node.type === "ProcessSubstitution" && node.operator === ">" ? FROM_OUTPUT_SUBSTITUTION : NOTHING
+    visitScript(node.script, source, { ...context, depth: context.depth + 1 }, inherited)
     return
   }
-  const problem = reevaluationProblem(node, source, staticValue)
+  const problem = reevaluationProblem(node, source, staticValue, context.trusted)
   if (problem !== undefined) context.problems.push(problem)
   switch (node.type) {
     case "Command":
@@ -337,13 +345,15 @@ const analyseNested = (script: string, context: WalkContext): ShellAnalysis =>
     : analyseWith(context.parser, script, context.depth + 1)
 
 const analyseWith = (parser: ShellParser, source: string, depth: number): ShellAnalysis => {
-  const context: WalkContext = { parser, depth, commands: [], problems: [] }
   let script: ParsedScript
   try {
     script = parser.parse(source)
   } catch (error) {
     return { source, commands: [], opaque: `the shell parser failed: ${error instanceof Error ? error.message : String(error)}`, printed: undefined }
   }
+  // Only the line itself knows every way its variables are set; a script it hands on does not.
+  const trusted = depth === 0 ? trustedVariables(script, source, parser.forEachChild) : trustNothing
+  const context: WalkContext = { parser, depth, commands: [], problems: [], trusted }
   try {
     visitScript(script, source, context)
   } catch (error) {

@@ -4,9 +4,10 @@
  * variable used arithmetically has its VALUE evaluated the same way (`(( x ))` where x holds
  * `a[$(…)]`; `$_`, `$BASH_REMATCH` and `read` put any text there). So arithmetic text is judged
  * by a whitelist: numbers, operators, parentheses, integer-valued special parameters (`$#`, `$?`,
- * `${#name}`) and variables the same expression first sets to a literal number
- * (`for ((i=0; i<10; i++))`). Anything else (a subscript, a quote, `$x`, `$(…)`, a variable of
- * unknown value) is unclear.
+ * `${#name}`), variables the same expression first sets to a literal number
+ * (`for ((i=0; i<10; i++))`), and variables the caller vouches for (bashTaint.ts: ones the line
+ * never sets, or sets only to numbers). Anything else (a subscript, a quote, `$1`, `$(…)`, a
+ * variable of unknown value) is unclear.
  */
 
 /** Special parameters whose value is always an integer: evaluating them cannot run anything. */
@@ -39,12 +40,13 @@ const literallyAssigned = (text: string): ReadonlySet<string> => {
  * Why evaluating `text` as arithmetic could run something, or undefined when it provably cannot.
  * `text` is the expression as bash sees it (quotes removed where bash removes them).
  */
-export const arithmeticProblem = (text: string): string | undefined => {
-  const plain = text.replace(INTEGER_PARAMETERS, "0")
+export const arithmeticProblem = (text: string, trusted: (name: string) => boolean = () => false): string | undefined => {
+  // `$x` and `${x}` are the variable x, evaluated the same way.
+  const plain = text.replace(INTEGER_PARAMETERS, "0").replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, " $1$2 ")
   if (UNSAFE_CHARACTER.test(plain)) return `\`${clip(text)}\` is evaluated as arithmetic, which expands it again and can run commands`
   const assigned = literallyAssigned(plain)
   for (const match of plain.replace(NUMBER, " ").matchAll(IDENTIFIER)) {
-    if (!assigned.has(match[0])) {
+    if (!assigned.has(match[0]) && !trusted(match[0])) {
       return `the variable ${match[0]} is evaluated as arithmetic (a value like a[$(…)] in it would run commands)`
     }
   }
@@ -65,8 +67,8 @@ export const variableNameProblem = (name: string): string | undefined => {
 }
 
 /** An array subscript (`a[…]`), which bash evaluates as arithmetic for indexed arrays. */
-export const subscriptProblem = (subscript: string): string | undefined => {
-  const problem = arithmeticProblem(subscript)
+export const subscriptProblem = (subscript: string, trusted?: (name: string) => boolean): string | undefined => {
+  const problem = arithmeticProblem(subscript, trusted)
   return problem === undefined ? undefined : `an array subscript: ${problem}`
 }
 

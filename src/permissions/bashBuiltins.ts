@@ -8,7 +8,9 @@
  *   `getopts`, `wait -p`, `unset`, `test -v` and the declaration builtins assign (a subscript is
  *   evaluated), and assignments anywhere (`a['$(…)']=1`, `PS4='$(…)'`, `BASH_ENV=…`).
  */
+import { posix } from "node:path"
 import { arithmeticProblem, subscriptProblem, variableNameProblem } from "./bashArithmetic.js"
+import { codeVariableProblem } from "./bashVariables.js"
 import type { InnerCommands, ShellAnalysis, ShellWord, SimpleCommand, StdinSource } from "./bash.js"
 
 export type Nested = (script: string) => ShellAnalysis
@@ -24,9 +26,8 @@ const script = (text: string, nested: Nested): Unwrapped => ({ inner: { _tag: "S
 // ---------------------------------------------------------------------------------------------
 // Assignments
 
-/** Variables whose value bash runs or expands as code: prompts and start-up files. */
+/** Prompts: a static value without substitutions is inert. */
 const PROMPTS = new Set(["PS0", "PS1", "PS2", "PS3", "PS4"])
-const STARTUP_FILES = new Set(["BASH_ENV", "ENV"])
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[([\s\S]*?)\])?\+?=([\s\S]*)$/
 
@@ -49,10 +50,12 @@ export const assignmentEffect = (word: ShellWord, nested: Nested): Unwrapped | u
       if (problem !== undefined) return { opaque: `the array ${clip(word.text)}: ${problem}` }
     }
   }
-  if (STARTUP_FILES.has(name)) return { opaque: `${name}=… makes bash run a file's commands first` }
-  if (PROMPTS.has(name) && (!word.static || /[$`]/.test(value))) return { opaque: `${name} expands its value as a prompt, running any substitutions in it` }
+  if (PROMPTS.has(name)) {
+    return !word.static || /[$`]/.test(value) ? { opaque: `${name} expands its value as a prompt, running any substitutions in it` } : undefined
+  }
   if (name === "PROMPT_COMMAND") return word.static ? script(value, nested) : { opaque: "PROMPT_COMMAND runs a command only known at run time" }
-  return undefined
+  const problem = codeVariableProblem(name)
+  return problem === undefined ? undefined : { opaque: problem }
 }
 
 const firstEffect = (words: ReadonlyArray<ShellWord>, nested: Nested): Unwrapped | undefined => {
@@ -88,7 +91,7 @@ const splitOptions = (words: ReadonlyArray<ShellWord>): readonly [ReadonlyArray<
 const nameProblem = (word: ShellWord | undefined, builtin: string): string | undefined => {
   if (word === undefined) return undefined
   if (!word.static) return `${builtin}: a variable name only known at run time`
-  const problem = variableNameProblem(word.text)
+  const problem = variableNameProblem(word.text) ?? codeVariableProblem(word.text.split("[")[0]!)
   return problem === undefined ? undefined : `${builtin}: ${problem}`
 }
 
@@ -130,6 +133,11 @@ const declaration = (command: SimpleCommand, name: string, nested: Nested): Unwr
   const rest = command.words.slice(first)
   for (const word of rest) {
     if (!word.static && !ASSIGNMENT.test(word.text)) return { opaque: `${name}: a name only known at run time` }
+    // `declare -a a='(…)'`: bash parses a quoted array value again, substitutions included.
+    const value = ASSIGNMENT.exec(word.text)?.[3]
+    if (value !== undefined && (word.static ? value.startsWith("(") : /^["']\(/.test(value))) {
+      return { opaque: `${name}: the quoted array value in ${clip(word.text)} is parsed again` }
+    }
     if (!word.text.includes("=")) {
       const problem = nameProblem(word, name)
       if (problem !== undefined) return { opaque: problem }
@@ -140,7 +148,28 @@ const declaration = (command: SimpleCommand, name: string, nested: Nested): Unwr
 
 const READ_WITH_VALUE = new Set(["-a", "-d", "-i", "-n", "-N", "-p", "-t", "-u"])
 const MAPFILE_WITH_VALUE = new Set(["-d", "-n", "-O", "-s", "-u", "-C", "-c"])
-const STDIN_FILES = /^(?:-|\/dev\/stdin|\/dev\/fd\/\d+|\/proc\/(?:self|\d+)\/fd\/\d+)$/
+
+/**
+ * A script operand that is not an ordinary file: stdin (`-`, `/dev/stdin`, `/dev/fd/0`,
+ * `/proc/self/fd/0`, however spelled), or another device, descriptor or `~` form, which is only
+ * known at run time. Undefined for an ordinary file (whose contents are not analysed).
+ */
+export const deviceScript = (text: string): "stdin" | "unknown" | undefined => {
+  if (text === "-") return "stdin"
+  if (text.startsWith("~")) return "unknown"
+  const normal = posix.normalize(text).replace(/^\/+/, "/")
+  if (/^\/(?:dev\/stdin|dev\/fd\/0|proc\/[^/]+\/fd\/0)$/.test(normal)) return "stdin"
+  if (/^\/(?:dev|proc)(?:\/|$)/.test(normal)) return "unknown"
+  return normal.split("/").some((segment) => segment === "dev" || segment === "proc") && normal.startsWith("..") ? "unknown" : undefined
+}
+
+/** A shell or `source` given a script operand: stdin is analysed, other devices are unclear. */
+export const scriptOperand = (who: string, operand: ShellWord, stdin: StdinSource | undefined, nested: Nested): Unwrapped | undefined => {
+  if (!operand.static) return { opaque: `${who} runs a script only known at run time (${clip(operand.text)})` }
+  const device = deviceScript(operand.text)
+  if (device === "stdin") return stdinScript(who, stdin, nested)
+  return device === "unknown" ? { opaque: `${who} reads its commands from ${clip(operand.text)}` } : undefined
+}
 
 /** A shell's script read from stdin: analysed when static, else unclear. */
 export const stdinScript = (who: string, stdin: StdinSource | undefined, nested: Nested): Unwrapped => {
@@ -245,9 +274,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   },
   source: (command, name, nested) => {
     const file = operands(command.words, new Set())[0]
-    if (file === undefined) return undefined
-    if (!file.static) return undefined
-    return STDIN_FILES.test(file.text) ? stdinScript(name, command.stdin, nested) : undefined
+    return file === undefined ? undefined : scriptOperand(name, file, command.stdin, nested)
   }
 }
 

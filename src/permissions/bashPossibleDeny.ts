@@ -20,17 +20,24 @@ const INERT = new Set([
   "dirname", "realpath", "readlink", "pwd", "date", "true", "false", "test", "[", "jq", "tee", "du", "df", "which",
   "type", "whoami", "id", "uname", "seq", "base64", "md5sum", "sha1sum", "sha256sum", "sha512sum", "cksum",
   "printenv", "sleep", "yes", "expr", "cd", "pushd", "popd", ":", "export", "unset", "read", "shift", "set", "shopt",
-  "kill", "jobs", "help", "man", "less", "more", "curl", "wget", "tree", "touch", "truncate", "wait"
+  "kill", "jobs", "help", "curl", "tree", "truncate", "wait"
 ])
+// Not here on purpose: `sort --compress-program`, `less` (LESSOPEN), `man`, `more`, `sed` (its `e`
+// command), `awk` (`system()`), `tar` (`--to-command`), `wget` and interpreters run programs.
 
 /** Words after which git runs a program it is given (`git -c alias.x='!rm'`, `git bisect run`). */
-const GIT_RUNS = /^(?:-c|--config-env|--exec-path|bisect|submodule|filter-branch|filter-repo|difftool|mergetool|rebase|--ext-diff|-x|--exec|--upload-pack|--receive-pack|--extcmd|--tool|-e|--ssh)(?:=|$)/
+const GIT_RUNS =
+  /^(?:-c|--config-env|--exec-path|config|bisect|submodule|filter-branch|filter-repo|difftool|mergetool|rebase|--ext-diff|-x|--exec|--upload-pack|--receive-pack|--extcmd|--tool|-e|--ssh|ls-remote|fetch|pull|push|clone|archive)(?:=|$)/
 
 const isInert = (command: SimpleCommand): boolean => {
   const program = command.words[0]
-  if (program === undefined || !program.static) return false
+  // Leading assignments (`GIT_PAGER=… git log`) can make any program run something.
+  if (program === undefined || !program.static || command.assignments.length > 0) return false
   const name = systemProgram(program.text)
-  if (name === "git") return !command.words.slice(1).some((word) => !word.static || GIT_RUNS.test(word.text))
+  const args = command.words.slice(1)
+  if (name === "git") return !args.some((word) => !word.static || GIT_RUNS.test(word.text))
+  // ripgrep runs a preprocessor program given with --pre.
+  if (name === "rg") return !args.some((word) => !word.static || word.text.startsWith("--pre"))
   return INERT.has(name)
 }
 
@@ -41,14 +48,23 @@ const ruleProgram = (rule: CompiledBashRule): string | undefined => {
   return key?.startsWith("=") === true ? programBaseName(key.slice(1)) : undefined
 }
 
-/** Every name a word could hand on as a program: the word, and each token of a string in it. */
-const namesIn = (text: string): ReadonlyArray<string> => [
-  programBaseName(text),
-  ...text.split(/[\s;&|`$()<>'"!={},\\]+/).flatMap((token) => (token.length === 0 ? [] : [token, programBaseName(token)]))
-]
+/**
+ * Whether text hands on `program` as a command: the whole word (`wrapper rm x`), or a string in
+ * which it starts a command (`'rm -rf x'`, `"x; rm y"`, `os.system('rm …')`, `!rm` for git), not
+ * merely a word of prose (`-t 'should touch the file'`).
+ */
+const handsOnName = (text: string, program: string): boolean => {
+  if (programBaseName(text) === program) return true
+  const escaped = program.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  return new RegExp(`(?:^|[;&|\`(){}'"!\\n]|\\$\\()\\s*(?:[^\\s;&|'"]*/)?${escaped}(?=$|[\\s;&|)'"])`).test(text)
+}
 
-const namedInArguments = (command: SimpleCommand, program: string): boolean =>
-  command.words.slice(1).some((word) => namesIn(word.text).includes(program))
+const namedInWords = (command: SimpleCommand, program: string): boolean =>
+  command.words.some((word, index) => (index > 0 || !word.static) && handsOnName(word.text, program))
+
+/** Text a command reads on stdin that could be code: a here-document or here-string. */
+const stdinNames = (command: SimpleCommand, program: string): boolean =>
+  command.stdin?._tag === "Static" && handsOnName(command.stdin.text, program)
 
 /** The first command, at any depth, whose program may run `program` because it is named in it. */
 const handsOn = (commands: ReadonlyArray<SimpleCommand>, program: string): SimpleCommand | undefined => {
@@ -61,7 +77,7 @@ const handsOn = (commands: ReadonlyArray<SimpleCommand>, program: string): Simpl
 
 const commandHandsOn = (command: SimpleCommand, program: string): SimpleCommand | undefined => {
   const inner = command.inner
-  if (inner === undefined) return isInert(command) || !namedInArguments(command, program) ? undefined : command
+  if (inner === undefined) return isInert(command) || !(namedInWords(command, program) || stdinNames(command, program)) ? undefined : command
   switch (inner._tag) {
     case "Transparent":
       return commandHandsOn(inner.command, program)
@@ -71,6 +87,48 @@ const commandHandsOn = (command: SimpleCommand, program: string): SimpleCommand 
       return handsOn(inner.candidates, program)
     case "Script":
       return handsOn(inner.analysis.commands, program)
+  }
+}
+
+/** Whether any command, at any depth, names the program in its arguments or its here-document. */
+const mentioned = (commands: ReadonlyArray<SimpleCommand>, program: string): boolean =>
+  commands.some((command) => {
+    if (command.words.some((word, index) => index > 0 && handsOnName(word.text, program)) || stdinNames(command, program)) return true
+    const inner = command.inner
+    if (inner === undefined) return false
+    switch (inner._tag) {
+      case "Transparent":
+        return mentioned([inner.command], program)
+      case "Guarded":
+        return mentioned(inner.commands, program)
+      case "SelfOnly":
+        return mentioned(inner.candidates, program)
+      case "Script":
+        return mentioned(inner.analysis.commands, program)
+    }
+  })
+
+/** A command, at any depth, that is not inert and reads what another command writes to a pipe. */
+const readsPipe = (commands: ReadonlyArray<SimpleCommand>): SimpleCommand | undefined => {
+  for (const command of commands) {
+    const found = commandReadsPipe(command)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+const commandReadsPipe = (command: SimpleCommand): SimpleCommand | undefined => {
+  const inner = command.inner
+  if (inner === undefined) return command.stdin?._tag === "Unknown" && !isInert(command) ? command : undefined
+  switch (inner._tag) {
+    case "Transparent":
+      return commandReadsPipe(inner.command)
+    case "Guarded":
+      return readsPipe(inner.commands)
+    case "SelfOnly":
+      return readsPipe(inner.candidates)
+    case "Script":
+      return readsPipe(inner.analysis.commands)
   }
 }
 
@@ -92,6 +150,11 @@ export const possibleDenyMatch = (analysis: ShellAnalysis, denyRules: ReadonlyAr
     const command = handsOn(analysis.commands, program)
     if (command !== undefined) {
       return { rule, construct: `${command.words[0]?.text ?? "a command"} is not known to be safe and is given "${program}" in its arguments` }
+    }
+    // `echo 'rm -rf x' | sed e`: what reaches a program through a pipe could be a command.
+    const reader = readsPipe(analysis.commands)
+    if (reader !== undefined && mentioned(analysis.commands, program)) {
+      return { rule, construct: `${reader.words[0]?.text ?? "a command"} is not known to be safe and reads "${program}" from a pipe` }
     }
   }
   return undefined

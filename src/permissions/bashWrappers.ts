@@ -21,7 +21,8 @@
  */
 import { posix } from "node:path"
 import type { InnerCommands, ShellWord, SimpleCommand } from "./bash.js"
-import { assignmentsEffect, type Nested, stdinScript, type Unwrapped, unwrapBuiltin } from "./bashBuiltins.js"
+import { assignmentsEffect, type Nested, scriptOperand, stdinScript, type Unwrapped, unwrapBuiltin } from "./bashBuiltins.js"
+import { codeVariableProblem } from "./bashVariables.js"
 
 /** How deep wrappers may nest (`sudo env nohup …`) before we stop unwrapping (opaque). */
 const MAX_WRAP_DEPTH = 8
@@ -297,7 +298,10 @@ const unwrapEnv = (command: SimpleCommand, nested: Nested, depth: number): Unwra
     else if (ENV_WITH_VALUE.has(text)) index += 2
     else if (text.startsWith("--") && ENV_WITH_VALUE.has(text.split("=")[0] ?? "")) index += 1
     else if (text.startsWith("-")) return { opaque: `env: unknown option ${text}` }
-    else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(text)) {
+    else if (/^[^=]+=/.test(text)) {
+      // env takes any name, including ones the shell could not assign (`BASH_FUNC_f%%=() {…}`).
+      const problem = codeVariableProblem(text.slice(0, text.indexOf("=")))
+      if (problem !== undefined) return { opaque: `env: ${problem}` }
       assignments.push(word)
       index += 1
     } else break
@@ -326,16 +330,49 @@ const XARGS_WITH_VALUE = set(
   "--process-slot-var"
 )
 
+/** The command a chain of transparent wrappers finally runs (`nice env rm` → `rm`). */
+const innermost = (command: SimpleCommand): SimpleCommand =>
+  command.inner?._tag === "Transparent" ? innermost(command.inner.command) : command
+
+/**
+ * Words appended to a program that runs its arguments as a command (`xargs env`, `xargs sudo`,
+ * `xargs bash`) become that command: nothing about it is known.
+ */
+const appendedBecomeCommand = (command: SimpleCommand): boolean => {
+  const last = innermost(command)
+  const program = last.words[0]
+  if (program === undefined || !program.static) return true
+  return last.inner === undefined && runsCommands(programBaseName(systemProgram(program.text)))
+}
+
+/** `-I R`, `-IR`, `-i`, `--replace[=R]`: the text xargs replaces with its input. */
+const replaceString = (words: ReadonlyArray<ShellWord>): string | undefined => {
+  for (let index = 1; index < words.length; index++) {
+    const text = words[index]!.text
+    if (text === "-I") return words[index + 1]?.text ?? ""
+    if (text.startsWith("-I")) return text.slice(2)
+    if (text === "-i" || text === "--replace") return "{}"
+    if (text.startsWith("-i")) return text.slice(2)
+    if (text.startsWith("--replace=")) return text.slice("--replace=".length)
+  }
+  return undefined
+}
+
 const unwrapXargs = (command: SimpleCommand, nested: Nested, depth: number): Unwrapped => {
   const words = command.words
-  const replacing = words.some((w) => w.static && (/^-[iI]/.test(w.text) || w.text.startsWith("--replace")))
   const operand = skipOptions(words, 1, XARGS_FLAGS, set(...XARGS_WITH_VALUE, "-I", "-i", "--replace"))
   const rest = typeof operand === "number" ? words.slice(operand) : []
   const innerWords = rest.length === 0 ? [{ text: "echo", static: true }] : rest
-  const inner: InnerCommands = { _tag: "Transparent", command: child(command, innerWords, nested, depth), argsAppended: true }
+  const innerCommand = child(command, innerWords, nested, depth)
+  const inner: InnerCommands = { _tag: "Transparent", command: innerCommand, argsAppended: true }
   if (typeof operand === "string") return { opaque: `xargs: ${operand}`, inner }
-  // With -I the input is substituted anywhere in the command: nothing about it is static.
-  if (replacing) return { opaque: "xargs -I substitutes its input into the command", inner }
+  const replacing = replaceString(words)
+  // The input replaces text anywhere: in the program name or in a script, nothing about what
+  // runs is known; in the arguments of a plain program it is only data (`xargs -I{} wc -l {}`).
+  if (replacing !== undefined && (replacing === "" || innerWords[0]!.text.includes(replacing) || innermost(innerCommand).inner !== undefined)) {
+    return { opaque: "xargs -I substitutes its input into the command", inner }
+  }
+  if (appendedBecomeCommand(innerCommand)) return { opaque: `xargs hands its input to ${innerWords[0]!.text}, which runs it as a command`, inner }
   return { inner }
 }
 
@@ -354,7 +391,14 @@ const unwrapFind = (command: SimpleCommand, nested: Nested, depth: number): Unwr
       let end = index + 1
       while (end < words.length && !(words[end]!.static && (words[end]!.text === ";" || words[end]!.text === "+"))) end += 1
       const execWords = words.slice(index + 1, end)
-      if (execWords.length > 0) commands.push(child(command, execWords, nested, depth))
+      if (execWords.length > 0) {
+        const each = child(command, execWords, nested, depth)
+        // `-exec {} x ;`, `-exec env {} ;`: the found file is the program.
+        if (innermost(each).words[0]?.text.includes("{}") === true || (appendedBecomeCommand(each) && execWords.some((w) => w.text.includes("{}")))) {
+          return { opaque: "find -exec runs the files it finds as programs", inner: { _tag: "Guarded", commands: [each], argsAppended: true } }
+        }
+        commands.push(each)
+      }
       index = end + 1
       continue
     }
@@ -364,10 +408,8 @@ const unwrapFind = (command: SimpleCommand, nested: Nested, depth: number): Unwr
   return { writes, inner: { _tag: "Guarded", commands, argsAppended: true } }
 }
 
-const BASH_LIKE = set("bash", "sh", "dash", "ash")
+const BASH_LIKE = set("bash", "sh", "dash", "ash", "rbash")
 const OTHER_SHELLS = set("zsh", "ksh", "mksh", "pdksh", "yash", "fish", "csh", "tcsh")
-/** A script operand that is really stdin. */
-const STDIN_FILE = /^(?:-|\/dev\/stdin|\/dev\/fd\/\d+|\/proc\/(?:self|\d+)\/fd\/\d+)$/
 
 /**
  * `bash -c 'script'`, and a shell that reads its script from stdin (no script operand, `-s`, or
@@ -380,7 +422,7 @@ const unwrapShell = (command: SimpleCommand, name: string, nested: Nested): Unwr
   let sawS = false
   while (index < words.length) {
     const word = words[index]!
-    if (!word.static) return sawC ? { opaque: `${name} -c with a script only known at run time` } : { opaque: `${name}: arguments only known at run time` }
+    if (!word.static) break
     const text = word.text
     if (text === "--" || text === "-") {
       if (text === "--") index += 1
@@ -410,9 +452,10 @@ const unwrapShell = (command: SimpleCommand, name: string, nested: Nested): Unwr
     if (operand === undefined) return { opaque: `${name} -c without a script` }
     return judged(shellScript(`${name} -c`, operand, nested))
   }
-  if (sawS || operand === undefined || (operand.static && STDIN_FILE.test(operand.text))) return judged(stdinScript(name, command.stdin, nested))
-  // `bash script.sh`: a file's contents are not analysed ("names, not effects").
-  return NONE
+  if (sawS || operand === undefined) return judged(stdinScript(name, command.stdin, nested))
+  // `bash script.sh`: a file's contents are not analysed ("names, not effects"); stdin and
+  // other devices are.
+  return judged(scriptOperand(name, operand, command.stdin, nested) ?? NONE)
 }
 
 /** Programs that run a command with other privileges, elsewhere, or repeatedly. */
@@ -451,7 +494,10 @@ const unwrap = (command: SimpleCommand, nested: Nested, depth: number): Unwrappe
   if (assigned?.opaque !== undefined) return assigned
   const program = command.words[0]
   if (program === undefined || !program.static) return assigned ?? NONE
-  const name = systemProgram(program.text)
+  // `/proc/self/exe`, `/dev/fd/3`: a program reached through a device is not known by its name.
+  if (/^\/+(?:proc|dev)\//.test(posix.normalize(program.text))) return { opaque: `${program.text} runs a program only known at run time` }
+  // A wrapper or shell at any path (`/usr/bin/X11/bash`, `./env`) is judged as one: stricter.
+  const name = programBaseName(systemProgram(program.text))
   const found = unwrapProgram(command, name, nested, depth)
   if (assigned === undefined) return found
   // PROMPT_COMMAND='…' on a command that runs something else too: too much to analyse as one.
@@ -467,8 +513,23 @@ const unwrapProgram = (command: SimpleCommand, name: string, nested: Nested, dep
   if (name === "find") return unwrapFind(command, nested, depth)
   if (BASH_LIKE.has(name) || OTHER_SHELLS.has(name)) return unwrapShell(command, name, nested)
   if (SELF_ONLY.has(name)) return unwrapSelfOnly(command, nested, depth)
+  if (name === "run-parts") return { opaque: "run-parts runs every program in a directory" }
   return unwrapBuiltin(command, name, nested) ?? NONE
 }
+
+/** Builtins that run text as code. */
+const CODE_BUILTINS = set("eval", "source", ".", "trap", "alias", "run-parts")
+
+/** Whether a program runs (some of) its arguments as a command. */
+const runsCommands = (name: string): boolean =>
+  name in WRAPPERS ||
+  name === "env" ||
+  name === "xargs" ||
+  name === "find" ||
+  BASH_LIKE.has(name) ||
+  OTHER_SHELLS.has(name) ||
+  SELF_ONLY.has(name) ||
+  CODE_BUILTINS.has(name)
 
 const unwrapAt = (command: SimpleCommand, nested: Nested, depth: number): SimpleCommand => {
   const result = unwrap(command, nested, depth)

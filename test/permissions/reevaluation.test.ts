@@ -169,7 +169,7 @@ describe("constructs that run a denied program are never missed or allowed", () 
 describe("look-alikes that stay clear", () => {
   it("are analysed, allowed by rules for what they run, and do not trip a deny rule", async () => {
     const deny = [await bashRule("Bash(touch:*)"), await bashRule("Bash(rm:*)")]
-    const allow = await Promise.all(["Bash(echo:*)", "Bash(npm test:*)", "Bash(cat:*)", "Bash(git commit:*)", "Bash(grep:*)"].map((r) => bashRule(r)))
+    const allow = await Promise.all(["Bash(echo:*)", "Bash(npm test:*)", "Bash(cat:*)", "Bash(git commit:*)", "Bash(grep:*)", "Bash(diff:*)"].map((r) => bashRule(r)))
     for (const line of [
       `echo '$(touch x)'`,
       `echo "a[\\$(touch x)]"`,
@@ -184,12 +184,27 @@ describe("look-alikes that stay clear", () => {
       `git commit -m "rm the old touch files"`,
       `grep -rn "touch" src`,
       `bash <<'EOF'\necho hi\nEOF`,
-      `echo hi | cat`
+      `echo hi | cat`,
+      `diff <(cat a) <(cat b)`,
+      `for i in 1 2 3; do [[ $i -lt 2 ]] && echo $i; done`,
+      `[[ $status -ne 0 ]] && echo failed`,
+      `for ((i=0; i<n; i++)); do echo "\${BASH_VERSINFO[$i]}"; done`,
+      `for i in 1 2 3; do echo $((i * 2)); done`,
+      `echo "\${HOME:$start:5}"`,
+      `npm test -- --grep 'should touch the file'`
     ]) {
       const analysis = await analyse(line)
       expect(bashMatchesAny(analysis, deny), line).toBeUndefined()
       expect(possibleDenyMatch(analysis, deny), line).toBeUndefined()
       expect(bashAllowedBy(analysis, allow), line).toBeDefined()
+    }
+    // Variables set only to numbers are as harmless as ones the line never sets.
+    for (const line of [`i=0; while [[ $i -lt 10 ]]; do echo $i; i=$((i+1)); done`, `n=3; for ((i=0; i<n; i++)); do echo $((i * 2)); done`]) {
+      expect(possibleDenyMatch(await analyse(line), deny), line).toBeUndefined()
+    }
+    // ...and a variable the line fills with text is not.
+    for (const line of [`read i; [[ $i -lt 10 ]]`, `i=$1; echo $((i))`, `for i in $(ls); do echo "\${a[$i]}"; done`, `echo x; (( _ ))`]) {
+      expect(possibleDenyMatch(await analyse(line), deny), line).toBeDefined()
     }
   })
 })
