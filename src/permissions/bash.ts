@@ -14,6 +14,7 @@
  */
 import * as Effect from "effect/Effect"
 import type { Command, ParsedScript, Redirection, Script, SyntaxNode, Word, WordPart } from "unbash"
+import { variableNameProblem } from "./bashArithmetic.js"
 import { reevaluationProblem } from "./bashReevaluated.js"
 import { trustedVariables, trustNothing } from "./bashTaint.js"
 import { unwrapCommand } from "./bashWrappers.js"
@@ -309,9 +310,29 @@ const assignmentWord = (node: Extract<SyntaxNode, { type: "Assignment" }>): Shel
   return { text: `${node.name}${node.append === true ? "+=" : "="}${value}`, static: true }
 }
 
+/**
+ * `{name[…]}>file`: bash reads a braced word right before a redirection as a descriptor variable
+ * and evaluates its subscript; the parser sees a word and a redirection.
+ */
+const descriptorVariableProblem = (node: Command): string | undefined => {
+  const items = node.suffix
+  for (let index = 0; index + 1 < items.length; index++) {
+    const item = items[index]!
+    const next = items[index + 1]!
+    if (item.type !== "Word" || next.type === "Word" || next.type === "Assignment" || next.pos !== item.end) continue
+    const braced = /^\{([\s\S]+)\}$/.exec(staticValue(item) ?? item.text)
+    if (braced === null) continue
+    const problem = variableNameProblem(braced[1]!)
+    if (problem !== undefined) return `the descriptor variable ${item.text}: ${problem}`
+  }
+  return undefined
+}
+
 const visitCommand = (node: Command, inherited: Inherited, source: string, context: WalkContext): void => {
   // Substitutions anywhere in the command run too: collect them as commands of their own.
   context.parser.forEachChild(node, (child) => visit(child, NOTHING, source, context))
+  const descriptor = descriptorVariableProblem(node)
+  if (descriptor !== undefined) context.problems.push(descriptor)
 
   const assignments: Array<ShellWord> = []
   for (const item of node.prefix) if (item.type === "Assignment") assignments.push(assignmentWord(item))

@@ -14,7 +14,7 @@ import { programBaseName, systemProgram } from "./bashWrappers.js"
  * arguments is only text (`git commit -m "rm old files"`, `grep rm`, `echo rm`).
  */
 const INERT = new Set([
-  "echo", "printf", "cat", "tac", "ls", "grep", "egrep", "fgrep", "rg", "ag", "head", "tail", "wc", "sort", "uniq",
+  "echo", "printf", "cat", "tac", "ls", "grep", "egrep", "fgrep", "rg", "ag", "head", "tail", "wc", "uniq",
   "cut", "tr", "diff", "cmp", "comm", "paste", "join", "fold", "fmt", "nl", "od", "hexdump", "xxd", "strings",
   "column", "mkdir", "rmdir", "touch", "cp", "mv", "ln", "rm", "chmod", "chown", "chgrp", "stat", "file", "basename",
   "dirname", "realpath", "readlink", "pwd", "date", "true", "false", "test", "[", "jq", "tee", "du", "df", "which",

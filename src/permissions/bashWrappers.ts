@@ -339,10 +339,19 @@ const innermost = (command: SimpleCommand): SimpleCommand =>
  * `xargs bash`) become that command: nothing about it is known.
  */
 const appendedBecomeCommand = (command: SimpleCommand): boolean => {
-  const last = innermost(command)
-  const program = last.words[0]
+  const program = command.words[0]
   if (program === undefined || !program.static) return true
-  return last.inner === undefined && runsCommands(programBaseName(systemProgram(program.text)))
+  const name = programBaseName(systemProgram(program.text))
+  // `xargs xargs`: an xargs with no command of its own runs what it is given.
+  if (name === "xargs" && xargsCommand(command.words).length === 0) return true
+  if (command.inner?._tag === "Transparent") return appendedBecomeCommand(command.inner.command)
+  return command.inner === undefined && runsCommands(name)
+}
+
+/** The command words of an xargs line (empty: xargs runs `echo`). */
+const xargsCommand = (words: ReadonlyArray<ShellWord>): ReadonlyArray<ShellWord> => {
+  const operand = skipOptions(words, 1, XARGS_FLAGS, set(...XARGS_WITH_VALUE, "-I", "-i", "--replace"))
+  return typeof operand === "number" ? words.slice(operand) : []
 }
 
 /** `-I R`, `-IR`, `-i`, `--replace[=R]`: the text xargs replaces with its input. */
@@ -361,7 +370,7 @@ const replaceString = (words: ReadonlyArray<ShellWord>): string | undefined => {
 const unwrapXargs = (command: SimpleCommand, nested: Nested, depth: number): Unwrapped => {
   const words = command.words
   const operand = skipOptions(words, 1, XARGS_FLAGS, set(...XARGS_WITH_VALUE, "-I", "-i", "--replace"))
-  const rest = typeof operand === "number" ? words.slice(operand) : []
+  const rest = xargsCommand(words)
   const innerWords = rest.length === 0 ? [{ text: "echo", static: true }] : rest
   const innerCommand = child(command, innerWords, nested, depth)
   const inner: InnerCommands = { _tag: "Transparent", command: innerCommand, argsAppended: true }

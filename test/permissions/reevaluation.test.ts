@@ -232,3 +232,44 @@ describe("the policy with a deny rule and an unclear line", () => {
     }
   })
 })
+
+describe("red-team regressions", () => {
+  it("descriptor variables with subscripts and xargs feeding xargs are never allowed or missed", async () => {
+    const deny = [await bashRule("Bash(touch:*)")]
+    const allow = await Promise.all(["Bash(echo:*)", "Bash(cat:*)", "Bash(ls:*)", "Bash(git status:*)", "Bash(printf:*)"].map((r) => bashRule(r)))
+    for (const line of [
+      `echo hi {a['$(touch MARK)']}>/dev/null`,
+      `cat {a['$(touch MARK)']}</dev/null`,
+      `git status {a['$(touch MARK)']}>/dev/null`,
+      `echo touch MARK | xargs xargs`,
+      `echo touch MARK | xargs -n2 xargs`,
+      `printf 'touch MARK' | xargs -- xargs`,
+      `echo touch MARK | xargs xargs xargs`,
+      `echo touch MARK | xargs env`,
+      `bash /dev/fd/3 3<<<'touch MARK'`,
+      `bash //dev/stdin <<<'touch MARK'`,
+      `source /proc/thread-self/fd/0 <<<'touch MARK'`,
+      `f=/dev/stdin; source $f <<<'touch MARK'`,
+      `rbash <<<'touch MARK'`,
+      `/usr/bin/X11/bash <<<'touch MARK'`,
+      `/proc/self/exe <<<'touch MARK'`,
+      `find /usr/bin -name touch -exec {} MARK \\;`,
+      `env 'BASH_FUNC_ls%%=() { touch MARK; }' bash -c ls`,
+      `git config alias.zz '!touch MARK'; git zz`,
+      `GIT_EXTERNAL_DIFF='touch MARK;' git diff`,
+      `read -r PS4 <<<'$(touch MARK)'; set -x; :`,
+      `for BASH_ENV in /dev/stdin; do bash -c :; done`,
+      `: \${BASH_ENV=/dev/stdin}`,
+      `declare -a a='($(tou""ch MARK))'`,
+      `run-parts --regex '^touch$' /usr/bin`,
+      `echo 'touch MARK' | sed e`,
+      `printf 'touch MARK' | sort --compress-program=sh`,
+      `echo x > >(sh)`
+    ]) {
+      const analysis = await analyse(line)
+      const denied = bashMatchesAny(analysis, deny) !== undefined || possibleDenyMatch(analysis, deny) !== undefined
+      expect(denied, `deny rule missed: ${JSON.stringify(line)}`).toBe(true)
+      expect(bashAllowedBy(analysis, allow), `allowed: ${JSON.stringify(line)}`).toBeUndefined()
+    }
+  })
+})
