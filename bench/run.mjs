@@ -241,6 +241,19 @@ try {
     row(`stream ${format}: RSS growth 10k→100k`, mib(growth), "", "< 20 MiB", growth === undefined || growth < 20)
   }
 
+  // 4b. One 32 MiB event (issue 14): the SSE parser is linear, and one event's memory bounded.
+  for (const format of ["text", "stream-json"]) {
+    const big = await measure(
+      process.execPath,
+      [LETTA, "-p", "big", "--continue", "--output-format", format],
+      { cwd: project, env },
+      3,
+      () => server.enqueue([{ text: "a".repeat(32 * 1024 * 1024), tokenCount: 1 }])
+    )
+    row(`one 32 MiB event, ${format}: wall`, ms(big.wallMs), "before: ~14 s (quadratic parse)", "<= 5000 ms", big.wallMs <= 5000)
+    row(`one 32 MiB event, ${format}: peak RSS`, mib(big.rssMiB), "before: ~575-810 MiB", "< 400 MiB", big.rssMiB === undefined || big.rssMiB < 400)
+  }
+
   // 5. A 20-step tool turn: client overhead per step.
   writeFileSync(join(project, "small.txt"), "one\ntwo\nthree\n")
   const steps = []

@@ -20,6 +20,8 @@ import { describeCliError } from "./cliErrors.js"
 import { chooseBackend } from "./domain/backend.js"
 import type { RunConfig } from "./domain/config.js"
 import { connectionFromEnv } from "./domain/connection.js"
+import { maskUrlCredentials, redactSecrets } from "./domain/redaction.js"
+import { registerSecretVariables, settingsKeyVariables } from "./domain/secretVariables.js"
 import { type LettaFailure, UsageError } from "./domain/errors.js"
 import { type AllSettings, type ExtraSettings, layerUserSettings } from "./domain/settings.js"
 import { FileSystemNode } from "./layers/FileSystemNode.js"
@@ -31,9 +33,10 @@ import { withPlainConsole } from "./layers/plainConsole.js"
 import { PrompterHeadless } from "./layers/PrompterHeadless.js"
 import { readSettingsFile, SettingsFiles } from "./layers/SettingsFiles.js"
 import { ShellNode } from "./layers/ShellNode.js"
+import { killAllNow } from "./layers/shellNode/tracker.js"
 import { StdinNode } from "./layers/StdinNode.js"
 import { IMPLEMENTED_TOOLS, makeToolsLayer } from "./layers/ToolsLive.js"
-import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USAGE, redact } from "./programs/failure.js"
+import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USAGE } from "./programs/failure.js"
 import { listAgents } from "./programs/agentsCommand.js"
 import { runHeadless } from "./programs/headless.js"
 import { parseLabel, setMemory, showMemory } from "./programs/memoryCommand.js"
@@ -54,7 +57,7 @@ const baseLayer = Layer.mergeAll(platformLayer, workspaceLayer, StdinNode, Outpu
 const settingsLayer = SettingsFiles.pipe(Layer.provide(baseLayer))
 
 /** Where the agents live, for error messages, once known. */
-let serverForMessages = process.env["LETTA_BASE_URL"] ?? "https://api.letta.com"
+let serverForMessages = maskUrlCredentials(process.env["LETTA_BASE_URL"] ?? "https://api.letta.com")
 
 /**
  * The settings files, the backend (LOCAL-BACKEND.md §1: flag, LETTA_BACKEND, the `backend`
@@ -71,6 +74,7 @@ const prepare = (common: CommonFlags, verbose = false) =>
       ? { path: extraPath.value, settings: yield* readSettingsFile(extraPath.value) }
       : undefined
     const settings: AllSettings = extra === undefined ? files : { ...files, user: layerUserSettings(files.user, extra.settings) }
+    registerSecretVariables(settingsKeyVariables(settings, extra))
     const backend = yield* Either.match(chooseBackend(common.backend, process.env, settings.user.backend), { onLeft: Effect.fail, onRight: Effect.succeed })
     if (backend === "cloud") {
       const connection = yield* Either.match(connectionFromEnv(process.env), { onLeft: Effect.fail, onRight: Effect.succeed })
@@ -227,18 +231,28 @@ const conclude = (exit: Exit.Exit<unknown, unknown>): { code: number; message: s
 
 const fiber = Effect.runFork(program)
 let signals = 0
-const onSignal = () => {
+/** After a second signal, the cleanup (answering the server) gets this long before we exit anyway. */
+const SECOND_SIGNAL_DEADLINE_MS = 5_000
+const onSignal = (signal: NodeJS.Signals) => {
   signals += 1
-  // A second Ctrl-C while we clean up means "now".
-  if (signals > 1) process.exit(EXIT_INTERRUPTED)
-  fiber.unsafeInterruptAsFork(fiber.id())
+  // The terminal is gone: writing to it must not crash the cleanup.
+  if (signal === "SIGHUP") for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {})
+  if (signals === 1) {
+    fiber.unsafeInterruptAsFork(fiber.id())
+    return
+  }
+  // A second signal while we clean up means "now" for the tool processes (SIGKILL instead of
+  // their grace period), but the server still gets its answers; a third one exits at once.
+  killAllNow()
+  if (signals === 2) setTimeout(() => process.exit(EXIT_INTERRUPTED), SECOND_SIGNAL_DEADLINE_MS)
+  else process.exit(EXIT_INTERRUPTED)
 }
-process.on("SIGINT", onSignal)
-process.on("SIGTERM", onSignal)
+// SIGHUP (terminal closed) and SIGQUIT end the session like SIGTERM and Ctrl-C.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT"] as const) process.on(signal, onSignal)
 
 fiber.addObserver((exit) => {
   const { code, message } = conclude(exit)
-  if (message.length > 0) process.stderr.write(`${redact(message, process.env["LETTA_API_KEY"]?.trim())}\n`)
+  if (message.length > 0) process.stderr.write(`${maskUrlCredentials(redactSecrets(message))}\n`)
   if (process.env["LETTA_DEBUG"] === "1") {
     const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`
     const usage = process.memoryUsage()

@@ -1,6 +1,7 @@
 /** Which Letta server to talk to, from LETTA_BASE_URL / LETTA_API_KEY (PRODUCT.md §1). */
 import * as Either from "effect/Either"
 import { ConfigError } from "./errors.js"
+import { maskUrlCredentials } from "./redaction.js"
 
 export const LETTA_CLOUD_URL = "https://api.letta.com"
 
@@ -15,14 +16,16 @@ export interface Connection {
 
 export const connectionFromEnv = (env: Readonly<Record<string, string | undefined>>): Either.Either<Connection, ConfigError> => {
   const raw = env["LETTA_BASE_URL"]?.trim() || LETTA_CLOUD_URL
+  // What messages show of it: a user:password part is credentials.
+  const shown = maskUrlCredentials(raw)
   let url: URL
   try {
     url = new URL(raw)
   } catch {
-    return Either.left(new ConfigError({ message: `LETTA_BASE_URL is not a valid URL: "${raw}".`, hint: "Example: http://localhost:8283" }))
+    return Either.left(new ConfigError({ message: `LETTA_BASE_URL is not a valid URL: "${shown}".`, hint: "Example: http://localhost:8283" }))
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return Either.left(new ConfigError({ message: `LETTA_BASE_URL must be an http(s) URL, got "${raw}".` }))
+    return Either.left(new ConfigError({ message: `LETTA_BASE_URL must be an http(s) URL, got "${shown}".` }))
   }
   // Users often paste the API root; the SDK adds /v1 itself.
   const path = url.pathname.replace(/\/+$/, "").replace(/\/v1$/, "")

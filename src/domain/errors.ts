@@ -9,10 +9,14 @@ export class UsageError extends Data.TaggedError("UsageError")<{
   readonly message: string
 }> {}
 
-/** A settings file that cannot be read as valid settings: exit 2, file left untouched. */
+/**
+ * A settings file that cannot be read as valid settings: exit 2, file left untouched. With a
+ * `kind`, the file is fine but cannot be updated now (its lock, a read-only directory): exit 1.
+ */
 export class SettingsError extends Data.TaggedError("SettingsError")<{
   readonly path: string
   readonly problem: string
+  readonly kind?: "lock" | "write"
 }> {}
 
 /**

@@ -11,14 +11,18 @@ import { ApiError, UnknownModel } from "../domain/errors.js"
 import { AgentInfo, BlockInfo, LettaMessage, ModelInfo, modelHandle } from "../domain/letta.js"
 import { LettaApi, type LettaApiShape } from "../services/LettaApi.js"
 import { nodeFetch } from "./lettaApi/nodeFetch.js"
+import { notLettaServer } from "./lettaApi/notLetta.js"
+import { onceCreated } from "./lettaApi/onceCreated.js"
 import { describeApiFailure, type SdkModule } from "./lettaApi/sdkErrors.js"
 import { sseChunks } from "./lettaApi/sseEvents.js"
+import { LETTA_STREAM_IDLE_MS, maxEventChars, requestTimeoutMs, streamIdleTimeoutMs } from "./lettaApi/streamLimits.js"
 
 type Client = InstanceType<SdkModule["Letta"]>
 
 const decodeAgent = Schema.decodeUnknown(AgentInfo)
 const decodeAgents = Schema.decodeUnknown(Schema.Array(AgentInfo))
 const decodeBlock = Schema.decodeUnknown(BlockInfo)
+const decodeBlocks = Schema.decodeUnknown(Schema.Array(BlockInfo))
 const decodeModels = Schema.decodeUnknown(Schema.Array(ModelInfo))
 const decodeMessages = Schema.decodeUnknown(Schema.Array(LettaMessage))
 
@@ -33,6 +37,8 @@ const protocolError = (operation: string, detail: string, streamStarted: boolean
 
 export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApiShape> =>
   Effect.gen(function* () {
+    // Each attempt waits this long for an answer; a whole call (body included) is bounded too.
+    const timeoutMs = requestTimeoutMs()
     // One SDK client, created on first use.
     let loaded: Promise<{ sdk: SdkModule; client: Client }> | undefined
     const load = () => {
@@ -44,6 +50,7 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
             apiKey: connection.apiKey ?? null,
             // Idempotent reads keep a couple of quick retries; message sends override this.
             maxRetries: 2,
+            timeout: timeoutMs,
             fetch: nodeFetch
           })
           return { sdk, client }
@@ -72,7 +79,8 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
     const call = <A>(
       operation: string,
       run: (client: Client, signal: AbortSignal) => Promise<unknown>,
-      decode: (u: unknown) => Effect.Effect<A, unknown>
+      decode: (u: unknown) => Effect.Effect<A, unknown>,
+      attempts = 3
     ): Effect.Effect<A, ApiError> =>
       traced(operation, Effect.tryPromise({
         try: async (signal) => {
@@ -84,9 +92,20 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
         Effect.catchAll((error) =>
           Effect.promise(load).pipe(Effect.flatMap(({ sdk }) => Effect.fail(describeApiFailure(sdk, operation, error, false))))
         ),
+        // The SDK's timeout ends with the headers: a body that never comes must not hang the run.
+        Effect.timeoutFail({
+          // Every attempt, and the SDK's backoff between them (at most 8 s each).
+          duration: timeoutMs * attempts + (attempts - 1) * 8_000 + 1_000,
+          onTimeout: () => new ApiError({ kind: "timeout", operation, streamStarted: false })
+        }),
         Effect.flatMap((body) =>
           decode(body).pipe(
-            Effect.mapError(() => protocolError(operation, "the server's answer did not have the expected shape", false))
+            Effect.mapError(() =>
+              // Text where JSON was expected: a web page (a proxy, a login portal, a static site).
+              typeof body === "string" && body.trim().length > 0
+                ? notLettaServer(operation, "a web page or text instead of JSON", false)
+                : protocolError(operation, "the server's answer did not have the expected shape", false)
+            )
           )
         )
       ))
@@ -116,6 +135,10 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
           })
         )
         const responseBody: unknown = response.body
+        const contentType = response.headers.get("content-type") ?? ""
+        if (contentType.length > 0 && !contentType.includes("text/event-stream")) {
+          return yield* notLettaServer(operation, `${contentType.split(";")[0]?.trim()} instead of an event stream`, false)
+        }
         if (!isAsyncIterable(responseBody)) {
           return yield* protocolError(operation, "the server's answer had no body to stream", true)
         }
@@ -123,7 +146,7 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
           serverError: (payload) =>
             describeApiFailure(sdk, operation, new sdk.errors.APIError(undefined, isRecord(payload) ? payload : undefined, undefined, response.headers), true),
           readError: (error) => describeApiFailure(sdk, operation, error, true)
-        })
+        }, { idleTimeoutMs: streamIdleTimeoutMs(LETTA_STREAM_IDLE_MS), maxEventChars: maxEventChars() })
       })
 
     const listModels = call("list the server's models", (client, signal) => client.get("/v1/models/", { signal }), decodeModels)
@@ -143,24 +166,37 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
           decodeAgent
         )
       },
+      // Retried, and each retry announced, by the agent's set-up (programs/session.ts): a retry
+      // after an unanswered create first looks for the agent by its creation tag.
       createAgent: (body) =>
-        call(
-          "create the agent",
-          (client, signal) =>
-            client.post("/v1/agents/", {
-              body: {
-                ...body,
-                agent_type: "letta_v1_agent",
-                include_base_tools: false,
-                include_base_tool_rules: false,
-                initial_message_sequence: []
-              },
-              signal,
-              // Retried, and each retry announced, by the agent's set-up (programs/session.ts).
-              maxRetries: 0
-            }),
-          decodeAgent
-        ),
+        onceCreated({
+          send: (tag) =>
+            call(
+              "create the agent",
+              (client, signal) =>
+                client.post("/v1/agents/", {
+                  body: {
+                    ...body,
+                    tags: [...body.tags, tag],
+                    agent_type: "letta_v1_agent",
+                    include_base_tools: false,
+                    include_base_tool_rules: false,
+                    initial_message_sequence: []
+                  },
+                  signal,
+                  maxRetries: 0
+                }),
+              decodeAgent,
+              1
+            ),
+          find: (tag) =>
+            call(
+              "check whether the agent was created",
+              (client, signal) =>
+                client.get("/v1/agents/", { query: { tags: [tag], match_all_tags: true, limit: 1, include: ["agent.tags"] }, signal }),
+              decodeAgents
+            )
+        }),
       addBaseTools: call("install the server's base tools", (client, signal) => client.post("/v1/tools/add-base-tools", { signal }), () => Effect.void),
       updateAgentModel: (agentId, model) =>
         call("change the agent's model", (client, signal) => client.patch(agentPath(agentId), { body: { model }, signal }), decodeAgent),
@@ -184,9 +220,24 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
         }),
       retrieveBlock: (blockId) =>
         call("look up a memory block", (client, signal) => client.get(`/v1/blocks/${encodeURIComponent(blockId)}`, { signal }), decodeBlock),
+      // Retried, and each retry announced, by the block set-up (programs/memoryBlocks.ts); like an
+      // agent, an unanswered create is looked for before it is sent again.
       createBlock: (body) =>
-        // Retried, and each retry announced, by the block set-up (programs/memoryBlocks.ts).
-        call("create a memory block", (client, signal) => client.post("/v1/blocks/", { body, signal, maxRetries: 0 }), decodeBlock),
+        onceCreated({
+          send: (tag) =>
+            call(
+              "create a memory block",
+              (client, signal) => client.post("/v1/blocks/", { body: { ...body, tags: [tag] }, signal, maxRetries: 0 }),
+              decodeBlock,
+              1
+            ),
+          find: (tag) =>
+            call(
+              "check whether the memory block was created",
+              (client, signal) => client.get("/v1/blocks/", { query: { tags: [tag], limit: 1 }, signal }),
+              decodeBlocks
+            )
+        }),
       updateBlockValue: (blockId, value) =>
         call(
           "update a memory block",

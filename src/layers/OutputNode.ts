@@ -3,10 +3,13 @@
  * makes the next write fail with BrokenPipe instead of an EPIPE crash. A reader slower than the
  * stream holds the writer back: output waits in the pipe (and the server's events in the socket),
  * not in memory — without this, 100 000 streamed events to a slow reader queued ~100 MiB.
+ * Every write is redacted here, the one way out for every output format: no key value reaches
+ * stdout or stderr, and no URL credentials reach stderr.
  */
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { BrokenPipe } from "../domain/errors.js"
+import { maskUrlCredentials, redactSecrets } from "../domain/redaction.js"
 import { Output, type OutputShape } from "../services/Output.js"
 
 /** The Output service over two writable streams (the process's own in OutputNode). */
@@ -40,11 +43,11 @@ export const makeOutput = (stdout: NodeJS.WritableStream, stderr: NodeJS.Writabl
     stdout: (text) =>
       Effect.suspend(() => {
         if (broken) return Effect.fail(new BrokenPipe())
-        return stdout.write(text) ? Effect.void : drained
+        return stdout.write(redactSecrets(text)) ? Effect.void : drained
       }),
     stderr: (text) =>
       Effect.sync(() => {
-        stderr.write(text)
+        stderr.write(maskUrlCredentials(redactSecrets(text)))
       })
   }
 }

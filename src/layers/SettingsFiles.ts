@@ -1,7 +1,8 @@
 /**
  * The Settings service over the three JSON files (PRODUCT.md §2). Reading never writes; every
  * update re-reads the file under a cross-process lock, refuses to touch a malformed file, and
- * replaces it atomically (temp file + rename) with unknown keys and key order kept.
+ * replaces it atomically (temp file + rename) with unknown keys and key order kept. A file that
+ * is a symlink (dotfiles) stays one: its target is replaced, in the target's directory.
  */
 import type { PlatformError } from "@effect/platform/Error"
 import * as FileSystem from "@effect/platform/FileSystem"
@@ -19,8 +20,10 @@ import { LocalSettings, ProjectSettings, UserSettings } from "../domain/settings
 import { Settings, type SettingsPaths } from "../services/Settings.js"
 import { Workspace } from "../services/Workspace.js"
 import { describeDecodeError } from "./settings/issues.js"
+import { holdLease, otherHolders } from "./settings/lease.js"
 import { describeJsonKind, formatJson, isPlainObject, orderKeysLike, parseJsonText } from "./settings/json.js"
-import { withFileLock } from "./settings/lock.js"
+import { type LockError, LockFailed, LockLost, type LockOptions, LockTimeout, withFileLock, withHeldLock } from "./settings/lock.js"
+import { sweepStaleTempsWith } from "../tools/tempFiles.js"
 
 /** The line added to the project's `.gitignore` when the local file is first written. */
 const LOCAL_IGNORE_LINE = ".letta/settings.local.json"
@@ -92,7 +95,16 @@ export const readSettingsFile = (file: string): Effect.Effect<UserSettings, Sett
     return yield* decode(UserSettings, file, yield* parseObject(file, text.value))
   })
 
-export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.FileSystem | Path.Path> = Layer.effect(
+/** How long an update waits for another process's lock; an effectful update waits longer (it may hold the lock over a request). */
+const UPDATE_LOCK: LockOptions = {}
+const MODIFY_LOCK: LockOptions = { timeout: "60 seconds" }
+/** A holder that stalled past the stale age lost its lock: it reads and writes again, a few times. */
+const LOST_LOCK_ATTEMPTS = 3
+
+/** `lockOptions` replaces the lock's timings (tests: a short stale age). */
+export const makeSettingsFiles = (
+  lockOptions: { readonly update?: LockOptions; readonly modify?: LockOptions } = {}
+): Layer.Layer<Settings, never, Workspace | FileSystem.FileSystem | Path.Path> => Layer.effect(
   Settings,
   Effect.gen(function*() {
     const fs = yield* FileSystem.FileSystem
@@ -104,6 +116,7 @@ export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.
       project: path.join(workspace.projectDir, ".letta", "settings.json"),
       local: path.join(workspace.projectDir, ".letta", "settings.local.json")
     }
+    const leaseDir = path.join(workspace.homeDir, ".letta", "leases")
 
     // Updates from this process queue here before contending for the lock file. Keyed by path:
     // run from the home directory, the user and project files are the same file.
@@ -127,9 +140,24 @@ export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.
     const loadOne = <A, I>(schema: Schema.Schema<A, I>, file: string): Effect.Effect<A, SettingsError> =>
       Effect.flatMap(readRaw(file), ({ raw }) => decode(schema, file, raw))
 
-    /** Temp file in the same directory, fsynced, then renamed over `file`. */
-    const writeAtomically = (file: string, content: string): Effect.Effect<void, PlatformError> =>
+    /**
+     * The file a write replaces: `file` itself, or the file a symlink at `file` points to (followed
+     * to its end, or to where a dangling link points), so the link is kept.
+     */
+    const writeTarget = (file: string): Effect.Effect<string> =>
+      fs.realPath(file).pipe(
+        Effect.catchAll(() =>
+          fs.readLink(file).pipe(Effect.map((target) => path.resolve(path.dirname(file), target)))
+        ),
+        Effect.orElseSucceed(() => file)
+      )
+
+    /** Temp file in the same directory as the target, fsynced, then renamed over it. */
+    const writeAtomically = (link: string, content: string): Effect.Effect<void, PlatformError> =>
       Effect.gen(function*() {
+        const file = yield* writeTarget(link)
+        // Temp files a killed run left beside the settings are removed by the next write there.
+        yield* sweepStaleTempsWith(fs, path, path.dirname(file))
         const temp = path.join(
           path.dirname(file),
           `${path.basename(file)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`
@@ -170,47 +198,78 @@ export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.
       Effect.ignore
     )
 
-    const makeUpdate = <A, I>(
+    /** Lock errors as the file's (exit 1, not an invalid file); any other error as it is. */
+    const lockProblem = (file: string, lockPath: string) => <E>(error: E | LockError | LockLost): E | SettingsError => {
+      const problem = (text: string) => new SettingsError({ path: file, kind: "lock", problem: text })
+      if (error instanceof LockTimeout) {
+        const holder = error.holderPid === undefined ? "" : ` (held by process ${error.holderPid})`
+        return problem(`timed out waiting for the lock ${lockPath}${holder}; delete it if no letta process is running`)
+      }
+      if (error instanceof LockFailed) return problem(`cannot create the lock file ${lockPath}: ${describePlatformError(error.error)}`)
+      if (error instanceof LockLost) return problem(`the lock ${lockPath} was taken over while this process held it; nothing was written`)
+      return error
+    }
+
+    const makeModify = <A, I>(
       schema: Schema.Schema<A, I>,
       file: string,
-      afterFirstWrite: Effect.Effect<void>
+      afterFirstWrite: Effect.Effect<void>,
+      options: LockOptions
     ) =>
-    (update: (current: A) => A): Effect.Effect<A, SettingsError> => {
+    <E, R>(update: (current: A) => Effect.Effect<A, E, R>): Effect.Effect<A, SettingsError | E, R> => {
       const lockPath = `${file}.lock`
       const fail = (problem: string) => new SettingsError({ path: file, problem })
+      const cannotWrite = (problem: string) => new SettingsError({ path: file, problem, kind: "write" })
 
-      const readModifyWrite = Effect.gen(function*() {
-        const { raw, text } = yield* readRaw(file)
-        const current = yield* decode(schema, file, raw)
-        const next = update(current)
-        const encoded = yield* Schema.encode(schema)(next).pipe(
-          Effect.mapError((error) => fail(`refusing to write invalid settings: ${describeDecodeError(error)}`))
-        )
-        const output = formatJson(orderKeysLike(raw, encoded))
-        if (Option.isSome(text) && text.value === output) return next
-        yield* writeAtomically(file, output).pipe(
-          Effect.mapError((error) => fail(`cannot write the file: ${describePlatformError(error)}`))
-        )
-        if (Option.isNone(text)) yield* afterFirstWrite
-        return next
-      })
+      const readModifyWrite = withHeldLock(lockPath, options)((lock) =>
+        Effect.gen(function*() {
+          const { raw, text } = yield* readRaw(file)
+          const current = yield* decode(schema, file, raw)
+          const next = yield* update(current)
+          const encoded = yield* Schema.encode(schema)(next).pipe(
+            Effect.mapError((error) => fail(`refusing to write invalid settings: ${describeDecodeError(error)}`))
+          )
+          const output = formatJson(orderKeysLike(raw, encoded))
+          if (Option.isSome(text) && text.value === output) return next
+          // A holder that stalled (suspended, overloaded) may have lost the lock to a waiter that
+          // took it for abandoned: then its update must be redone on what that waiter wrote.
+          yield* lock.ensureHeld
+          yield* writeAtomically(file, output).pipe(
+            Effect.mapError((error) => cannotWrite(`cannot write the file: ${describePlatformError(error)}`))
+          )
+          if (Option.isNone(text)) yield* afterFirstWrite
+          return next
+        })
+      )
 
       return fs.makeDirectory(path.dirname(file), { recursive: true }).pipe(
-        Effect.mapError((error) => fail(`cannot create its directory: ${describePlatformError(error)}`)),
-        Effect.zipRight(withFileLock(lockPath)(readModifyWrite)),
+        Effect.mapError((error) => cannotWrite(`cannot create its directory: ${describePlatformError(error)}`)),
+        Effect.zipRight(
+          readModifyWrite.pipe(
+            Effect.retry({ times: LOST_LOCK_ATTEMPTS - 1, while: (error) => error instanceof LockLost })
+          )
+        ),
         Effect.provideService(FileSystem.FileSystem, fs),
-        Effect.catchTags({
-          LockTimeout: ({ holderPid }) =>
-            Effect.fail(
-              fail(
-                `timed out waiting for the lock ${lockPath}${
-                  holderPid === undefined ? "" : ` (held by process ${holderPid})`
-                }; delete it if no letta process is running`
-              )
-            ),
-          LockFailed: ({ error }) =>
-            Effect.fail(fail(`cannot create the lock file ${lockPath}: ${describePlatformError(error)}`))
-        }),
+        Effect.mapError(lockProblem(file, lockPath)),
+        serialised(file)
+      )
+    }
+
+    const makeUpdate = <A, I>(schema: Schema.Schema<A, I>, file: string, afterFirstWrite: Effect.Effect<void>) => {
+      const modify = makeModify(schema, file, afterFirstWrite, lockOptions.update ?? UPDATE_LOCK)
+      return (update: (current: A) => A): Effect.Effect<A, SettingsError> => modify((current) => Effect.succeed(update(current)))
+    }
+
+    /** The directory exists and the lock can be taken (and is released at once): a write would get that far. */
+    const checkWritable = (file: string): Effect.Effect<void, SettingsError> => {
+      const lockPath = `${file}.lock`
+      return fs.makeDirectory(path.dirname(file), { recursive: true }).pipe(
+        Effect.mapError((error) =>
+          new SettingsError({ path: file, kind: "write", problem: `cannot create its directory: ${describePlatformError(error)}` })
+        ),
+        Effect.zipRight(withFileLock(lockPath, lockOptions.update ?? UPDATE_LOCK)(Effect.void)),
+        Effect.provideService(FileSystem.FileSystem, fs),
+        Effect.mapError(lockProblem(file, lockPath)),
         serialised(file)
       )
     }
@@ -227,7 +286,14 @@ export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.
       ),
       updateUser: makeUpdate(UserSettings, paths.user, Effect.void),
       updateProject: makeUpdate(ProjectSettings, paths.project, Effect.void),
-      updateLocal: makeUpdate(LocalSettings, paths.local, ensureLocalFileIgnored)
+      updateLocal: makeUpdate(LocalSettings, paths.local, ensureLocalFileIgnored),
+      modifyUser: makeModify(UserSettings, paths.user, Effect.void, lockOptions.modify ?? MODIFY_LOCK),
+      modifyProject: makeModify(ProjectSettings, paths.project, Effect.void, lockOptions.modify ?? MODIFY_LOCK),
+      checkWritable: Effect.all([checkWritable(paths.user), checkWritable(paths.local)], { discard: true }),
+      holdAgent: (agentId) => Effect.sync(() => holdLease(leaseDir, agentId)),
+      agentHolders: (agentId) => Effect.sync(() => otherHolders(leaseDir, agentId))
     })
   })
 )
+
+export const SettingsFiles: Layer.Layer<Settings, never, Workspace | FileSystem.FileSystem | Path.Path> = makeSettingsFiles()

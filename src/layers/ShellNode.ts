@@ -1,11 +1,17 @@
 /**
  * Shell on node:child_process. Each command runs as `bash -c` in a new process group
  * (`detached: true`), so a timeout, an interruption or a kill can end everything it started,
- * grandchildren included, with one signal to the group. Background jobs live until they are
- * killed or the layer's scope closes; closing the scope kills every one of them.
+ * grandchildren included, with one signal to the group. A foreground call ends when bash exits,
+ * even if something it started in the background holds the output pipe. Whatever the commands
+ * started lives until the layer's scope closes, which ends all of it (see shellNode/tracker.ts),
+ * except background jobs the user asked to keep: those are named on stderr.
  */
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { redactSecrets } from "../domain/redaction.js"
 import {
   type BackgroundInfo,
   type BackgroundKillResult,
@@ -20,6 +26,10 @@ import {
 } from "../services/Shell.js"
 import { BackgroundJob } from "./shellNode/backgroundJob.js"
 import { isHighSurrogate, ProcessGroup, spawnErrorMessage } from "./shellNode/processGroup.js"
+import { endAll, killAllNow } from "./shellNode/tracker.js"
+
+/** Time what the commands left behind gets between SIGTERM and SIGKILL when the session ends. */
+const SWEEP_GRACE_MS = 2_000
 
 /** Collects the output in arrival order, keeping at most `max` characters. */
 class OutputBuffer {
@@ -58,16 +68,21 @@ const run = (options: ShellRunOptions): Effect.Effect<ShellResult, ShellSpawnErr
   Effect.async<ShellResult, ShellSpawnError>((resume) => {
     const startedAt = performance.now()
     const output = new OutputBuffer(Math.max(0, options.maxOutputChars))
-    const group = new ProcessGroup(options.command, options.cwd, (text) => {
-      output.append(text)
-      if (options.onOutput !== undefined) {
-        try {
-          options.onOutput(text)
-        } catch {
-          // A display callback never stops the command.
+    const group = new ProcessGroup(
+      options.command,
+      options.cwd,
+      (text) => {
+        output.append(text)
+        if (options.onOutput !== undefined) {
+          try {
+            options.onOutput(text)
+          } catch {
+            // A display callback never stops the command.
+          }
         }
-      }
-    })
+      },
+      { endWithBash: true }
+    )
     let settled = false
     let timedOut = false
     let timer: NodeJS.Timeout | undefined
@@ -124,18 +139,20 @@ const makeShell = Effect.gen(function* () {
       job.group.onClose(() => resume(Effect.void))
     })
 
-  // Last resort should the process exit before the scope closes (e.g. a second Ctrl-C).
-  const onExit = () => {
-    for (const job of jobs.values()) if (!job.group.closed) job.group.killNow()
-  }
-  process.on("exit", onExit)
+  // Last resort should the process exit before the scope closes (e.g. a fatal error).
+  process.on("exit", killAllNow)
 
   yield* Effect.addFinalizer(() =>
     Effect.gen(function* () {
-      const all = [...jobs.values()]
+      const all = [...jobs.values()].filter((job) => job.keptLog === undefined)
       for (const job of all) job.killedByUs = job.killedByUs || !job.group.exited
       yield* Effect.forEach(all, killAndWait, { concurrency: "unbounded", discard: true })
-      process.off("exit", onExit)
+      // What the commands left behind: `cmd &`, nohup, setsid.
+      yield* Effect.promise(() => endAll(SWEEP_GRACE_MS))
+      process.off("exit", killAllNow)
+      const kept = [...jobs.values()].filter((job) => job.keptLog !== undefined && !job.group.exited)
+      for (const job of jobs.values()) job.release()
+      if (kept.length > 0) yield* Effect.sync(() => process.stderr.write(redactSecrets(keptNotice(kept))))
     })
   )
 
@@ -144,7 +161,14 @@ const makeShell = Effect.gen(function* () {
     spawnBackground: (options: BackgroundSpawnOptions) =>
       Effect.async<BackgroundInfo, ShellSpawnError>((resume) => {
         const id = `bash_${nextId}`
-        const job = new BackgroundJob(id, options.command, options.cwd)
+        let job: BackgroundJob
+        try {
+          job = new BackgroundJob(id, options.command, options.cwd, options.keep === true ? keptLogPath(id) : undefined)
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error)
+          resume(Effect.fail(new ShellSpawnError({ message: `Cannot create the output file of a kept background command: ${reason}` })))
+          return
+        }
         const failed = () =>
           resume(
             Effect.fail(
@@ -189,5 +213,20 @@ const makeShell = Effect.gen(function* () {
     background: Effect.sync(() => [...jobs.values()].map((job) => job.info))
   })
 })
+
+/**
+ * Where a kept job's output goes: it outlives letta, so it cannot write to a pipe of ours. A
+ * private directory of its own: nobody else can plant a file or link under that name.
+ */
+const keptLogPath = (id: string): string => join(mkdtempSync(join(tmpdir(), "letta-kept-")), `${id}.log`)
+
+const keptNotice = (kept: ReadonlyArray<BackgroundJob>): string =>
+  kept
+    .map(
+      (job) =>
+        `letta: left running as asked: ${job.id} (pid ${job.group.pid ?? "?"}): ${job.command.split("\n")[0]}\n` +
+        `  output: ${job.keptLog ?? ""}; stop it with: kill -- -${job.group.pid ?? "?"}\n`
+    )
+    .join("")
 
 export const ShellNode: Layer.Layer<Shell> = Layer.scoped(Shell, makeShell)

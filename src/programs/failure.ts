@@ -32,7 +32,9 @@ const describeServiceError = (error: ApiError, service: string): string => {
     case "connection":
       return `Cannot reach ${service} (while trying to ${error.operation}).${hint}`
     case "timeout":
-      return `${capitalise(service)} did not answer in time (while trying to ${error.operation}).${hint}`
+      return error.streamStarted && detail.length > 0
+        ? `${capitalise(service)} stopped answering while trying to ${error.operation}${detail}.${hint}`
+        : `${capitalise(service)} did not answer in time (while trying to ${error.operation}).${hint}`
     case "stream":
     case "protocol":
       return `${capitalise(service)} failed while trying to ${error.operation}${detail}${hint}`
@@ -46,11 +48,29 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 const describeApiError = (error: ApiError, server: string): string => {
   if (error.service !== undefined) return describeServiceError(error, error.service)
   const detail = error.detail !== undefined && error.detail.length > 0 ? `: ${error.detail}` : ""
+  // Codes set by the HTTP layer (lettaApi/sdkErrors.ts, lettaApi/notLetta.ts).
+  switch (error.code) {
+    case "tls_failure":
+      return `Cannot connect securely to the Letta server at ${server} (while trying to ${error.operation})${detail}.${error.hint === undefined ? "" : `\n${error.hint}`}`
+    case "redirect":
+      return (
+        `The server at ${server} redirects (HTTP ${error.status ?? "?"}) to ${error.detail ?? "another address"} while trying to ${error.operation}; letta does not follow redirects.\n` +
+        "Set LETTA_BASE_URL to the address the server redirects to, if you trust it."
+      )
+    case "not_letta_server":
+      return (
+        `The server at ${server} is not a Letta server: ${error.detail ?? "its answer was not the Letta API's"} (while trying to ${error.operation}).\n` +
+        "Check LETTA_BASE_URL (e.g. http://localhost:8283 for a self-hosted server), or unset LETTA_BASE_URL and LETTA_API_KEY to run agents locally (--backend local)."
+      )
+  }
   switch (error.kind) {
     case "connection":
       return `Cannot reach the Letta server at ${server} (while trying to ${error.operation}). Check LETTA_BASE_URL and that the server is running.`
     case "timeout":
-      return `The Letta server at ${server} did not answer in time (while trying to ${error.operation}). Try again later.`
+      // A stream that went silent after it started says how long it waited.
+      return error.streamStarted && detail.length > 0
+        ? `The Letta server at ${server} stopped answering while trying to ${error.operation}${detail}. Try again later.`
+        : `The Letta server at ${server} did not answer in time (while trying to ${error.operation}). Try again later.`
     case "stream":
       return `The server reported an error during the run${detail}`
     case "protocol":
@@ -88,6 +108,10 @@ export const describeFailure = (failure: LettaFailure, server: string): FailureR
     case "UsageError":
       return { message: `${failure.message}\nRun 'letta --help' for usage.`, exitCode: EXIT_USAGE }
     case "SettingsError":
+      if (failure.kind !== undefined) {
+        const what = failure.kind === "lock" ? "Cannot lock the settings file" : "Cannot write the settings file"
+        return { message: `${what} ${failure.path}: ${failure.problem}`, exitCode: EXIT_FAILURE }
+      }
       return {
         message: `Invalid settings file ${failure.path}: ${failure.problem}\nFix or remove it; letta did not change it.`,
         exitCode: EXIT_USAGE
@@ -154,7 +178,3 @@ export const describeFailure = (failure: LettaFailure, server: string): FailureR
       return { message: "", exitCode: EXIT_SUCCESS }
   }
 }
-
-/** Defence in depth: the key must never reach any output, whatever an error carried. */
-export const redact = (text: string, secret: string | undefined): string =>
-  secret === undefined || secret.length < 4 ? text : text.split(secret).join("***")

@@ -17,12 +17,14 @@ import type { TurnEvent } from "../domain/events.js"
 import { AgentNotFound, ApiError, BrokenPipe, isUnknownId, type LettaFailure, MaxTurnsReached, NoAssistantReply } from "../domain/errors.js"
 import type { PendingToolCall } from "../domain/letta.js"
 import { serverKey, type AllSettings } from "../domain/settings.js"
+import { maskUrlCredentials } from "../domain/redaction.js"
 import { LettaApi } from "../services/LettaApi.js"
 import { Output } from "../services/Output.js"
 import { PermissionPolicy } from "../services/PermissionPolicy.js"
 import { Settings } from "../services/Settings.js"
 import { Tools } from "../services/Tools.js"
 import { Workspace } from "../services/Workspace.js"
+import { awaitOtherSessions } from "./agentLease.js"
 import { describeFailure } from "./failure.js"
 import { makeRenderer, type Renderer } from "./render/renderer.js"
 import { verboseRenderer } from "./render/verbose.js"
@@ -82,7 +84,8 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
         const renderer: Renderer = {
           ...rendered,
           success: (text) => Effect.suspend(() => ((concluded = true), rendered.success(text))),
-          failure: (message, maxTurns) => Effect.suspend(() => ((concluded = true), rendered.failure(message, maxTurns)))
+          // Error text can quote a URL the user configured (a provider's base URL): not its credentials.
+          failure: (message, maxTurns) => Effect.suspend(() => ((concluded = true), rendered.failure(maskUrlCredentials(message), maxTurns)))
         }
         let proven = !target.trusted
         const init = Effect.suspend(() => {
@@ -112,7 +115,13 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
             recovery: "deny",
             maxSteps: config.maxTurns._tag === "Some" ? config.maxTurns.value : undefined,
             streamTokens: settings.user.tokenStreaming ?? true,
-            appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt)
+            appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt),
+            othersPending: (calls) =>
+              awaitOtherSessions(target.agentId, calls).pipe(
+                Effect.provideService(LettaApi, api),
+                Effect.provideService(Output, output),
+                Effect.provideService(Settings, store)
+              )
           },
           (event) => {
             if (!acted && isActivity(event)) acted = true

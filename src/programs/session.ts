@@ -9,7 +9,7 @@ import { basename } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { AgentChoice } from "../domain/config.js"
-import { AgentNotFound, type ApiError, isUnknownId, NoAgentToContinue, type NoModelAvailable, type SettingsError, type UnknownModel } from "../domain/errors.js"
+import { AgentNotFound, type ApiError, ConfigError, isUnknownId, NoAgentToContinue, type NoModelAvailable, type SettingsError, type UnknownModel } from "../domain/errors.js"
 import { type AgentInfo, agentModel, type PendingToolCall } from "../domain/letta.js"
 import { AGENT_TAG, SERVER_TOOLS, SYSTEM_PROMPT } from "../domain/memory.js"
 import { type AllSettings, lastAgentFor, serverKey, withLastAgent } from "../domain/settings.js"
@@ -17,6 +17,7 @@ import { LettaApi } from "../services/LettaApi.js"
 import { Output } from "../services/Output.js"
 import { Settings } from "../services/Settings.js"
 import { Workspace } from "../services/Workspace.js"
+import { awaitOtherSessions } from "./agentLease.js"
 import { ensureSharedBlocks } from "./memoryBlocks.js"
 import { withAnnouncedRetries } from "./turn/retry.js"
 import { pendingCallsOf } from "./turn.js"
@@ -29,7 +30,7 @@ export interface Session {
   readonly pendingCalls: ReadonlyArray<PendingToolCall>
 }
 
-export type SessionError = ApiError | SettingsError | AgentNotFound | NoAgentToContinue | UnknownModel | NoModelAvailable
+export type SessionError = ApiError | ConfigError | SettingsError | AgentNotFound | NoAgentToContinue | UnknownModel | NoModelAvailable
 type SessionServices = LettaApi | Settings | Output | Workspace
 
 /** Checks a model handle against the server's list. */
@@ -74,6 +75,9 @@ const newSession = (settings: AllSettings, modelFlag: Option.Option<string>) =>
     const api = yield* LettaApi
     const workspace = yield* Workspace
     const chosen = Option.getOrUndefined(Option.orElse(modelFlag, () => Option.fromNullable(settings.user.model)))
+    // A read-only home or a lock that cannot be taken fails here, before anything exists on the
+    // server that no settings file would record (blocks, the agent).
+    yield* Effect.flatMap(Settings, (store) => store.checkWritable)
     const [blocks, model] = yield* Effect.all(
       [ensureSharedBlocks(settings), chosen === undefined ? api.defaultModel : validateModel(chosen)],
       { concurrency: "unbounded" }
@@ -129,6 +133,19 @@ export const resolveSession = (
         session = yield* newSession(settings, modelFlag)
         break
     }
+    const store = yield* Settings
+    yield* store.holdAgent(session.agentId)
+    if (session.pendingCalls.length > 0) {
+      // Calls another live session is handling are not ours to answer.
+      const ours = yield* awaitOtherSessions(session.agentId, session.pendingCalls)
+      if (Option.isNone(ours)) {
+        return yield* new ConfigError({
+          message: `Agent ${session.agentId} is busy: another letta process is handling the tool calls it waits on.`,
+          hint: "Try again when that process has finished, or stop it."
+        })
+      }
+      session = { ...session, pendingCalls: ours.value }
+    }
     yield* rememberAgent(settings, server, session.agentId)
     return session
   })
@@ -154,6 +171,8 @@ export const trustedAgent = (
 export const rememberAgent = (settings: AllSettings, server: string, agentId: string) =>
   Effect.gen(function* () {
     const store = yield* Settings
+    // This process works with the agent now: others must not answer its calls (agentLease.ts).
+    yield* store.holdAgent(agentId)
     const updates: Array<Effect.Effect<unknown, SettingsError>> = []
     if (settings.user.lastAgentByServer?.[server] !== agentId || settings.user.lastAgent !== agentId) {
       updates.push(store.updateUser((user) => withLastAgent(user, server, agentId)))

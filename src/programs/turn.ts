@@ -7,6 +7,7 @@
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { ApiError, MaxTurnsReached, UnexpectedStop } from "../domain/errors.js"
 import type { TurnEvent } from "../domain/events.js"
@@ -44,6 +45,11 @@ export interface TurnInput {
    * a call interrupted while it runs is answered with the output it printed so far.
    */
   readonly liveToolOutput?: boolean
+  /**
+   * Calls found pending when the first request meets a 409 may be another live session's: the
+   * ones this turn may answer (after waiting for that session), or None to leave them alone.
+   */
+  readonly othersPending?: (calls: ReadonlyArray<PendingToolCall>) => Effect.Effect<Option.Option<ReadonlyArray<PendingToolCall>>>
 }
 
 export type TurnError = ApiError | UnexpectedStop | MaxTurnsReached
@@ -132,11 +138,21 @@ export const runTurn = <E>(
       Effect.scoped(
         Effect.gen(function* () {
           const started = Date.now()
-          const chunks = yield* open(request, 1)
-          // The server has the answers now; from here on an interrupt cancels the run instead.
+          // From the first byte sent, the server may have the answers: they are never sent again
+          // (an interrupt cancels the run instead), unless the server refused the request.
+          const answering = state.unanswered
           state.unanswered = []
           state.inFlight = true
           state.runId = undefined
+          const chunks = yield* open(request, 1).pipe(
+            Effect.tapError((error) =>
+              Effect.sync(() => {
+                if (error.kind !== "http") return
+                state.unanswered = answering
+                state.inFlight = false
+              })
+            )
+          )
           yield* Stream.runForEach(chunks, (chunk) => {
             acc.add(chunk.message)
             if (state.runId === undefined) state.runId = acc.runId
@@ -167,12 +183,14 @@ export const runTurn = <E>(
             if (!(error instanceof ApiError)) return Effect.fail(error)
             if (calls.length > 0 && isNothingPending(error)) return attempt([], false)
             if (recoveryLeft && isPendingApprovalConflict(error)) {
-              // Another session left the agent waiting after our check: answer it, then speak.
+              // Another session left the agent waiting after our check: answer it, then speak;
+              // unless a live session is handling those calls (then wait for it, or leave them).
               return api.retrieveAgent(input.agentId, { includePendingApproval: true }).pipe(
                 Effect.flatMap((agent) => {
                   const pending = agent.pending_approval ? pendingCallsOf(agent.pending_approval) : []
                   acc.reset()
-                  return attempt(pending, false)
+                  const ours = input.othersPending === undefined ? Effect.succeedSome(pending) : input.othersPending(pending)
+                  return Effect.flatMap(ours, (left) => (Option.isSome(left) ? attempt(left.value, false) : Effect.fail(error)))
                 })
               )
             }

@@ -33,6 +33,11 @@ export const BACKGROUND_BUFFER_CHARS = 1_000_000
 export interface BackgroundSpawnOptions {
   readonly command: string
   readonly cwd: string
+  /**
+   * Left running when the session ends (the user asked for it): its output goes to a file
+   * instead of a pipe, and letta names it on stderr at exit.
+   */
+  readonly keep?: boolean
 }
 
 export type BackgroundStatus =
@@ -95,7 +100,7 @@ export interface ShellShape {
   /**
    * Starts `bash -c command` in the background, without a timeout. Its output (stdout and
    * stderr in arrival order) is buffered until read. The job is killed with its process group
-   * when the Shell's scope closes.
+   * when the Shell's scope closes, unless `keep` is set.
    */
   readonly spawnBackground: (options: BackgroundSpawnOptions) => Effect.Effect<BackgroundInfo, ShellSpawnError>
   /** Output produced since the previous read of this job. */

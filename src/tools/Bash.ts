@@ -28,6 +28,10 @@ export const BashParameters = Schema.Struct({
   run_in_background: optionalParam(
     Schema.Boolean,
     "Start the command in the background and return its ID at once (default false). Read its output with BashOutput, stop it with KillBash."
+  ),
+  keep_running: optionalParam(
+    Schema.Boolean,
+    "With run_in_background: leave the command running after this session ends (default false: it is stopped then). Only when the user asked for that, e.g. a server they want to keep using."
   )
 })
 export type BashParameters = typeof BashParameters.Type
@@ -35,6 +39,7 @@ export type BashParameters = typeof BashParameters.Type
 const DESCRIPTION = [
   "Runs a command with `bash -c` in the project directory and returns its output.",
   "",
+  "- Whatever a command leaves running (`cmd &`, nohup, setsid) is stopped when the session ends; the call itself returns when bash exits.",
   "- Each call starts a fresh shell: `cd`, variables and other shell state do not carry over to the next call.",
   "  Chain dependent steps with `&&` or `;` in one command.",
   "- The command gets no input (stdin is closed), so interactive programs cannot be answered.",
@@ -42,7 +47,7 @@ const DESCRIPTION = [
   `- Output beyond ${BASH_MAX_OUTPUT_CHARS} characters is cut, with a note saying how many characters were cut.`,
   `- Timeout: ${BASH_DEFAULT_TIMEOUT_MS / 1000} s by default, at most ${BASH_MAX_TIMEOUT_MS / 1000} s. On timeout the command is killed with its whole process group (the processes it started).`,
   "- A non-zero exit code is reported as an error, with the exit code.",
-  "- `run_in_background: true` starts the command and returns an ID (bash_1, bash_2, ...) at once. A background command has no timeout and runs until it ends, is stopped with KillBash, or the session ends (then it is killed). BashOutput returns the output it produced since the previous BashOutput call.",
+  "- `run_in_background: true` starts the command and returns an ID (bash_1, bash_2, ...) at once. A background command has no timeout and runs until it ends, is stopped with KillBash, or the session ends (then it is killed, unless started with `keep_running: true` because the user asked to keep it). BashOutput returns the output it produced since the previous BashOutput call.",
   "- Prefer the Read tool for reading files."
 ].join("\n")
 
@@ -78,10 +83,11 @@ export const Bash = defineTool({
       const shell = yield* Shell
       const workspace = yield* Workspace
       if (args.run_in_background === true) {
-        return yield* shell.spawnBackground({ command: args.command, cwd: workspace.projectDir }).pipe(
+        const keep = args.keep_running === true
+        return yield* shell.spawnBackground({ command: args.command, cwd: workspace.projectDir, keep }).pipe(
           Effect.map((info) =>
             toolSuccess(
-              `Started in the background with ID ${info.id}. Read its output with BashOutput (bash_id "${info.id}"); stop it with KillBash (shell_id "${info.id}").`
+              `Started in the background with ID ${info.id}${keep ? " (it keeps running after the session ends)" : ""}. Read its output with BashOutput (bash_id "${info.id}"); stop it with KillBash (shell_id "${info.id}").`
             )
           ),
           Effect.catchTag("ShellSpawnError", (error) => Effect.succeed(toolError(error.message)))

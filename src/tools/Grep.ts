@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.js"
-import { pathFailure, resolveProjectPath } from "./files.js"
+import { formatSize, pathFailure, resolveProjectPath } from "./files.js"
 import { FILE_TYPE_NAMES, fileTypeGlobs } from "./search/fileTypes.js"
 import { builtinGrep, type GrepFileResult, type GrepMode, type GrepOutcome, type GrepRequest } from "./search/grepEngine.js"
 import { searchHider, withHiddenNote } from "./search/hidden.js"
@@ -54,7 +54,7 @@ export type GrepParameters = typeof GrepParameters.Type
 const DESCRIPTION = [
   "Searches file contents for a regular expression.",
   "",
-  "- Uses ripgrep (`rg`) when it is installed, with ripgrep's regex syntax; otherwise a built-in search with JavaScript regular expression syntax and the same options and output. Simple patterns (`foo\\s+bar`, `log.*Error`, `^import`) mean the same in both; escape literal braces and parentheses (`interface\\{\\}`, `fn\\(`).",
+  "- Uses ripgrep (`rg`) when it is installed, with ripgrep's regex syntax; otherwise a built-in search with JavaScript regular expression syntax and the same options and output. Simple patterns (`foo\\s+bar`, `log.*Error`, `^import`) mean the same in both; escape literal braces and parentheses (`interface\\{\\}`, `fn\\(`). The built-in search leaves out files over 100 MB, and says which.",
   "- Output modes: `files_with_matches` (default) lists matching files; `count` gives `path:N` lines (N matching lines) and a total; `content` gives `path:line:text` for matches (`path-line-text` for context lines, `--` between separate groups).",
   "- Files are ordered by modification time, newest first. Paths are absolute.",
   "- Skips binary files, `.git`, hidden files and directories (unless `glob` or `type` names them), and files excluded by .gitignore, .ignore or .rgignore files.",
@@ -238,6 +238,17 @@ export const makeGrepTool = (chooseEngine: () => EngineChoice) =>
 
 export const Grep = makeGrepTool(detectEngine)
 
+const SKIPPED_SHOWN = 5
+
+/** The result with a note naming the files the built-in engine did not search for their size. */
+const withTooLargeNote = (text: string, skipped: ReadonlyArray<GrepFileResult>): string => {
+  if (skipped.length === 0) return text
+  const names = skipped.slice(0, SKIPPED_SHOWN).map((file) => `${file.path} (${formatSize(file.tooLargeBytes ?? 0)})`)
+  if (skipped.length > SKIPPED_SHOWN) names.push(`and ${skipped.length - SKIPPED_SHOWN} more`)
+  const what = skipped.length === 1 ? "1 file over 100 MB was" : `${skipped.length} files over 100 MB were`
+  return `${text}\n\n[${what} not searched, as the built-in search reads files whole: ${names.join(", ")}. Install ripgrep (rg) to search large files, or Read them in parts.]`
+}
+
 export const grepOutput = (
   outcome: GrepOutcome,
   options: Parameters<typeof formatGrepResults>[1],
@@ -248,7 +259,10 @@ export const grepOutput = (
       return toolError(`Invalid regular expression (${syntax} syntax): ${outcome.message}`)
     case "Failed":
       return toolError(`Search failed: ${outcome.message}`)
-    case "Found":
-      return toolSuccess(formatGrepResults(outcome.files, options))
+    case "Found": {
+      const searched = outcome.files.filter((file) => file.tooLargeBytes === undefined)
+      const skipped = outcome.files.filter((file) => file.tooLargeBytes !== undefined)
+      return toolSuccess(withTooLargeNote(formatGrepResults(searched, options), skipped))
+    }
   }
 }

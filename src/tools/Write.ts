@@ -7,15 +7,16 @@ import * as Schema from "effect/Schema"
 import { toolError, toolSuccess } from "../domain/tools.js"
 import { defineTool, param } from "./defineTool.js"
 import {
-  atomicWrite,
   canonicalPath,
   countLines,
   describeFsError,
   judgedLocation,
+  readOnlyReason,
   recordSeen,
   resolveProjectPath,
   sha256,
-  staleReason
+  staleReason,
+  writeTarget
 } from "./files.js"
 
 export const WriteParameters = Schema.Struct({
@@ -29,7 +30,7 @@ const DESCRIPTION = [
   "",
   "- `file_path` may be absolute or relative to the project directory.",
   "- An existing file must have been read with Read in this session, and must not have changed on disk since it was last read or written; otherwise the write is refused and you are asked to Read it first.",
-  "- The file is replaced in one step (a temporary file renamed over it), keeping its permissions; a symlink is followed and its target is written.",
+  "- The file is replaced in one step (a temporary file renamed over it), keeping its permissions; a symlink is followed and its target is written. A file with other hard links, or owned by another user, is rewritten in place so that its links and owner stay. A read-only file is refused.",
   "- For changes to part of a file prefer Edit or MultiEdit, which send only the changed text."
 ].join("\n")
 
@@ -61,16 +62,19 @@ export const Write = defineTool({
         )
       )
       if (Option.isNone(existing)) {
-        const info = yield* atomicWrite(target, bytes)
+        const info = yield* writeTarget(target, bytes)
         yield* recordSeen(yield* canonicalPath(target), info, sha256(bytes))
         return toolSuccess(describe("Created"))
       }
       const info = existing.value
       if (info.type === "Directory") return toolError(`${filePath} is a directory; Write only writes files.`)
       if (info.type !== "File") return toolError(`${filePath} is not a regular file (it is a ${info.type}); cannot write it.`)
+      const readOnly = yield* readOnlyReason(target, filePath, info)
+      if (Option.isSome(readOnly)) return toolError(readOnly.value)
       const stale = yield* staleReason(target, filePath, info)
       if (Option.isSome(stale)) return toolError(stale.value)
-      const written = yield* atomicWrite(target, bytes, info.mode)
+      // Hard links and another user's ownership survive: such a file is rewritten in place.
+      const written = yield* writeTarget(target, bytes, info)
       yield* recordSeen(target, written, sha256(bytes))
       return toolSuccess(describe("Wrote"))
     }).pipe(

@@ -8,14 +8,16 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
 import {
-  atomicWrite,
   canonicalPath,
   describeFsError,
   judgedLocation,
+  readOnlyReason,
   recordSeen,
   resolveProjectPath,
   sha256,
-  staleReason
+  staleReason,
+  tooLargeReason,
+  writeTarget
 } from "./files.js"
 import { looksBinary } from "./Read.js"
 
@@ -153,7 +155,7 @@ export const editFile = (options: {
     )
 
     let original: string
-    let mode: number | undefined
+    let replaced: FileSystem.File.Info | undefined
     let rest = options.edits
     let created = false
     const applied: Array<AppliedEdit> = []
@@ -172,6 +174,10 @@ export const editFile = (options: {
       const info = existing.value
       if (info.type === "Directory") return toolError(`${filePath} is a directory; only files can be edited.`)
       if (info.type !== "File") return toolError(`${filePath} is not a regular file (it is a ${info.type}); cannot edit it.`)
+      const tooLarge = tooLargeReason(filePath, info, "edited")
+      if (Option.isSome(tooLarge)) return toolError(tooLarge.value)
+      const readOnly = yield* readOnlyReason(target, filePath, info)
+      if (Option.isSome(readOnly)) return toolError(readOnly.value)
       const bytes = yield* fs.readFile(target)
       if (looksBinary(bytes.subarray(0, 8192))) return toolError(`Cannot edit binary file: ${filePath}`)
       const stale = yield* staleReason(target, filePath, info, bytes)
@@ -181,7 +187,7 @@ export const editFile = (options: {
       } catch {
         return toolError(`${filePath} is not valid UTF-8 text; it cannot be edited safely. Use Write to replace it whole.`)
       }
-      mode = info.mode
+      replaced = info
       // An existing empty file may be filled by an edit with an empty old_string.
       if (original === "" && firstEdit !== undefined && firstEdit.old_string === "" && firstEdit.new_string !== "") {
         applied.push({ content: firstEdit.new_string, replacements: 1, firstIndex: 0, inserted: firstEdit.new_string })
@@ -198,7 +204,7 @@ export const editFile = (options: {
       content = result.right.content
     }
     const bytes = encoder.encode(content)
-    const written = yield* atomicWrite(target, bytes, mode)
+    const written = yield* writeTarget(target, bytes, replaced)
     yield* recordSeen(yield* canonicalPath(target), written, sha256(bytes))
     return toolSuccess(options.describeResult({ filePath, created, content, applied }))
   }).pipe(

@@ -53,7 +53,12 @@ const ask = (request: ApprovalRequest, choice: ApprovalChoice, mode: PermissionM
           load: Effect.die("not used"),
           updateUser: () => Effect.die("not used"),
           updateProject: () => Effect.die("not used"),
-          updateLocal: (update) => Effect.sync(() => (local = update(local)))
+          updateLocal: (update) => Effect.sync(() => (local = update(local))),
+          modifyUser: () => Effect.die("not used"),
+          modifyProject: () => Effect.die("not used"),
+          checkWritable: Effect.die("not used"),
+          holdAgent: () => Effect.die("not used"),
+          agentHolders: () => Effect.die("not used")
         }),
         Layer.succeed(Workspace, { projectDir: project, homeDir: join(project, "..") }),
         NodeContext.layer

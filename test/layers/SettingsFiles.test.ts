@@ -228,6 +228,19 @@ describe("SettingsFiles", () => {
         expect(yield* readText(settings.paths.user)).toBe(`{\n  "model": "a/b",\n  "tokenStreaming": false\n}\n`)
       }))
 
+    it.scopedLive("removes the temp files a killed run left beside the settings, and no live process's", () =>
+      Effect.gen(function*() {
+        const { home, settings } = yield* setup
+        // pid 2^22+1 is above Linux's pid_max: never a live process.
+        const dead = join(home, ".letta", `settings.json.${2 ** 22 + 1}.a1b2c3d4e5f6.tmp`)
+        const live = join(home, ".letta", `settings.json.${process.ppid}.a1b2c3d4e5f6.tmp`)
+        yield* writeText(dead, "{}")
+        yield* writeText(live, "{}")
+        yield* settings.updateUser((current) => ({ ...current, model: "a/b" }))
+        expect(yield* exists(dead)).toBe(false)
+        expect(yield* exists(live)).toBe(true)
+      }))
+
     it.scopedLive("a malformed file is never overwritten", () =>
       Effect.gen(function*() {
         const { project, settings } = yield* setup

@@ -129,7 +129,7 @@ describe("ToolsLive", () => {
           "Invalid arguments for Read: path is not a parameter (expected: file_path, offset, limit)"
         )
         expect(invalidText(tools.decode("Bash", '{"command": "ls", "background": true}'))).toBe(
-          "Invalid arguments for Bash: background is not a parameter (expected: command, timeout, description, run_in_background)"
+          "Invalid arguments for Bash: background is not a parameter (expected: command, timeout, description, run_in_background, keep_running)"
         )
         expect(invalidText(tools.decode("Read", '["a"]'))).toBe(
           "Invalid arguments for Read: the arguments must be a JSON object"
@@ -170,7 +170,7 @@ describe("ToolsLive", () => {
         })
         expect(yield* tools.execute("Bash", { cmd: "echo direct" })).toEqual({
           status: "error",
-          text: "Invalid arguments for Bash: command is missing; cmd is not a parameter (expected: command, timeout, description, run_in_background)"
+          text: "Invalid arguments for Bash: command is missing; cmd is not a parameter (expected: command, timeout, description, run_in_background, keep_running)"
         })
         expect(yield* tools.execute("Nope", {})).toEqual({
           status: "error",

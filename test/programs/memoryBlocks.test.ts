@@ -29,7 +29,13 @@ describe("ensureSharedBlocks", () => {
       load: Effect.succeed(loaded),
       updateUser: (f: (s: UserSettings) => UserSettings) => Effect.sync(() => (onDisk.user = f(onDisk.user))),
       updateProject: (f: (s: ProjectSettings) => ProjectSettings) => Effect.sync(() => (onDisk.project = f(onDisk.project))),
-      updateLocal: (f: (s: LocalSettings) => LocalSettings) => Effect.sync(() => f({}))
+      updateLocal: (f: (s: LocalSettings) => LocalSettings) => Effect.sync(() => f({})),
+      modifyUser: <E, R>(f: (s: UserSettings) => Effect.Effect<UserSettings, E, R>) => Effect.tap(f(onDisk.user), (next) => (onDisk.user = next)),
+      modifyProject: <E, R>(f: (s: ProjectSettings) => Effect.Effect<ProjectSettings, E, R>) =>
+        Effect.tap(f(onDisk.project), (next) => (onDisk.project = next)),
+      checkWritable: Effect.void,
+      holdAgent: () => Effect.void,
+      agentHolders: () => Effect.succeed([])
     })
     const ids = await Effect.runPromise(
       Effect.scoped(

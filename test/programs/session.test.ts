@@ -107,7 +107,14 @@ const memorySettings = (initial: Partial<AllSettings> = {}) => {
     updateUser: (f: (s: UserSettings) => UserSettings) => Effect.sync(() => ((writes.user += 1), (state.user = f(state.user)))),
     updateProject: (f: (s: ProjectSettings) => ProjectSettings) =>
       Effect.sync(() => ((writes.project += 1), (state.project = f(state.project)))),
-    updateLocal: (f: (s: LocalSettings) => LocalSettings) => Effect.sync(() => ((writes.local += 1), (state.local = f(state.local))))
+    updateLocal: (f: (s: LocalSettings) => LocalSettings) => Effect.sync(() => ((writes.local += 1), (state.local = f(state.local)))),
+    modifyUser: <E, R>(f: (s: UserSettings) => Effect.Effect<UserSettings, E, R>) =>
+      Effect.tap(f(state.user), (next) => ((writes.user += 1), (state.user = next))),
+    modifyProject: <E, R>(f: (s: ProjectSettings) => Effect.Effect<ProjectSettings, E, R>) =>
+      Effect.tap(f(state.project), (next) => ((writes.project += 1), (state.project = next))),
+    checkWritable: Effect.void,
+    holdAgent: () => Effect.void,
+    agentHolders: () => Effect.succeed([])
   })
   return { layer, state, writes }
 }

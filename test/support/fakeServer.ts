@@ -104,7 +104,7 @@ export class FakeLettaServer {
 
   /** Faults are consumed in order, each by the first request it matches. */
   injectFault(fault: Fault): void {
-    const times = fault.kind === "http" || fault.kind === "rate_limit" ? (fault.times ?? 1) : 1
+    const times = fault.kind === "http" || fault.kind === "rate_limit" || fault.kind === "html_200" || fault.kind === "redirect" ? (fault.times ?? 1) : 1
     this.faults.push({ fault, remaining: times })
   }
 
@@ -171,11 +171,15 @@ export class FakeLettaServer {
   }
 
   /** The first queued fault this request matches (consumed), if any. */
-  private takeFault(group: ReturnType<typeof routeGroup>, streaming: boolean): Fault | undefined {
+  private takeFault(group: ReturnType<typeof routeGroup>, streaming: boolean, method: string): Fault | undefined {
     const idx = this.faults.findIndex(({ fault }) => {
       switch (fault.kind) {
+        case "no_answer":
+          return group === fault.route && method === "POST"
         case "http":
-        case "rate_limit": {
+        case "rate_limit":
+        case "html_200":
+        case "redirect": {
           const route = fault.route ?? "any"
           return route === "any" || route === group
         }
@@ -223,7 +227,7 @@ export class FakeLettaServer {
 
       const group = routeGroup(method, segments)
       const streaming = segments[3] === "stream" || (isRecord(body) && body["streaming"] === true)
-      const fault = this.takeFault(group, streaming)
+      const fault = this.takeFault(group, streaming, method)
       const streamFaults: { resetAfterEvents?: number; noStopReason?: boolean; malformedEvent?: boolean } = {}
       if (fault) {
         switch (fault.kind) {
@@ -234,6 +238,27 @@ export class FakeLettaServer {
           case "slow_first_byte":
             await sleep(fault.ms)
             break
+          case "stall_after_first_byte":
+            res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" })
+            res.write(`data: ${JSON.stringify({ id: newId("ping"), message_type: "ping", run_id: newId("run") })}\n\n`)
+            return // left open: close() ends it
+          case "no_answer":
+            if (fault.handled !== true) return // left open: close() ends it
+            // Do the work, but let the answer go nowhere.
+            res.writeHead = () => res
+            res.write = () => true
+            res.end = () => res
+            break
+          case "html_200": {
+            const page = "<!doctype html><html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>\n"
+            res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": String(Buffer.byteLength(page)) })
+            res.end(page)
+            return
+          }
+          case "redirect":
+            res.writeHead(fault.status ?? 301, { location: fault.location, "content-length": "0" })
+            res.end()
+            return
           case "reset_mid_stream":
             streamFaults.resetAfterEvents = fault.afterEvents ?? 2
             break

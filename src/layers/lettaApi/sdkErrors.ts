@@ -1,5 +1,6 @@
 /** Turns whatever the SDK threw into an ApiError with the server's own detail, never raw text. */
 import { ApiError } from "../../domain/errors.js"
+import { tlsProblem } from "./tlsFailure.js"
 
 export interface SdkModule {
   readonly Letta: typeof import("@letta-ai/letta-client/client").Letta
@@ -50,10 +51,32 @@ const readRetryAfter = (headers: Headers | undefined): number | undefined => {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
+/** ApiError codes the failure messages single out. */
+export const TLS_FAILURE = "tls_failure"
+export const REDIRECT = "redirect"
+
+/** A Location may carry a user and password; they are not for the terminal. */
+const withoutCredentials = (location: string): string => {
+  try {
+    const url = new URL(location)
+    if (url.username === "" && url.password === "") return location
+    url.username = ""
+    url.password = ""
+    return url.toString()
+  } catch {
+    return location.replace(/\/\/[^/@\s]*@/, "//")
+  }
+}
+
 export const describeApiFailure = (sdk: SdkModule, operation: string, error: unknown, streamStarted: boolean): ApiError => {
   const { errors } = sdk
   if (error instanceof errors.APIConnectionTimeoutError) {
     return new ApiError({ kind: "timeout", operation, streamStarted })
+  }
+  // Not retried (the certificate will not change in a second): a protocol error naming the cause.
+  const tls = error instanceof errors.APIUserAbortError ? undefined : tlsProblem(error)
+  if (tls !== undefined) {
+    return new ApiError({ kind: "protocol", operation, code: TLS_FAILURE, detail: tls.detail, hint: tls.hint, streamStarted })
   }
   if (error instanceof errors.APIConnectionError || error instanceof errors.APIUserAbortError) {
     return new ApiError({ kind: "connection", operation, streamStarted })
@@ -61,6 +84,10 @@ export const describeApiFailure = (sdk: SdkModule, operation: string, error: unk
   if (error instanceof errors.APIError) {
     const { code, detail } = readDetail(error.error)
     const retryAfterMs = readRetryAfter(error.headers)
+    const location = error.status >= 300 && error.status < 400 ? error.headers?.get("location") : undefined
+    if (location !== undefined && location !== null) {
+      return new ApiError({ kind: "http", operation, status: error.status, code: REDIRECT, detail: withoutCredentials(location), streamStarted })
+    }
     if (error.status === undefined) {
       // An `event: error` inside an HTTP 200 stream.
       return new ApiError({

@@ -1,10 +1,10 @@
 /**
  * Reads a streaming turn's SSE body (letta-api.md §7) into decoded chunks. The SDK's own stream
  * reader costs ~20 µs and a lot of garbage per event, which dominates long token streams; here
- * the body is fed to `eventsource-parser` and each network read yields all the events it
- * completed, as one batch.
+ * the body is fed to a linear SSE parser and each network read yields all the events it
+ * completed, as one batch. A stream silent for longer than the idle timeout (pings included)
+ * fails: the server offers no resume for a foreground run, so the turn ends with a clear message.
  */
-import { createParser, type EventSourceMessage } from "eventsource-parser"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -12,6 +12,8 @@ import * as Stream from "effect/Stream"
 import { ApiError } from "../../domain/errors.js"
 import { LettaMessage, type StreamChunk } from "../../domain/letta.js"
 import { compileGuard } from "../../domain/schemaGuard.js"
+import { createSseParser, DEFAULT_MAX_EVENT_CHARS, describeSize, type SseMessage, SseEventTooLarge } from "./sseParser.js"
+import { describeSeconds, LETTA_STREAM_IDLE_MS } from "./streamLimits.js"
 
 // A check, not a decode: LettaMessage has no transformations, so a valid payload already IS a
 // LettaMessage (extra fields included) and no second object is built for every token. Compiled
@@ -32,13 +34,21 @@ export interface SseFailures {
   readonly readError: (error: unknown) => ApiError
 }
 
+export interface SseLimits {
+  /** The longest silence (no byte at all) before the stream is given up. */
+  readonly idleTimeoutMs: number
+  /** The largest one event may be. */
+  readonly maxEventChars: number
+}
+
 const protocolError = (operation: string, detail: string) =>
   new ApiError({ kind: "protocol", operation, detail, streamStarted: true })
 
 export const sseChunks = (
   body: AsyncIterable<unknown>,
   operation: string,
-  failures: SseFailures
+  failures: SseFailures,
+  limits: SseLimits = { idleTimeoutMs: LETTA_STREAM_IDLE_MS, maxEventChars: DEFAULT_MAX_EVENT_CHARS }
 ): Stream.Stream<StreamChunk, ApiError> =>
   Stream.suspend(() => {
     const iterator = body[Symbol.asyncIterator]()
@@ -48,7 +58,7 @@ export const sseChunks = (
     let done = false
     let bodyEnded = false
 
-    const onEvent = (event: EventSourceMessage) => {
+    const onEvent = (event: SseMessage) => {
       if (done || failure !== undefined) return
       if (event.data === "[DONE]") {
         done = true
@@ -77,7 +87,34 @@ export const sseChunks = (
       }
       batch.push({ message: payload, raw: payload })
     }
-    const parser = createParser({ onEvent })
+    const parser = createSseParser({ onEvent, maxEventChars: limits.maxEventChars })
+    const feed = (text: string) => {
+      try {
+        parser.feed(text)
+      } catch (error) {
+        if (!(error instanceof SseEventTooLarge)) throw error
+        failure ??= protocolError(operation, `the server sent one event larger than ${describeSize(error.limitChars)}; letta stopped reading the stream`)
+      }
+    }
+
+    /** The next read, or a timeout failure when nothing at all arrives for `idleTimeoutMs`. */
+    const nextRead = (): Promise<IteratorResult<unknown>> => {
+      const read = iterator.next()
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const silent = new Promise<never>((_, reject) => {
+        // Unref'd: the socket, while it lives, is what keeps the process running.
+        timer = setTimeout(() => reject(idleTimeout), limits.idleTimeoutMs).unref()
+      })
+      // The read left pending is settled (and ignored) when the request is aborted.
+      read.catch(() => undefined)
+      return Promise.race([read, silent]).finally(() => clearTimeout(timer))
+    }
+    const idleTimeout = new ApiError({
+      kind: "timeout",
+      operation,
+      detail: `nothing arrived for ${describeSeconds(limits.idleTimeoutMs)}, not even a keep-alive ping`,
+      streamStarted: true
+    })
 
     /**
      * After `[DONE]`, what is left of the body (normally nothing but its end) is read, so the
@@ -101,15 +138,18 @@ export const sseChunks = (
     const pull: Effect.Effect<Chunk.Chunk<StreamChunk>, Option.Option<ApiError>> = Effect.suspend(() => {
       if (failure !== undefined) return Effect.fail(Option.some(failure))
       if (done) return bodyEnded ? Effect.fail(Option.none()) : Effect.zipRight(drain, Effect.fail(Option.none()))
-      return Effect.tryPromise({ try: () => iterator.next(), catch: (error) => Option.some(failures.readError(error)) }).pipe(
+      return Effect.tryPromise({
+        try: nextRead,
+        catch: (error) => Option.some(error === idleTimeout ? idleTimeout : failures.readError(error))
+      }).pipe(
         Effect.flatMap((result) => {
           if (result.done === true) {
-            parser.feed(decoder.decode())
+            feed(decoder.decode())
             done = true
             bodyEnded = true
           } else {
             const value: unknown = result.value
-            parser.feed(typeof value === "string" ? value : value instanceof Uint8Array ? decoder.decode(value, { stream: true }) : "")
+            feed(typeof value === "string" ? value : value instanceof Uint8Array ? decoder.decode(value, { stream: true }) : "")
           }
           const events = batch
           batch = []

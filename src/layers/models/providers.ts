@@ -2,6 +2,7 @@
  * The model providers (LOCAL-BACKEND.md §2): the four built-in ones configured from the
  * environment, and the custom ones from the settings. Keys only ever come from the environment.
  */
+import { maskUrlCredentials } from "../../domain/redaction.js"
 import type { ProviderSettings } from "../../domain/settings.js"
 
 export type WireApi = "anthropic" | "openai-responses" | "openai-chat"
@@ -152,8 +153,8 @@ export const mergeProviders = (
   project: Readonly<Record<string, ProviderSettings>> | undefined
 ): Readonly<Record<string, ProviderSettings>> => ({ ...project, ...user })
 
-/** `the model provider anthropic (https://api.anthropic.com)`: who failed, in messages. */
-export const serviceName = (provider: Provider): string => `the model provider ${provider.name} (${provider.baseUrl})`
+/** `the model provider anthropic (https://api.anthropic.com)`: who failed, in messages (never a URL's `user:password@`). */
+export const serviceName = (provider: Provider): string => `the model provider ${provider.name} (${maskUrlCredentials(provider.baseUrl)})`
 
 /** The Ollama server's origin (its native API is beside `/v1`). */
 export const ollamaNativeBase = (provider: Provider): string => provider.baseUrl.replace(/\/v1$/, "")

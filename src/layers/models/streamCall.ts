@@ -1,41 +1,50 @@
 /**
  * One streamed model call over HttpClient, whatever the wire format: POST, wait for the status
  * (the effect succeeds only on a 2xx), then the body as SSE events through the format's reader.
- * The request belongs to the caller's scope: closing it aborts the request.
+ * The request belongs to the caller's scope: closing it aborts the request. A body silent for
+ * longer than the idle timeout fails (a provider that stalls mid-reply would otherwise hang the turn).
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
-import { createParser, type EventSourceMessage } from "eventsource-parser"
 import * as Chunk from "effect/Chunk"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
-import type { ApiError } from "../../domain/errors.js"
+import { ApiError } from "../../domain/errors.js"
 import type { ModelEvent, ModelRequest } from "../../services/Models.js"
+import { createSseParser, describeSize, type SseMessage, SseEventTooLarge } from "../lettaApi/sseParser.js"
+import { describeSeconds, maxEventChars, PROVIDER_STREAM_IDLE_MS, streamIdleTimeoutMs } from "../lettaApi/streamLimits.js"
 import { type CallContext, httpError, readError, requestError, wireError } from "./providerErrors.js"
+import { serviceName } from "./providers.js"
 import { excerpt, type WireProtocol, type WireReader } from "./wire.js"
 
-/** Bytes → SSE events, for one body. */
-const sseSplitter = () => {
+/** Bytes → SSE events, for one body; an event over the size cap fails the stream. */
+const sseSplitter = (context: CallContext) => {
   const decoder = new TextDecoder()
-  let pending: Array<EventSourceMessage> = []
-  const parser = createParser({ onEvent: (event) => pending.push(event) })
-  const take = () => {
+  let pending: Array<SseMessage> = []
+  const parser = createSseParser({ onEvent: (event) => pending.push(event), maxEventChars: maxEventChars() })
+  const take = (run: () => void): Effect.Effect<Array<SseMessage>, ApiError> => {
+    try {
+      run()
+    } catch (error) {
+      if (!(error instanceof SseEventTooLarge)) throw error
+      const detail = `the provider sent one event larger than ${describeSize(error.limitChars)}; letta stopped reading the reply`
+      return Effect.fail(wireError(context, { kind: "protocol", detail, code: undefined }, true))
+    }
     const events = pending
     pending = []
-    return events
+    return Effect.succeed(events)
   }
   return {
-    feed: (bytes: Uint8Array): Array<EventSourceMessage> => {
-      parser.feed(decoder.decode(bytes, { stream: true }))
-      return take()
-    },
+    feed: (bytes: Uint8Array) => take(() => parser.feed(decoder.decode(bytes, { stream: true }))),
     /** The body ended: an event not followed by its blank line still counts. */
-    end: (): Array<EventSourceMessage> => {
-      parser.feed(`${decoder.decode()}\n\n`)
-      return take()
-    }
+    end: () =>
+      take(() => {
+        parser.feed(decoder.decode())
+        parser.end()
+      })
   }
 }
 
@@ -48,8 +57,17 @@ const eventsOf = (
   reader: WireReader
 ): Stream.Stream<ModelEvent, ApiError> =>
   Stream.suspend(() => {
-    const sse = sseSplitter()
-    const handle = (events: ReadonlyArray<EventSourceMessage>, atEnd: boolean): Effect.Effect<Chunk.Chunk<ModelEvent>, ApiError> => {
+    const sse = sseSplitter(context)
+    const idleMs = streamIdleTimeoutMs(PROVIDER_STREAM_IDLE_MS)
+    const silent = () =>
+      new ApiError({
+        kind: "timeout",
+        operation: context.operation,
+        detail: `nothing arrived for ${describeSeconds(idleMs)} in the middle of the reply`,
+        streamStarted: true,
+        service: serviceName(context.provider)
+      })
+    const handle = (events: ReadonlyArray<SseMessage>, atEnd: boolean): Effect.Effect<Chunk.Chunk<ModelEvent>, ApiError> => {
       const out: Array<ModelEvent> = []
       for (const event of events) {
         const failure = reader.event(event, out)
@@ -64,8 +82,10 @@ const eventsOf = (
     }
     return body.pipe(
       Stream.mapError((cause) => readError(context, cause)),
-      Stream.mapEffect((bytes) => handle(sse.feed(bytes), false)),
-      Stream.concat(Stream.fromEffect(Effect.suspend(() => handle(sse.end(), true)))),
+      // Per read: a provider that goes quiet mid-reply ends the call instead of hanging it.
+      Stream.timeoutFail(silent, Duration.millis(idleMs)),
+      Stream.mapEffect((bytes) => Effect.flatMap(sse.feed(bytes), (events) => handle(events, false))),
+      Stream.concat(Stream.fromEffect(Effect.suspend(() => Effect.flatMap(sse.end(), (events) => handle(events, true))))),
       Stream.flattenChunks,
       Stream.takeUntil(isFinish)
     )

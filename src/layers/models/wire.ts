@@ -4,7 +4,7 @@
  * is a trust boundary). The checks are compiled guards (same answers as `Schema.is`): they run
  * for every token.
  */
-import type { EventSourceMessage } from "eventsource-parser"
+import type { SseMessage } from "../lettaApi/sseParser.js"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { compileGuard } from "../../domain/schemaGuard.js"
@@ -20,7 +20,7 @@ export interface WireFailure {
 
 export interface WireReader {
   /** One SSE event: appends what it means to `out`, or says why the stream must end. */
-  readonly event: (message: EventSourceMessage, out: Array<ModelEvent>) => WireFailure | undefined
+  readonly event: (message: SseMessage, out: Array<ModelEvent>) => WireFailure | undefined
   /** The body ended: appends the Finish when the reply was complete, else says what is missing. */
   readonly end: (out: Array<ModelEvent>) => WireFailure | undefined
 }

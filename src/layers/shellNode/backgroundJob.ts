@@ -1,4 +1,7 @@
 /** A background job of ShellNode: its process group and the output nobody has read yet. */
+import { closeSync, openSync, readSync, rmSync } from "node:fs"
+import { dirname } from "node:path"
+import { StringDecoder } from "node:string_decoder"
 import { BACKGROUND_BUFFER_CHARS, type BackgroundInfo, type BackgroundOutput, type BackgroundStatus } from "../../services/Shell.js"
 import { isHighSurrogate, ProcessGroup } from "./processGroup.js"
 
@@ -10,12 +13,53 @@ export class BackgroundJob {
   readonly group: ProcessGroup
   readonly startedAt = Date.now()
 
+  /** A kept job writes to this file (a pipe would break when letta exits); read from `logOffset`. */
+  private logFd: number | undefined
+  private logOffset = 0
+  private readonly logDecoder = new StringDecoder("utf8")
+
   constructor(
     readonly id: string,
     readonly command: string,
-    cwd: string
+    cwd: string,
+    /** Kept after the session ends (the user asked): its output goes to this file. */
+    readonly keptLog?: string
   ) {
-    this.group = new ProcessGroup(command, cwd, (text) => this.append(text))
+    if (keptLog === undefined) {
+      this.group = new ProcessGroup(command, cwd, (text) => this.append(text))
+      return
+    }
+    const out = openSync(keptLog, "wx", 0o600)
+    try {
+      this.group = new ProcessGroup(command, cwd, (text) => this.append(text), { keptOutputFd: out })
+    } finally {
+      closeSync(out)
+    }
+    this.logFd = openSync(keptLog, "r")
+  }
+
+  /** Reads what a kept job wrote to its file since the last read. */
+  private pull(): void {
+    if (this.logFd === undefined) return
+    const buffer = Buffer.alloc(65_536)
+    for (;;) {
+      let read = 0
+      try {
+        read = readSync(this.logFd, buffer, 0, buffer.length, this.logOffset)
+      } catch {
+        return
+      }
+      if (read === 0) return
+      this.logOffset += read
+      this.append(this.logDecoder.write(buffer.subarray(0, read)))
+    }
+  }
+
+  /** The session ends: stop reading a kept job's file, and remove it if the job is over. */
+  release(): void {
+    if (this.logFd !== undefined) closeSync(this.logFd)
+    this.logFd = undefined
+    if (this.keptLog !== undefined && this.group.exited) rmSync(dirname(this.keptLog), { recursive: true, force: true })
   }
 
   private append(text: string): void {
@@ -49,6 +93,7 @@ export class BackgroundJob {
 
   /** Takes the unread output, filtered by `pattern` when given. */
   take(pattern: RegExp | undefined, maxChars: number): BackgroundOutput {
+    this.pull()
     const droppedChars = this.dropped
     this.dropped = 0
     const limit = Math.max(1, maxChars)

@@ -6,6 +6,8 @@ import type { ChildProcess } from "node:child_process"
 import { statSync } from "node:fs"
 import { StringDecoder } from "node:string_decoder"
 import { nodeChildProcess } from "../../lazyBuiltins.js"
+import { MARKER, MARKER_VAR, trackLeader } from "./tracker.js"
+import { toolEnvironment } from "./toolEnvironment.js"
 
 /**
  * stdout and stderr share ONE pipe, so their order is the order of the writes. With two pipes
@@ -14,7 +16,13 @@ import { nodeChildProcess } from "../../lazyBuiltins.js"
  * same group) a bash that runs the command text untouched, so `$0`, line numbers and syntax
  * error messages are exactly those of `bash -c command`.
  */
-const MERGE_STDERR = 'exec 2>&1; exec bash -c "$1"'
+const MERGE_STDERR = 'if [ -n "$2" ]; then export ' + MARKER_VAR + '="$2"; fi; exec 2>&1; exec bash -c "$1"'
+
+/**
+ * A foreground command is over when bash exits: output still in the pipe arrives within this
+ * time; a background child (`sleep 30 &`) that holds the pipe open does not hold the call.
+ */
+const DRAIN_AFTER_EXIT_MS = 200
 
 /** Time the group gets to exit after SIGTERM before it gets SIGKILL. */
 const KILL_GRACE_MS = 2_000
@@ -43,6 +51,13 @@ export const spawnErrorMessage = (cwd: string, error: Error): string => {
   return `Cannot start bash: ${error.message}`
 }
 
+export interface ProcessGroupOptions {
+  /** Foreground: closed once bash has exited and the pipe drained, even if a child still holds it. */
+  readonly endWithBash?: boolean
+  /** A background job kept after the session: no marker, output to this file descriptor. */
+  readonly keptOutputFd?: number
+}
+
 /**
  * `bash -c command` in its own process group. Text arrives through `onText`; listeners added
  * with `onClose` run once the process has exited and its pipes are closed (or we gave up on them),
@@ -65,15 +80,18 @@ export class ProcessGroup {
   constructor(
     command: string,
     readonly cwd: string,
-    private readonly onText: (text: string) => void
+    private readonly onText: (text: string) => void,
+    options: ProcessGroupOptions = {}
   ) {
     let child: ChildProcess
+    const kept = options.keptOutputFd !== undefined
     try {
-      child = nodeChildProcess().spawn("bash", ["-c", MERGE_STDERR, "bash", command], {
+      // The marker lets the end-of-session sweep find what left the group (kept jobs have none).
+      child = nodeChildProcess().spawn("bash", ["-c", MERGE_STDERR, "bash", command, kept ? "" : MARKER], {
         cwd,
         detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        env: process.env
+        stdio: kept ? ["ignore", options.keptOutputFd, options.keptOutputFd] : ["ignore", "pipe", "pipe"],
+        env: toolEnvironment()
       })
     } catch (error) {
       this.spawnFailure = error instanceof Error ? error : new Error(String(error))
@@ -83,6 +101,8 @@ export class ProcessGroup {
     }
     this.child = child
     this.pid = child.pid
+    if (child.pid !== undefined) trackLeader(child.pid, kept)
+    if (kept) child.unref()
     child.stdout?.on("data", (chunk: Buffer) => this.emit(this.stdoutDecoder.write(chunk)))
     child.stderr?.on("data", (chunk: Buffer) => this.emit(this.stderrDecoder.write(chunk)))
     child.once("error", (error) => {
@@ -95,6 +115,11 @@ export class ProcessGroup {
       this.exited = true
       this.exitCode = code
       this.signal = signal
+      if (options.endWithBash === true && !this.closed) {
+        const drained = setTimeout(() => this.stopReading(), DRAIN_AFTER_EXIT_MS)
+        drained.unref()
+        this.onClose(() => clearTimeout(drained))
+      }
     })
     child.once("close", (code, signal) => {
       this.exited = true
@@ -114,6 +139,14 @@ export class ProcessGroup {
     this.emit(this.stdoutDecoder.end())
     this.emit(this.stderrDecoder.end())
     for (const listener of this.closeListeners.splice(0)) listener()
+  }
+
+  /** Stops waiting for the pipes (something outside bash holds them) and closes. */
+  private stopReading(): void {
+    if (this.closed) return
+    this.child?.stdout?.destroy()
+    this.child?.stderr?.destroy()
+    this.finish()
   }
 
   /** Runs `listener` once closed (at once if already closed). */
@@ -136,19 +169,11 @@ export class ProcessGroup {
       signalGroup(pid, "SIGKILL")
       if (this.closed) return
       const giveUp = setTimeout(() => {
-        if (!this.exited) return
-        this.child?.stdout?.destroy()
-        this.child?.stderr?.destroy()
-        this.finish()
+        if (this.exited) this.stopReading()
       }, PIPE_CLOSE_GRACE_MS)
       giveUp.unref()
     }, KILL_GRACE_MS)
     escalate.unref()
-  }
-
-  /** SIGKILL to the group at once (process exit: no time for grace periods). */
-  killNow(): void {
-    if (this.pid !== undefined) signalGroup(this.pid, "SIGKILL")
   }
 }
 

@@ -14,12 +14,16 @@ import { type AgentChoice, PERMISSION_MODES, type PermissionMode, type RunConfig
 import type { LettaFailure } from "../../domain/errors.js"
 import { type LettaMessage, type PendingToolCall, toolCallParts } from "../../domain/letta.js"
 import type { AllSettings, ExtraSettings } from "../../domain/settings.js"
+import { maskUrlCredentials } from "../../domain/redaction.js"
 import { LettaApi } from "../../services/LettaApi.js"
+import type { Output } from "../../services/Output.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
+import type { Settings } from "../../services/Settings.js"
 import { Workspace } from "../../services/Workspace.js"
 import { VERSION } from "../../version.js"
 import { describeFailure } from "../failure.js"
 import { RunStats } from "../render/runStats.js"
+import { awaitOtherSessions } from "../agentLease.js"
 import { resolveSession } from "../session.js"
 import { runTurn } from "../turn.js"
 import { parseInput } from "./commands.js"
@@ -72,9 +76,9 @@ const isLettaFailure = (error: unknown): error is LettaFailure =>
 /** The message for a failed turn or command: the failure's own, else the defect's. */
 const describeCause = (cause: Cause.Cause<unknown>, server: string): string => {
   const failure = Cause.failureOption(cause)
-  if (Option.isSome(failure) && isLettaFailure(failure.value)) return describeFailure(failure.value, server).message
+  if (Option.isSome(failure) && isLettaFailure(failure.value)) return maskUrlCredentials(describeFailure(failure.value, server).message)
   const squashed = Cause.squash(cause)
-  return `Internal error: ${squashed instanceof Error ? squashed.message : String(squashed)}`
+  return maskUrlCredentials(`Internal error: ${squashed instanceof Error ? squashed.message : String(squashed)}`)
 }
 
 /**
@@ -205,6 +209,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       )
       yield* Effect.forkScoped(controls)
 
+      const leaseContext = yield* Effect.context<LettaApi | Output | Settings>()
       /** One turn: the user's message, or (prompt undefined) answering the calls left pending. */
       const runOneTurn = (prompt: string | undefined, recoveredCalls: ReadonlyArray<PendingToolCall> = []) =>
         Effect.gen(function* () {
@@ -220,7 +225,11 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
                 maxSteps: undefined,
                 streamTokens: state.streamTokens,
                 liveToolOutput: true,
-                appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt)
+                appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt),
+                othersPending: (calls) =>
+                  awaitOtherSessions(state.agentId, calls, (line) => Effect.sync(() => ui.addNotice(line, "dim"))).pipe(
+                    Effect.provide(leaseContext)
+                  )
               },
               (event) =>
                 Effect.zipRight(

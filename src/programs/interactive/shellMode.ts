@@ -10,6 +10,8 @@
 import { spawn } from "node:child_process"
 import * as Effect from "effect/Effect"
 import { type AllSettings, serverKey } from "../../domain/settings.js"
+import { toolEnvironment } from "../../layers/shellNode/toolEnvironment.js"
+import { MARKER, MARKER_VAR, trackLeader } from "../../layers/shellNode/tracker.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Settings } from "../../services/Settings.js"
@@ -49,6 +51,9 @@ export interface ShellResult {
 export const capOutput = (text: string, max = BASH_MAX_OUTPUT_CHARS): string =>
   text.length <= max ? text : `${text.slice(0, max)}\n[... ${text.length - max} more characters cut]`
 
+/** How long output may still arrive after bash exited (a background child may hold the pipes). */
+const PIPE_DRAIN_MS = 200
+
 /**
  * Runs `command` with bash in `cwd`, stdout and stderr together as they come. Interrupting
  * the effect (Esc) kills the command with its process group.
@@ -58,7 +63,14 @@ export const runShell = (command: string, cwd: string, timeoutMs = BASH_DEFAULT_
     const chunks: Array<string> = []
     let size = 0
     let timedOut = false
-    const child = spawn("bash", ["-c", command], { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: process.env })
+    // Marked and tracked like the Bash tool's processes, so what it leaves behind ends with the session.
+    const child = spawn("bash", ["-c", command], {
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...toolEnvironment(), [MARKER_VAR]: MARKER }
+    })
+    if (child.pid !== undefined) trackLeader(child.pid, false)
     const kill = () => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL")
@@ -83,10 +95,16 @@ export const runShell = (command: string, cwd: string, timeoutMs = BASH_DEFAULT_
       clearTimeout(timer)
       resume(Effect.succeed({ output: `${chunks.join("")}${error.message}`, exitCode: null, timedOut }))
     })
-    child.on("close", (code) => {
+    let done = false
+    const finish = (code: number | null) => {
+      if (done) return
+      done = true
       clearTimeout(timer)
       resume(Effect.succeed({ output: chunks.join(""), exitCode: code, timedOut }))
-    })
+    }
+    child.on("close", finish)
+    // `sleep 30 &` keeps the pipes open after bash exits: do not wait for it.
+    child.on("exit", (code) => setTimeout(() => finish(code), PIPE_DRAIN_MS))
     return Effect.sync(() => {
       clearTimeout(timer)
       kill()

@@ -14,6 +14,7 @@ import type { PermissionMode } from "../../domain/config.js"
 import { type ApprovalChoice, type ApprovalDialog, type RuleSuggestion, scopeLabel } from "../../domain/dialogs.js"
 import type { TurnEvent } from "../../domain/events.js"
 import type { LettaMessage } from "../../domain/letta.js"
+import { maskUrlCredentials, redactDeep, withoutSecretStart } from "../../domain/redaction.js"
 import type { ApprovalScreenShape } from "../../services/ApprovalScreen.js"
 import { parseInput } from "./commands.js"
 import { LONG_TURN_MS, type Notifier } from "./notify.js"
@@ -133,9 +134,13 @@ export class UiStore implements ApprovalScreenShape {
       this.snapshot = {
         staticKey: this.staticKey,
         staticItems: this.staticItems,
-        live: this.transcript.liveViews(),
+        // Keys the server or a tool echoed never reach the screen (the Output layer does the
+        // same for headless output); whole items, so a key streamed in pieces is caught too.
+        live: redactDeep(this.transcript.liveViews()).map((view) =>
+          view.kind === "streaming" ? { ...view, tail: withoutSecretStart(view.tail) } : view
+        ),
         busy: this.busySince === undefined ? undefined : { since: this.busySince, label: running === undefined ? "Working" : `Running ${running}` },
-        dialog: this.dialog,
+        dialog: redactDeep(this.dialog),
         mode: this.mode,
         queued: this.queued,
         exiting: this.exiting,
@@ -376,7 +381,7 @@ export class UiStore implements ApprovalScreenShape {
     })
 
   readonly notify = (text: string, tone: "info" | "warning" | "error"): Effect.Effect<void> =>
-    Effect.sync(() => this.addNotice(text, tone))
+    Effect.sync(() => this.addNotice(maskUrlCredentials(text), tone))
 
   /** A pick list (e.g. /model); None when the user pressed Esc. */
   choose(title: string, options: ReadonlyArray<SelectOption>, current: string | undefined): Effect.Effect<Option.Option<string>> {
@@ -402,7 +407,8 @@ export class UiStore implements ApprovalScreenShape {
     })
   }
 
-  private commit(items: ReadonlyArray<Item>): void {
+  private commit(committed: ReadonlyArray<Item>): void {
+    const items = redactDeep(committed)
     if (this.capture !== undefined) {
       this.capture.push(...items)
       return

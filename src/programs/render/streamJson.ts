@@ -5,6 +5,7 @@ import type { TurnEvent } from "../../domain/events.js"
 import type { OutputShape } from "../../services/Output.js"
 import type { Renderer } from "./renderer.js"
 import { resultObject, RunStats } from "./runStats.js"
+import { TokenRedaction } from "./tokenRedaction.js"
 
 /** `tool_result.output` is a preview for CI logs, not the whole result. */
 export const TOOL_OUTPUT_PREVIEW_CHARS = 2_000
@@ -20,14 +21,23 @@ export const streamJsonRenderer = (output: OutputShape, startedAt: number): Rend
   const line = (value: Record<string, unknown>) =>
     output.stdout(`${JSON.stringify({ ...value, timestamp: new Date().toISOString() })}\n`)
 
+  const tokens = new TokenRedaction()
+  // The server's own fields, unchanged (but for redacted text); `type` first, `timestamp` last.
+  const message = (raw: Readonly<Record<string, unknown>>) =>
+    output.stdout(`${JSON.stringify(Object.assign({ type: "message" }, raw, { type: "message", timestamp: new Date().toISOString() }))}\n`)
+  /** Held-back text of the last streamed message, before any line that is not a server message. */
+  const settled = <E>(next: Effect.Effect<void, E>) =>
+    Effect.zipRight(Effect.forEach(tokens.end(), message, { discard: true }), next)
+
   const event = (e: TurnEvent): Effect.Effect<void, BrokenPipe> => {
     stats.observe(e)
+    return e._tag === "ServerMessage" ? eventLine(e) : settled(eventLine(e))
+  }
+
+  const eventLine = (e: TurnEvent): Effect.Effect<void, BrokenPipe> => {
     switch (e._tag) {
       case "ServerMessage":
-        // The server's own fields, unchanged; `type` first, `timestamp` last.
-        return output.stdout(
-          `${JSON.stringify(Object.assign({ type: "message" }, e.chunk.raw, { type: "message", timestamp: new Date().toISOString() }))}\n`
-        )
+        return Effect.forEach(tokens.chunk(e.chunk.raw), message, { discard: true })
       case "AutoApproval":
         return line({ type: "auto_approval", tool_name: e.toolName, tool_call_id: e.toolCallId, matched_rule: e.matchedRule })
       case "ToolResult":
@@ -66,10 +76,12 @@ export const streamJsonRenderer = (output: OutputShape, startedAt: number): Rend
         })
       }),
     event,
-    success: (text) => line({ ...resultObject(agentId, stats, { _tag: "Success", text }, startedAt) }),
+    success: (text) => settled(line({ ...resultObject(agentId, stats, { _tag: "Success", text }, startedAt) })),
     failure: (message, maxTurns) =>
-      line({ type: "error", message }).pipe(
-        Effect.zipRight(line({ ...resultObject(agentId, stats, { _tag: "Failure", message, maxTurns }, startedAt) }))
+      settled(
+        line({ type: "error", message }).pipe(
+          Effect.zipRight(line({ ...resultObject(agentId, stats, { _tag: "Failure", message, maxTurns }, startedAt) }))
+        )
       )
   }
 }

@@ -11,6 +11,12 @@ import type { GrepFileResult, GrepLine, GrepRequest } from "./grepEngine.js"
 /** ripgrep reads files in buffers of this size and checks each for a NUL byte. */
 const BINARY_SNIFF_BYTES = 64 * 1024
 
+/**
+ * Larger files are not searched: each is read whole (and decoded to one string), which a
+ * 1.5 GB log would exhaust memory with. ripgrep streams, so it has no such limit.
+ */
+export const BUILTIN_MAX_FILE_BYTES = 100 * 1024 * 1024
+
 /** Files up to this size are read into one reused buffer; larger ones get their own. */
 const SHARED_BUFFER_BYTES = 1024 * 1024
 let sharedBuffer: Buffer | undefined
@@ -20,12 +26,15 @@ let sharedBuffer: Buffer | undefined
  * when it cannot be read. The bytes may be a view of a buffer the next read reuses: use them
  * before reading another file.
  */
-const readBytesNow = (path: string): { readonly bytes: Buffer; readonly mtimeMs: number } | undefined => {
+const readBytesNow = (
+  path: string
+): { readonly bytes: Buffer; readonly mtimeMs: number } | { readonly tooLarge: number; readonly mtimeMs: number } | undefined => {
   let fd: number | undefined
   try {
     fd = openSync(path, "r")
     const stats = fstatSync(fd)
     const size = stats.size
+    if (size > BUILTIN_MAX_FILE_BYTES) return { tooLarge: size, mtimeMs: stats.mtimeMs }
     const buffer = size <= SHARED_BUFFER_BYTES ? (sharedBuffer ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES)) : Buffer.allocUnsafe(size)
     let total = 0
     while (total < size) {
@@ -255,10 +264,14 @@ export const compileSearch = (request: GrepRequest): CompiledSearch | { readonly
   }
 }
 
-/** What `path` holds that the search asks for; undefined for no match, or a file that cannot be read. */
+/**
+ * What `path` holds that the search asks for; undefined for no match, or a file that cannot be
+ * read. A file too large to search is returned marked, so that the answer can say so.
+ */
 export const searchFile = (path: string, compiled: CompiledSearch, request: GrepRequest): GrepFileResult | undefined => {
   const read = readBytesNow(path)
   if (read === undefined) return undefined
+  if ("tooLarge" in read) return { path, matchedLines: 0, lines: [], mtimeMs: read.mtimeMs, tooLargeBytes: read.tooLarge }
   const { bytes, mtimeMs } = read
   if (compiled.literal !== undefined && bytes.indexOf(compiled.literal) === -1) return undefined
   const text = searchableText(bytes)

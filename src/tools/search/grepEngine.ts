@@ -52,6 +52,8 @@ export interface GrepFileResult {
   readonly lines: ReadonlyArray<GrepLine>
   /** The file's modification time, when the engine learnt it while reading the file. */
   readonly mtimeMs?: number
+  /** Not searched: too large for the built-in engine, which reads a file whole (its size). */
+  readonly tooLargeBytes?: number
 }
 
 export type GrepOutcome =

@@ -1,11 +1,13 @@
 /**
  * Directory-wide searches (Grep, Glob, LS) leave out the files that permission rules deny or ask
  * about, so `Grep(path: ".")` cannot read `.env` past a `Read(.env)` deny rule. The result then
- * says how many were left out and by which rules, so the model knows they exist.
+ * says how many were left out and by which rules, so the model knows they exist. letta's own
+ * temp files (a write in flight, or left by a crash) are never shown, and not counted.
  */
 import * as Effect from "effect/Effect"
 import type { HiddenBy } from "../../domain/permissions.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
+import { isLettaTempName } from "../tempFiles.js"
 
 export interface SearchHider {
   /** True when `path` (absolute, found under the search root) must not be shown; counts it. */
@@ -14,7 +16,11 @@ export interface SearchHider {
   readonly note: (singular: string, plural: string) => string | undefined
 }
 
-const SHOWS_ALL: SearchHider = { hides: () => false, note: () => undefined }
+const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1)
+
+const isTempFile = (path: string): boolean => isLettaTempName(baseName(path))
+
+const SHOWS_ALL: SearchHider = { hides: isTempFile, note: () => undefined }
 
 export const searchHider = (toolName: string, root: string): Effect.Effect<SearchHider, never, PermissionPolicy> =>
   Effect.gen(function* () {
@@ -24,6 +30,7 @@ export const searchHider = (toolName: string, root: string): Effect.Effect<Searc
     const counts = new Map<string, { readonly hidden: HiddenBy; count: number }>()
     return {
       hides: (path) => {
+        if (isTempFile(path)) return true
         const hidden = filter(path)
         if (hidden === undefined) return false
         const tally = counts.get(hidden.rule) ?? { hidden, count: 0 }

@@ -6,6 +6,7 @@
 import { accessSync, constants, statSync } from "node:fs"
 import { delimiter, dirname, join } from "node:path"
 import * as Effect from "effect/Effect"
+import { toolEnvironment } from "../../layers/shellNode/toolEnvironment.js"
 import { nodeChildProcess } from "../../lazyBuiltins.js"
 import { LineSplitter } from "./lineSplitter.js"
 import { followScratchFile, openScratchFile } from "./scratchFile.js"
@@ -150,7 +151,7 @@ interface Finished {
  */
 const runRipgrep = (rg: string, args: ReadonlyArray<string>, cwd: string, stdout: number | ((bytes: Buffer) => void)) =>
   Effect.async<Finished, Error>((resume) => {
-    const child = nodeChildProcess().spawn(rg, args, { cwd, stdio: ["ignore", typeof stdout === "number" ? stdout : "pipe", "pipe"] })
+    const child = nodeChildProcess().spawn(rg, args, { cwd, stdio: ["ignore", typeof stdout === "number" ? stdout : "pipe", "pipe"], env: toolEnvironment() })
     const stderr: Array<string> = []
     child.stderr?.setEncoding("utf8")
     if (typeof stdout !== "number") child.stdout?.on("data", stdout)

@@ -94,4 +94,33 @@ describe("sseChunks", () => {
       expect(yield* collect([ping, text])).toEqual(["ping", "assistant_message"])
     })
   )
+
+  it.effect("a body that goes silent after its first event fails with a timeout, after the events it sent", () =>
+    Effect.gen(function* () {
+      async function* stalled(): AsyncGenerator<Uint8Array> {
+        yield new TextEncoder().encode(ping)
+        await new Promise(() => undefined)
+      }
+      const seen: Array<string> = []
+      const failure = yield* Effect.flip(
+        sseChunks(stalled(), "op", failures, { idleTimeoutMs: 200, maxEventChars: 1024 }).pipe(
+          Stream.runForEach((chunk) => Effect.sync(() => seen.push(chunk.message.message_type)))
+        )
+      )
+      expect(seen).toEqual(["ping"])
+      expect(failure).toMatchObject({ kind: "timeout", streamStarted: true })
+      expect(failure.detail).toContain("nothing arrived for 200 ms")
+    })
+  )
+
+  it.effect("an event over the size cap is a protocol error naming the cap", () =>
+    Effect.gen(function* () {
+      const big = `data: {"message_type":"assistant_message","content":"${"x".repeat(5000)}"}\n\n`
+      const failure = yield* Effect.flip(
+        Stream.runCollect(sseChunks(body([ping, big.slice(0, 3000), big.slice(3000)]), "op", failures, { idleTimeoutMs: 10_000, maxEventChars: 4096 }))
+      )
+      expect(failure).toMatchObject({ kind: "protocol", streamStarted: true })
+      expect(failure.detail).toContain("larger than 4 KiB")
+    })
+  )
 })

@@ -56,6 +56,17 @@ export type Fault =
   | { readonly kind: "malformed_event" }
   /** Delay before the response status/headers of the next messages POST. */
   | { readonly kind: "slow_first_byte"; readonly ms: number }
+  /** The next streaming messages POST: status, headers and one ping event, then silence (no pings) until closed. */
+  | { readonly kind: "stall_after_first_byte" }
+  /**
+   * The next POST on `route` (a create) is never answered: with `handled`, after the server did
+   * the work (the agent or block exists), else before.
+   */
+  | { readonly kind: "no_answer"; readonly route: "agents" | "blocks"; readonly handled?: boolean }
+  /** HTTP 200 with an HTML page, as a web server that is not a Letta server answers everything. */
+  | { readonly kind: "html_200"; readonly route?: FaultRoute; readonly times?: number }
+  /** A redirect (default 301) to `location`. */
+  | { readonly kind: "redirect"; readonly location: string; readonly status?: number; readonly route?: FaultRoute; readonly times?: number }
 
 export interface RecordedRequest {
   readonly method: string
