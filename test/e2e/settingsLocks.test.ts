@@ -5,9 +5,9 @@
  * anything is created on the server; a symlinked settings file stays a symlink.
  */
 import { spawn } from "node:child_process"
-import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs"
+import { chmodSync, chownSync, cpSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs"
 import { hostname } from "node:os"
-import { join } from "node:path"
+import { basename, dirname, join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { LETTA_BIN, makeSandbox, runLetta, type RunResult, type Sandbox } from "../support/e2e.js"
@@ -104,10 +104,14 @@ const runUnprivileged = (args: ReadonlyArray<string>): Promise<RunResult> =>
           else chownSync(path, nobody, nobody)
         }
       }
+      // The checkout may sit in a directory only root can enter (mktemp -d is 0700): nobody
+      // runs a copy of the built bundle from inside the sandbox.
+      cpSync(dirname(LETTA_BIN), join(sandbox.root, "dist"), { recursive: true })
       chownTree(sandbox.root)
     }
+    const bin = root ? join(sandbox.root, "dist", basename(LETTA_BIN)) : LETTA_BIN
     const started = Date.now()
-    const child = spawn(process.execPath, [LETTA_BIN, ...args], {
+    const child = spawn(process.execPath, [bin, ...args], {
       cwd: sandbox.project,
       env: { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: sandbox.home, NO_COLOR: "1", LETTA_BASE_URL: server.url, LETTA_API_KEY: API_KEY },
       stdio: ["ignore", "pipe", "pipe"],
