@@ -9,8 +9,10 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { build } from "esbuild"
 import { lazyPlatformBuiltins } from "./lazyPlatformBuiltins.mjs"
+import { buildMcpBundle, mcpExternalPlugin } from "./mcpBundle.mjs"
 import { generateToolSpecs } from "./toolSpecs.mjs"
 import { buildTuiBundle, mainBundleOptions } from "./tuiBundle.mjs"
+import { buildYamlBundle, yamlVendorPlugin } from "./yamlBundle.mjs"
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"))
 
@@ -24,6 +26,8 @@ const common = {
 }
 
 await buildTuiBundle(common)
+await buildMcpBundle(common)
+await buildYamlBundle(common)
 const mainOptions = mainBundleOptions()
 
 const specs = await generateToolSpecs(common)
@@ -42,7 +46,7 @@ await build({
   inject: ["src/layers/lettaApi/webGlobalsInject.ts"],
   // JSX; the terminal UI's libraries stay in dist/letta-tui.cjs, loaded only by interactive mode.
   ...mainOptions,
-  plugins: [...mainOptions.plugins, lazyPlatformBuiltins],
+  plugins: [...mainOptions.plugins, yamlVendorPlugin, mcpExternalPlugin, lazyPlatformBuiltins],
   // The file is the CommonJS wrapper function itself, so the launcher hands it to V8 as read
   // (no 1 MB string concatenation to flatten); see scripts/launcher.cjs.
   banner: { js: "(function (exports, require, module, __filename, __dirname) {" },

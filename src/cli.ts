@@ -78,6 +78,9 @@ const options = {
   addDir: Options.text("add-dir").pipe(Options.repeated),
   settings: Options.text("settings").pipe(Options.optional),
   verbose: Options.boolean("verbose"),
+  trustProject: Options.boolean("trust-project"),
+  mcpConfig: Options.text("mcp-config").pipe(Options.repeated),
+  strictMcpConfig: Options.boolean("strict-mcp-config"),
   words: Args.text({ name: "prompt" }).pipe(Args.repeated)
 }
 
@@ -274,7 +277,10 @@ export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<
       appendSystemPrompt,
       addDirs: parsed.addDir.map((dir) => dir.trim()),
       settingsFile: Option.map(parsed.settings, (file) => file.trim()),
-      verbose: parsed.verbose
+      verbose: parsed.verbose,
+      trustProject: parsed.trustProject,
+      mcpConfigs: parsed.mcpConfig,
+      strictMcpConfig: parsed.strictMcpConfig
     }
   })
 
@@ -293,6 +299,9 @@ export interface CliHandlers<E, R> {
   readonly memorySet: (common: CommonFlags, label: string, file: Option.Option<string>) => Effect.Effect<void, E, R>
   readonly memoryHistory: (common: CommonFlags, label: string) => Effect.Effect<void, E, R>
   readonly memoryRevert: (common: CommonFlags, label: string, change: number) => Effect.Effect<void, E, R>
+  readonly skillsList: () => Effect.Effect<void, E, R>
+  /** `letta mcp …`: the words after `mcp` (its flags are its own; see mcp/command.ts). */
+  readonly mcp?: (words: ReadonlyArray<string>) => Effect.Effect<void, E, R>
 }
 
 /**
@@ -321,13 +330,16 @@ export const makeCli = <E, R>(handlers: CliHandlers<E, R>) => {
       )
     ])
   )
+  const skills = Command.make("skills").pipe(Command.withSubcommands([Command.make("list", {}, () => handlers.skillsList())]))
   const root = Command.make("letta", options, handlers.run)
   const config = { name: "letta", version: VERSION }
   // Built on first use: a run needs one of the two.
-  const withTree = () => Command.run(Command.withSubcommands(root, [agents, models, memory]), config)
+  const withTree = () => Command.run(Command.withSubcommands(root, [agents, models, memory, skills]), config)
   const rootOnly = () => Command.run(root, config)
   return (argv: ReadonlyArray<string>) =>
-    Either.match(prepareArgs(argv.slice(2)), {
+    argv[2] === "mcp" && handlers.mcp !== undefined
+      ? handlers.mcp(argv.slice(3))
+      : Either.match(prepareArgs(argv.slice(2)), {
       onLeft: (error) => Effect.fail(error),
       onRight: (prepared) => {
         switch (prepared._tag) {

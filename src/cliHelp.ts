@@ -58,6 +58,10 @@ export const FLAGS: ReadonlyArray<FlagSpec> = [
   },
   { long: "--add-dir", value: { name: "<dir>", complete: "directory" }, group: "permissions", help: "another directory the file tools may use (repeatable)" },
   { long: "--settings", value: { name: "<file>", complete: "file" }, group: "permissions", help: "an extra settings file for this run, layered over yours" },
+  { long: "--trust-project", group: "permissions", help: "run this project's hooks and MCP servers without asking" },
+  { long: "--mcp-config", value: { name: "<file>", complete: "file" }, group: "permissions", help: "MCP servers from this file (--strict-mcp-config: only these)" },
+  // Listed in --mcp-config's help line (one screen of help).
+  { long: "--strict-mcp-config", group: "other", help: "use only the --mcp-config servers" },
   { long: "--help", short: "-h", group: "other", help: "this help (also: letta <command> --help)" },
   { long: "--version", group: "other", help: "the version" },
   { long: "--completions", value: { name: "bash|zsh|fish", choices: COMPLETION_SHELLS }, group: "other", help: "print a shell completion script" },
@@ -68,7 +72,8 @@ export const FLAGS: ReadonlyArray<FlagSpec> = [
 export const SUBCOMMANDS: Readonly<Record<string, ReadonlyArray<string>>> = {
   agents: ["list"],
   models: [],
-  memory: ["show", "set", "history", "revert"]
+  memory: ["show", "set", "history", "revert"],
+  skills: ["list"]
 }
 
 
@@ -101,7 +106,7 @@ const ROOT_HELP = (): string =>
     ...rows([
       ["letta [options] [prompt]", "a session in this terminal (a new agent unless -c or -a)"],
       ["letta -p [options] [prompt]", "headless: run one prompt, print the answer, exit"],
-      ["letta <command> [args]", "agents, models, memory (see below; letta <command> --help)"]
+      ["letta <command> [args]", "agents, models, memory, skills, mcp (letta <command> --help)"]
     ]),
     "",
     "Examples",
@@ -119,11 +124,9 @@ const ROOT_HELP = (): string =>
     "Commands",
     ...rows([
       ["agents list", "the agents letta created on this server, newest first"],
-      ["models", "the models a new agent can use"],
-      ["memory show [label]", "the shared memory blocks: persona, human, project"],
-      ["memory set <label> [--file f]", "replace a block's text (from the file, else stdin)"],
-      ["memory history <label>", "a block's changes, numbered (local backend)"],
-      ["memory revert <label> <n>", "undo change n (local backend)"]
+      ["models, skills list", "the models a new agent can use; the skills it is offered"],
+      ["memory show [label] | set <label>", "persona, human, project; set replaces one (--file f or stdin)"],
+      ["memory history|revert <label> [n]", "a block's changes, numbered; revert n undoes one (local)"]
     ]),
     "",
     "Environment",
@@ -144,6 +147,15 @@ const ROOT_HELP = (): string =>
   ].join("\n")
 
 const SUBCOMMAND_HELP: Readonly<Record<string, () => string>> = {
+  skills: () =>
+    [
+      "letta skills list: the skills the agent is offered (name, project or user, SKILL.md, description),",
+      "from .letta/skills/, .agents/skills/ and .claude/skills/ in the project and under your home.",
+      "A project skill wins over a user one of the same name; skipped files are reported on stderr.",
+      "",
+      "Usage",
+      "  letta skills list"
+    ].join("\n"),
   agents: () =>
     [
       "letta agents list: the agents letta created on this server (tag origin:letta-code), newest first,",
@@ -224,7 +236,7 @@ ${valueFlags
     esac
     if [[ -z "$cmd" ]]; then
       case "$word" in ${Object.keys(SUBCOMMANDS).join("|")}) cmd="$word" ;; *) cmd="-" ;; esac
-    elif [[ -z "$sub" && ( "$cmd" == agents || "$cmd" == memory ) ]]; then
+    elif [[ -z "$sub" && ( "$cmd" == agents || "$cmd" == memory || "$cmd" == skills ) ]]; then
       sub="$word"
     else
       npos=$((npos + 1))
@@ -234,6 +246,7 @@ ${valueFlags
   case "$cmd" in
     "") if [[ "$cur" == -* ]]; then words="${longFlagWords}"; else words="${COMMANDS}"; fi ;;
     agents) [[ -z "$sub" ]] && words="${SUBCOMMANDS["agents"]!.join(" ")}" ;;
+    skills) [[ -z "$sub" ]] && words="${SUBCOMMANDS["skills"]!.join(" ")}" ;;
     memory)
       if [[ -z "$sub" ]]; then words="${SUBCOMMANDS["memory"]!.join(" ")}"
       elif [[ "$cur" == -* ]]; then [[ "$sub" == set ]] && words="--file"
@@ -271,7 +284,7 @@ ${valueFlags
     esac
     if [[ -z "$cmd" ]]; then
       case "$word" in ${Object.keys(SUBCOMMANDS).join("|")}) cmd="$word" ;; *) cmd="-" ;; esac
-    elif [[ -z "$sub" && ( "$cmd" == agents || "$cmd" == memory ) ]]; then
+    elif [[ -z "$sub" && ( "$cmd" == agents || "$cmd" == memory || "$cmd" == skills ) ]]; then
       sub="$word"
     else
       (( npos++ ))
@@ -280,6 +293,7 @@ ${valueFlags
   case "$cmd" in
     "") if [[ "$cur" == -* ]]; then compadd -- ${longFlagWords}; else compadd -- ${COMMANDS}; fi ;;
     agents) [[ -z "$sub" ]] && compadd -- ${SUBCOMMANDS["agents"]!.join(" ")} ;;
+    skills) [[ -z "$sub" ]] && compadd -- ${SUBCOMMANDS["skills"]!.join(" ")} ;;
     memory)
       if [[ -z "$sub" ]]; then compadd -- ${SUBCOMMANDS["memory"]!.join(" ")}
       elif [[ "$cur" == -* ]]; then [[ "$sub" == set ]] && compadd -- --file
@@ -341,7 +355,7 @@ function __letta_state
             else
                 set cmd -
             end
-        else if test -z "$sub"; and contains -- $cmd agents memory
+        else if test -z "$sub"; and contains -- $cmd agents memory skills
             set sub $word
         else
             set npos (math $npos + 1)
@@ -355,6 +369,7 @@ end
 complete -c letta -f
 complete -c letta -n 'test (__letta_state) = "::0"' -a ${fishQuote(COMMANDS)}
 complete -c letta -n 'test (__letta_state) = "agents::0"' -a ${fishQuote(SUBCOMMANDS["agents"]!.join(" "))}
+complete -c letta -n 'test (__letta_state) = "skills::0"' -a ${fishQuote(SUBCOMMANDS["skills"]!.join(" "))}
 complete -c letta -n 'test (__letta_state) = "memory::0"' -a ${fishQuote(SUBCOMMANDS["memory"]!.join(" "))}
 complete -c letta -n 'string match -q -r "^memory:.+:0\\$" -- (__letta_state)' -a ${fishQuote(BLOCK_LABELS.join(" "))}
 complete -c letta -n 'string match -q "memory:set:*" -- (__letta_state)' -l file -r -F -d 'read the new text from this file'

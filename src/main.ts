@@ -29,6 +29,10 @@ import { LettaApiHttp } from "./layers/LettaApiHttp.js"
 import { OutputNode } from "./layers/OutputNode.js"
 import { PermissionPolicyRules } from "./layers/PermissionPolicyRules.js"
 import { PrompterInk } from "./layers/PrompterInk.js"
+import { projectExtensions } from "./layers/projectExtensions.js"
+import { askOnTerminal } from "./layers/ProjectTrustSettings.js"
+import { hookNotices, hookReporter } from "./programs/hookReports.js"
+import type { HookRun } from "./services/Hooks.js"
 import { withPlainConsole } from "./layers/plainConsole.js"
 import { PrompterHeadless } from "./layers/PrompterHeadless.js"
 import { readSettingsFile, SettingsFiles } from "./layers/SettingsFiles.js"
@@ -39,9 +43,13 @@ import { IMPLEMENTED_TOOLS, makeToolsLayer } from "./layers/ToolsLive.js"
 import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USAGE } from "./programs/failure.js"
 import { listAgents } from "./programs/agentsCommand.js"
 import { runHeadless } from "./programs/headless.js"
+import { headlessReport, withMcpServers } from "./mcp/session.js"
+import { Output } from "./services/Output.js"
+import { withCustomCommand } from "./programs/customCommands/headless.js"
 import { parseLabel, setMemory, showMemory } from "./programs/memoryCommand.js"
 import { revertMemory, showMemoryHistory } from "./programs/memoryHistoryCommand.js"
 import { listModels } from "./programs/modelsCommand.js"
+import { listSkills } from "./programs/skillsCommand.js"
 import { makeUiStore, runInteractive } from "./programs/interactive/index.js"
 import { readPrompt } from "./programs/prompt.js"
 import { ApprovalScreen } from "./services/ApprovalScreen.js"
@@ -115,6 +123,15 @@ const permissionPolicy = (config: RunConfig, settings: AllSettings, extra: Extra
     })
   )
 
+/** What the hooks and trust layers need to know of this run. */
+const extensionOptions = (config: RunConfig, settings: AllSettings, report: (run: HookRun) => Effect.Effect<void>) => ({
+  settings,
+  trustFlag: config.trustProject === true,
+  sessionSource: config.agent._tag === "New" ? "startup" : "resume",
+  report,
+  interactive: false
+})
+
 const toolsLayer = (loaded: ReadonlyArray<string> | undefined) => makeToolsLayer(loaded).pipe(Layer.provide(ShellNode))
 
 const runMain = (parsed: Parsed) =>
@@ -134,10 +151,15 @@ const runMain = (parsed: Parsed) =>
     const { apiLayer, extra, settings } = yield* prepare(config, config.verbose)
 
     const policyLayer = yield* permissionPolicy(config, settings, extra)
-    const runLayer = Layer.mergeAll(apiLayer, toolsLayer(loaded), PrompterHeadless)
+    // Project trust (headless: --trust-project or stored) and hooks; nothing to load without them.
+    const extensionLayer = yield* projectExtensions(extensionOptions(config, settings, hookReporter(config.outputFormat, yield* Output)))
+    const output = yield* Output
+    const mcp = { config, settings, paths: (yield* Settings).paths, projectDir: process.cwd(), report: headlessReport(config.outputFormat, output) }
+    const runLayer = Layer.mergeAll(apiLayer, withMcpServers(toolsLayer(loaded), mcp), PrompterHeadless)
     // The policy is built first (outermost): a rule it cannot understand stops the run before
     // any network call.
-    yield* runHeadless(config, prompt, settings, 0).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
+    // `/name args` naming a custom command runs it (programs/customCommands).
+    yield* withCustomCommand(prompt, (text) => runHeadless(config, text, settings, 0)).pipe(Effect.provide(runLayer), Effect.provide(extensionLayer), Effect.provide(policyLayer))
   })
 
 /** `letta` on a terminal (the TUI's libraries load only then: see programs/interactive/load.ts). */
@@ -146,12 +168,26 @@ const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | u
     const { apiLayer, extra, settings } = yield* prepare(config)
     const ui = yield* makeUiStore(process.cwd())
     const policyLayer = yield* permissionPolicy(config, settings, extra)
+    // Asked here, before the screen starts: trust this project's hooks and MCP servers?
+    const extensionLayer = yield* projectExtensions({
+      ...extensionOptions(config, settings, hookNotices((text, tone) => ui.addNotice(text, tone))),
+      ask: askOnTerminal,
+      tell: (text) => Effect.sync(() => ui.addNotice(text.replace(/^letta: /gm, ""), "dim")),
+      interactive: true
+    })
+    const mcp = {
+      config,
+      settings,
+      paths: (yield* Settings).paths,
+      projectDir: process.cwd(),
+      report: (notice: { readonly message: string }) => Effect.sync(() => ui.addNotice(notice.message, "warning"))
+    }
     const runLayer = Layer.mergeAll(
       apiLayer,
-      toolsLayer(loaded),
+      withMcpServers(toolsLayer(loaded), mcp),
       PrompterInk.pipe(Layer.provide(Layer.succeed(ApprovalScreen, ui)))
     )
-    yield* runInteractive(config, settings, ui, extra).pipe(Effect.provide(runLayer), Effect.provide(policyLayer))
+    yield* runInteractive(config, settings, ui, extra).pipe(Effect.provide(runLayer), Effect.provide(extensionLayer), Effect.provide(policyLayer))
   })
 
 /** The new text for `letta memory set`: the file, else piped stdin (never an empty value). */
@@ -194,7 +230,9 @@ const cli = makeCli({
   memoryHistory: (common, label) =>
     Effect.flatMap(parseLabel(label), (parsed) => withApi(common, (settings) => showMemoryHistory(parsed, settings))),
   memoryRevert: (common, label, change) =>
-    Effect.flatMap(parseLabel(label), (parsed) => withApi(common, (settings) => revertMemory(parsed, change, settings)))
+    Effect.flatMap(parseLabel(label), (parsed) => withApi(common, (settings) => revertMemory(parsed, change, settings))),
+  skillsList: () => listSkills,
+  mcp: (words) => Effect.flatMap(Effect.promise(() => import("./mcp/command.js")), (command) => command.runMcpCommand(words))
 })
 
 /** @effect/cli prints a rejected command line itself; `conclude` says it in one line instead. */

@@ -27,7 +27,11 @@ const cli = (...args: ReadonlyArray<string>) =>
       memoryShow: record("memoryShow"),
       memorySet: record("memorySet"),
       memoryHistory: record("memoryHistory"),
-      memoryRevert: record("memoryRevert")
+      memoryRevert: record("memoryRevert"),
+      skillsList: () =>
+        Effect.sync(() => {
+          called = { _tag: "skillsList", common: { backend: Option.none(), settingsFile: Option.none() }, args: [] }
+        })
     })
     yield* run(["node", "letta", ...args])
     return called
@@ -166,6 +170,9 @@ const parsed = (overrides: Partial<Parsed> = {}): Parsed => ({
   addDir: [],
   settings: Option.none(),
   verbose: false,
+  trustProject: false,
+  mcpConfig: [],
+  strictMcpConfig: false,
   words: ["hi"],
   ...overrides
 })

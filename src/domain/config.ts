@@ -40,4 +40,9 @@ export interface RunConfig {
   readonly settingsFile: Option.Option<string>
   /** `--verbose`: diagnostics on stderr (headless); full tool results and dim notes (interactive). */
   readonly verbose: boolean
+  /** `--trust-project`: this run uses the project's hooks and MCP servers without asking. */
+  readonly trustProject?: boolean
+  /** `--mcp-config`: MCP server files (or JSON) for this run; `--strict-mcp-config`: only those. */
+  readonly mcpConfigs?: ReadonlyArray<string>
+  readonly strictMcpConfig?: boolean
 }

@@ -59,6 +59,15 @@ export const SystemInitLine = Schema.Struct({
   timestamp: Timestamp
 }).annotations({ identifier: "SystemInitLine" })
 
+/** An MCP server that failed to start, or a tool of one that was refused; said once per session. */
+export const SystemMcpLine = Schema.Struct({
+  type: Schema.Literal("system"),
+  subtype: Schema.Literal("mcp_server_failed", "mcp_tool_refused", "mcp_config_error"),
+  server: Schema.String,
+  message: Schema.String,
+  timestamp: Timestamp
+}).annotations({ identifier: "SystemMcpLine" })
+
 export const MessageLine = Schema.Struct(
   { type: Schema.Literal("message"), message_type: Schema.String, timestamp: Timestamp },
   Schema.Record({ key: Schema.String, value: Schema.Unknown })
@@ -94,6 +103,18 @@ export const RetryLine = Schema.Struct({
   timestamp: Timestamp
 }).annotations({ identifier: "RetryLine" })
 
+/** One hook command's run (settings `hooks`), written when it ends. */
+export const HookLine = Schema.Struct({
+  type: Schema.Literal("hook"),
+  hook_event_name: Schema.String,
+  command: Schema.String,
+  outcome: Schema.Literal("success", "blocked", "error", "timeout"),
+  exit_code: Schema.NullOr(Schema.Number),
+  duration_ms: Schema.Number,
+  message: Schema.NullOr(Schema.String).annotations({ description: "the block reason, the error, or the hook's systemMessage; cut at 2 000 characters" }),
+  timestamp: Timestamp
+}).annotations({ identifier: "HookLine" })
+
 export const ErrorLine = Schema.Struct({
   type: Schema.Literal("error"),
   message: Schema.String,
@@ -104,9 +125,11 @@ export const ResultLine = Schema.Struct({ ...ResultFields, timestamp: Timestamp 
 
 export const StreamJsonLine = Schema.Union(
   SystemInitLine,
+  SystemMcpLine,
   MessageLine,
   AutoApprovalLine,
   ToolResultLine,
+  HookLine,
   RetryLine,
   ErrorLine,
   ResultLine

@@ -3,6 +3,8 @@
  * does not know (index signature), so a write never drops what another tool or version added.
  */
 import * as Schema from "effect/Schema"
+import { HooksSettings } from "./hooks.js"
+import { McpServers } from "../mcp/config.js"
 
 const UnknownKeys = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 
@@ -67,7 +69,12 @@ export const UserSettings = Schema.Struct(
     notifications: Schema.optional(Schema.Boolean),
     providers: Schema.optional(ProvidersSettings),
     /** `cloud` or `local` (LOCAL-BACKEND.md §1), below `--backend` and `LETTA_BACKEND`. */
-    backend: Schema.optional(Schema.Literal("cloud", "local"))
+    backend: Schema.optional(Schema.Literal("cloud", "local")),
+    hooks: Schema.optional(HooksSettings),
+    /** Project paths whose hooks and MCP servers the user answered about: true = trusted. */
+    trustedProjects: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Boolean })),
+    /** MCP servers of every project (Claude Code's `mcpServers` format). */
+    mcpServers: Schema.optional(McpServers)
   },
   UnknownKeys
 )
@@ -78,7 +85,10 @@ export const ProjectSettings = Schema.Struct(
     localSharedBlockIds: Schema.optional(LocalSharedBlockIds),
     localSharedBlockIdsByServer: Schema.optional(Schema.Record({ key: Schema.String, value: LocalSharedBlockIds })),
     permissions: Schema.optional(Permissions),
-    providers: Schema.optional(ProvidersSettings)
+    providers: Schema.optional(ProvidersSettings),
+    hooks: Schema.optional(HooksSettings),
+    /** This project's MCP servers: they run only once the project is trusted. */
+    mcpServers: Schema.optional(McpServers)
   },
   UnknownKeys
 )
@@ -88,7 +98,8 @@ export const LocalSettings = Schema.Struct(
   {
     lastAgent: Schema.optional(Schema.NullOr(Schema.String)),
     lastAgentByServer: Schema.optional(AgentIdsByServer),
-    permissions: Schema.optional(Permissions)
+    permissions: Schema.optional(Permissions),
+    hooks: Schema.optional(HooksSettings)
   },
   UnknownKeys
 )

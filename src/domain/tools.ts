@@ -23,5 +23,6 @@ export const ALL_TOOL_NAMES = [
   "Grep",
   "LS",
   "TodoWrite",
-  "ExitPlanMode"
+  "ExitPlanMode",
+  "Skill"
 ] as const

@@ -8,8 +8,8 @@
  *      project and `additionalDirectories`
  *   3. allow rules (--allowedTools, session, settings)
  *   4. ask rules (settings)
- *   5. defaults: Read/Glob/Grep/LS inside the project or an additional directory, TodoWrite and
- *      BashOutput: allow; everything else: ask
+ *   5. defaults: Read/Glob/Grep/LS inside the project or an additional directory, TodoWrite,
+ *      BashOutput and Skill: allow; everything else: ask
  *
  * Two refinements:
  * - of step 1: a Bash line with a part the analysis cannot see through (e.g. `$CMD` as a
@@ -200,6 +200,8 @@ export const PermissionPolicyRules = (
       const places: ProtectedPlaces = { projectDirs: yield* bothSpellings(dirs.projectDir), homeDirs: yield* bothSpellings(dirs.homeDir) }
       const modeRef = yield* Ref.make(config.mode)
       const sessionRef = yield* Ref.make<ReadonlyArray<CompiledRule>>([])
+      /** A custom command's `allowed-tools`, while its turn runs. */
+      const scopedRef = yield* Ref.make<ReadonlyArray<CompiledRule>>([])
       const provideFs = Effect.provideService(FileSystem, fs)
 
       const gather = (query: PermissionQuery, needShell: boolean): Effect.Effect<CallFacts> =>
@@ -231,10 +233,11 @@ export const PermissionPolicyRules = (
 
       const insideWorkspace = (facts: CallFacts): boolean => everyPath(facts, (path) => insideAny(rules.directories, path))
 
-      /** Allow rules in precedence order: CLI, session, settings. */
-      const currentAllowRules = Effect.map(Ref.get(sessionRef), (session) => [
+      /** Allow rules in precedence order: CLI, session (and a command's), settings. */
+      const currentAllowRules = Effect.zipWith(Ref.get(sessionRef), Ref.get(scopedRef), (session, scoped) => [
         ...rules.allow.filter((r) => r.rule.source === "--allowedTools"),
         ...session,
+        ...scoped,
         ...rules.allow.filter((r) => r.rule.source !== "--allowedTools")
       ])
 
@@ -308,6 +311,8 @@ export const PermissionPolicyRules = (
               : ask("default: reading outside the project and additionalDirectories needs approval")
           }
           if (tool === "TodoWrite") return allow("default: TodoWrite")
+          // Loads the skills letta itself lists (project ones must be inside the project).
+          if (tool === "Skill") return allow("default: Skill reads a listed skill")
           if (tool === "BashOutput") return allow("default: BashOutput reads output of our own jobs")
           return ask("default: needs approval")
         })
@@ -319,6 +324,17 @@ export const PermissionPolicyRules = (
             current.some((rule) => rule.rule.text === compiled.rule.text) ? current : [...current, compiled]
           )
         })
+
+      const withScopedRules = <A, E, R>(texts: ReadonlyArray<string>, location: string, effect: Effect.Effect<A, E, R>) =>
+        Effect.flatMap(
+          provideFs(Effect.forEach(texts, (text) => compileRuleText(text, "allowed-tools", "allow", dirs, location))),
+          (compiled) =>
+            Effect.acquireUseRelease(
+              Ref.update(scopedRef, (current) => [...current, ...compiled]),
+              () => effect,
+              () => Ref.update(scopedRef, (current) => current.filter((rule) => !compiled.includes(rule)))
+            )
+        )
 
       /**
        * The same precedence as `decide` for a call naming one found file: deny rules, then (unless
@@ -359,7 +375,8 @@ export const PermissionPolicyRules = (
         searchFilter,
         setMode: (mode) => Ref.set(modeRef, mode),
         decide,
-        addSessionRule
+        addSessionRule,
+        withScopedRules
       }
     })
   )

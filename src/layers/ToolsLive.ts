@@ -27,6 +27,7 @@ import { KillBash } from "../tools/KillBash.js"
 import { LS } from "../tools/LS.js"
 import { MultiEdit } from "../tools/MultiEdit.js"
 import { Read } from "../tools/Read.js"
+import { Skill } from "../tools/Skill.js"
 import { TodoWrite } from "../tools/TodoWrite.js"
 import { Write } from "../tools/Write.js"
 import { FileTrackerMemory } from "./FileTrackerMemory.js"
@@ -58,7 +59,8 @@ const REGISTRY: ReadonlyArray<Tool<ToolRequirements>> = [
   Grep,
   LS,
   TodoWrite,
-  ExitPlanMode
+  ExitPlanMode,
+  Skill
 ]
 
 export const IMPLEMENTED_TOOLS: ReadonlyArray<string> = REGISTRY.map((tool) => tool.name)

@@ -26,6 +26,7 @@ export type RuleSource =
   | "--disallowedTools"
   | "--settings"
   | "session"
+  | "allowed-tools"
 
 export type RuleEffect = "allow" | "deny" | "ask"
 
@@ -125,5 +126,10 @@ export const parseRule = (raw: string, source: RuleSource): RuleParse => {
   return parseSpecifier(tool, spec, common)
 }
 
+/** `mcp__<server>` (no tool part): a rule for every tool of that MCP server. */
+const MCP_SERVER_RULE = /^mcp__[A-Za-z0-9-]+(?:_[A-Za-z0-9-]+)*$/
+
 /** Whether a rule says anything about a call of `toolName`. */
-export const governs = (rule: PermissionRule, toolName: string): boolean => rule.governs.includes(toolName)
+export const governs = (rule: PermissionRule, toolName: string): boolean =>
+  rule.governs.includes(toolName) ||
+  (rule._tag === "AnyCall" && MCP_SERVER_RULE.test(rule.tool) && toolName.startsWith(`${rule.tool}__`))

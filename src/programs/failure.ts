@@ -21,7 +21,8 @@ const STOP_REASONS: Readonly<Record<string, string>> = {
   max_tokens_exceeded: "the model hit its output token limit",
   insufficient_credits: "the account has run out of credits",
   context_window_overflow_in_system_prompt: "the system prompt and memory alone exceed the model's context window",
-  no_tool_call: "the agent type is not supported (no_tool_call)"
+  no_tool_call: "the agent type is not supported (no_tool_call)",
+  prompt_blocked_by_hook: "a UserPromptSubmit hook blocked the prompt; it was not sent"
 }
 
 /** A model provider's failure (local backend): the provider is named, with what to do. */

@@ -116,6 +116,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
             maxSteps: config.maxTurns._tag === "Some" ? config.maxTurns.value : undefined,
             streamTokens: settings.user.tokenStreaming ?? true,
             appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt),
+            notice: (line) => output.stderr(`letta: ${line}\n`),
             othersPending: (calls) =>
               awaitOtherSessions(target.agentId, calls).pipe(
                 Effect.provideService(LettaApi, api),

@@ -19,6 +19,8 @@ import { Tools } from "../services/Tools.js"
 import { ResponseAccumulator } from "./turn/accumulator.js"
 import { answerPendingCalls, denyAll, interruptedAnswer, type LiveToolOutput } from "./turn/approvals.js"
 import { isRetryable, MAX_ATTEMPTS, retryDelayMs, retryReason } from "./turn/retry.js"
+import { stopFeedback, submitPrompt } from "./turn/hooks.js"
+import { skillsForTurn } from "./turn/skillsReminder.js"
 
 export interface TurnInput {
   readonly agentId: string
@@ -50,6 +52,8 @@ export interface TurnInput {
    * ones this turn may answer (after waiting for that session), or None to leave them alone.
    */
   readonly othersPending?: (calls: ReadonlyArray<PendingToolCall>) => Effect.Effect<Option.Option<ReadonlyArray<PendingToolCall>>>
+  /** Tells the user something that is not the agent's output (a skipped skill file): stderr or a TUI notice. */
+  readonly notice?: (line: string) => Effect.Effect<void>
 }
 
 export type TurnError = ApiError | UnexpectedStop | MaxTurnsReached
@@ -63,11 +67,12 @@ const PLAN_MODE_REMINDER =
   "effects. Research with read-only tools, then present your plan with the ExitPlanMode tool and wait " +
   "for the user's approval.</system-reminder>"
 
-const userMessage = (prompt: string, planMode: boolean, appendSystemPrompt: string | undefined): MessageItem => ({
+const userMessage = (prompt: string, planMode: boolean, appendSystemPrompt: string | undefined, skills?: string): MessageItem => ({
   type: "message",
   role: "user",
   content: [
     ...(planMode ? [{ type: "text" as const, text: PLAN_MODE_REMINDER }] : []),
+    ...(skills === undefined ? [] : [{ type: "text" as const, text: skills }]),
     { type: "text" as const, text: prompt },
     ...(appendSystemPrompt === undefined ? [] : [{ type: "text" as const, text: `<system-reminder>${appendSystemPrompt}</system-reminder>` }])
   ],
@@ -111,6 +116,11 @@ export const runTurn = <E>(
     const planMode = (yield* Effect.flatMap(PermissionPolicy, (policy) => policy.mode)) === "plan"
     const state: TurnState = { unanswered: [], inFlight: false, runId: undefined, finished: false }
     const live: LiveToolOutput | undefined = input.liveToolOutput === true ? { partial: new Map() } : undefined
+    // SessionStart and UserPromptSubmit hooks: their context goes with the prompt, or they block it.
+    const prompt = yield* submitPrompt(input.agentId, input.prompt)
+    // The skills list goes with the user's message when it is new to the agent.
+    const skills = input.prompt === undefined ? undefined : yield* skillsForTurn(input.agentId, tools.specs)
+    if (skills !== undefined && input.notice !== undefined) yield* Effect.forEach(skills.problemLines, input.notice)
 
     const body = (messages: ReadonlyArray<MessageItem>, stepsUsed: number): SendMessageBody => ({
       messages,
@@ -169,7 +179,7 @@ export const runTurn = <E>(
      * False when there was nothing to send (no message, and nothing pending after all).
      */
     const firstExchange = (acc: ResponseAccumulator): Effect.Effect<boolean, TurnError | E, TurnServices> => {
-      const user = input.prompt === undefined ? [] : [userMessage(input.prompt, planMode, input.appendSystemPrompt)]
+      const user = prompt === undefined ? [] : [userMessage(prompt, planMode, input.appendSystemPrompt, skills?.reminder)]
       const answers = (calls: ReadonlyArray<PendingToolCall>) =>
         input.recovery === "ask" ? answerPendingCalls(calls, emit, live) : Effect.succeed(denyAll(calls, RECOVERED_REASON))
       const attempt = (calls: ReadonlyArray<PendingToolCall>, recoveryLeft: boolean): Effect.Effect<boolean, TurnError | E, TurnServices> =>
@@ -177,7 +187,9 @@ export const runTurn = <E>(
           state.unanswered = calls
           const messages = calls.length === 0 ? user : [approvalMessage(yield* answers(calls)), ...user]
           if (messages.length === 0) return false
-          return yield* Effect.as(exchange(body(messages, 0), acc), true)
+          yield* exchange(body(messages, 0), acc)
+          if (user.length > 0 && skills !== undefined) yield* skills.markSent
+          return true
         }).pipe(
           Effect.catchAll((error): Effect.Effect<boolean, TurnError | E, TurnServices> => {
             if (!(error instanceof ApiError)) return Effect.fail(error)
@@ -202,6 +214,7 @@ export const runTurn = <E>(
 
     const loop: Effect.Effect<void, TurnError | E, TurnServices> = Effect.gen(function* () {
       let stepsUsed = 0
+      let stopContinues = 0
       let lastText: string | undefined
       let next: ReadonlyArray<MessageItem> | undefined
       while (true) {
@@ -231,6 +244,13 @@ export const runTurn = <E>(
           })
         }
         if (stopReason === "end_turn" || stopReason === "tool_rule") {
+          // A Stop hook may send the agent back to work (a bounded number of times).
+          const more = yield* stopFeedback(stopContinues)
+          if (more !== undefined) {
+            stopContinues += 1
+            next = [userMessage(more, false, undefined)]
+            continue
+          }
           state.finished = true
           yield* emit({ _tag: "TurnComplete", stopReason, finalText: lastText })
           return

@@ -13,6 +13,15 @@ export interface PermissionPolicyShape {
   /** Adds an allow rule for the rest of the session ("yes, and don't ask again"). */
   readonly addSessionRule: (rule: string) => Effect.Effect<void, RuleError>
   /**
+   * Runs `effect` with extra allow rules (a custom command's `allowed-tools`) that end with it;
+   * a rule error names `location` (the command's file). Optional: test doubles leave it out.
+   */
+  readonly withScopedRules?: <A, E, R>(
+    rules: ReadonlyArray<string>,
+    location: string,
+    effect: Effect.Effect<A, E, R>
+  ) => Effect.Effect<A, E | RuleError, R>
+  /**
    * What a directory-wide search by `toolName` under `root` (absolute) must leave out: the files
    * a call naming them would be denied or asked about, by path rules. Undefined when no rule can
    * hide anything (the search then pays nothing).

@@ -144,7 +144,7 @@ describe("the packed and globally installed letta", () => {
       .filter((file) => !file.startsWith("dist/fake-"))
       .sort()
     expect(shipped).toEqual(built)
-    expect(shipped).toEqual(expect.arrayContaining(["dist/letta.js", "dist/letta-main.cjs", "dist/letta-main.cjs.cache", "dist/letta-tui.cjs", "dist/grep-worker.cjs", "dist/package.json"]))
+    expect(shipped).toEqual(expect.arrayContaining(["dist/letta.js", "dist/letta-main.cjs", "dist/letta-main.cjs.cache", "dist/letta-tui.cjs", "dist/letta-yaml.cjs", "dist/grep-worker.cjs", "dist/package.json"]))
     for (const file of tarballFiles.filter((f) => !f.startsWith("dist/"))) {
       expect(file).toMatch(/^(package\.json|README\.md|LICENSE[^/]*|schemas\/[^/]+\.schema\.json)$/)
     }

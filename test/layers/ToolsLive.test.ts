@@ -53,13 +53,13 @@ const JSON_TYPES = ["string", "number", "integer", "boolean", "object", "array",
 
 describe("ToolsLive", () => {
   it("lists the implemented tools", () => {
-    expect(IMPLEMENTED_TOOLS).toEqual(["Bash", "BashOutput", "KillBash", "Read", "Write", "Edit", "MultiEdit", "Glob", "Grep", "LS", "TodoWrite", "ExitPlanMode"])
+    expect(IMPLEMENTED_TOOLS).toEqual(["Bash", "BashOutput", "KillBash", "Read", "Write", "Edit", "MultiEdit", "Glob", "Grep", "LS", "TodoWrite", "ExitPlanMode", "Skill"])
   })
 
   it.effect("offers closed, described JSON Schemas in registry order", () =>
     withTools(undefined, (tools) =>
       Effect.sync(() => {
-        expect(tools.specs.map((spec) => spec.name)).toEqual(["Bash", "BashOutput", "KillBash", "Read", "Write", "Edit", "MultiEdit", "Glob", "Grep", "LS", "TodoWrite", "ExitPlanMode"])
+        expect(tools.specs.map((spec) => spec.name)).toEqual(["Bash", "BashOutput", "KillBash", "Read", "Write", "Edit", "MultiEdit", "Glob", "Grep", "LS", "TodoWrite", "ExitPlanMode", "Skill"])
         const required: Record<string, ReadonlyArray<string>> = {
           Bash: ["command"],
           BashOutput: ["bash_id"],
@@ -72,7 +72,8 @@ describe("ToolsLive", () => {
           Grep: ["pattern"],
           LS: [],
           TodoWrite: ["todos"],
-          ExitPlanMode: ["plan"]
+          ExitPlanMode: ["plan"],
+          Skill: ["name"]
         }
         for (const spec of tools.specs) {
           expect(spec.description.length).toBeGreaterThan(40)
@@ -183,7 +184,7 @@ describe("ToolsLive", () => {
     withTools(undefined, (tools) =>
       Effect.sync(() => {
         const readOnly = IMPLEMENTED_TOOLS.filter((name) => tools.isReadOnly(name))
-        expect(readOnly).toEqual(["BashOutput", "Read", "Glob", "Grep", "LS", "TodoWrite"])
+        expect(readOnly).toEqual(["BashOutput", "Read", "Glob", "Grep", "LS", "TodoWrite", "Skill"])
         expect(tools.isReadOnly("Nope")).toBe(false)
       })
     ))

@@ -280,12 +280,12 @@ export const PromptInput = (props: PromptInputProps) => {
       </Box>
       {menu.length > 0 ? (
         <Box flexDirection="column" paddingX={2}>
-          {menu.slice(0, MENU_ROWS).map((command, index) => {
+          {menu.slice(0, MENU_ROWS).map((command, index, shown) => {
             const selected = index === Math.min(s.menuIndex, menu.length - 1)
             return (
               <Text key={command.name} wrap="truncate-end">
                 <Text {...paint(theme, selected ? "cyan" : undefined)} bold={selected && theme.colour}>
-                  {selected ? "❯ " : "  "}/{command.name.padEnd(13)}
+                  {selected ? "❯ " : "  "}/{command.name.padEnd(Math.max(13, ...shown.map((c) => c.name.length + 1)))}
                 </Text>
                 <Text dimColor={theme.colour}>{command.description}</Text>
               </Text>

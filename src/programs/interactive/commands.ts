@@ -11,6 +11,8 @@ export const SLASH_COMMANDS: ReadonlyArray<SlashCommand> = [
   { name: "model", description: "Switch the agent's model" },
   { name: "resume", description: "Switch to another agent of this project" },
   { name: "memory", description: "Show the agent's memory blocks" },
+  { name: "skills", description: "The skills the agent is offered, and skipped SKILL.md files" },
+  { name: "mcp", description: "MCP servers: status, transport and tools" },
   { name: "clear", description: "Clear the conversation (memory is kept)" },
   { name: "compact", description: "Summarise the older history now to free the context" },
   { name: "status", description: "Model, mode, context used, tokens and steps" },
@@ -20,13 +22,21 @@ export const SLASH_COMMANDS: ReadonlyArray<SlashCommand> = [
   { name: "exit", description: "Session stats, then quit" }
 ]
 
+/** Custom commands (programs/customCommands), offered after the built-in ones. */
+let customCommands: ReadonlyArray<SlashCommand> = []
+export const setCustomCommands = (commands: ReadonlyArray<SlashCommand>): void => {
+  customCommands = commands
+}
+export const listCustomCommands = (): ReadonlyArray<SlashCommand> => customCommands
+
 /** Commands the menu offers for what is typed: prefix matches first, then others containing it. */
 export const matchCommands = (typed: string): ReadonlyArray<SlashCommand> => {
   if (!typed.startsWith("/") || /\s/.test(typed)) return []
   const query = typed.slice(1).toLowerCase()
-  const prefix = SLASH_COMMANDS.filter((c) => c.name.startsWith(query))
+  const all = [...SLASH_COMMANDS, ...customCommands]
+  const prefix = all.filter((c) => c.name.toLowerCase().startsWith(query))
   // One letter matches too much inside words; from two on, "/ear" finds /clear.
-  const inside = query.length < 2 ? [] : SLASH_COMMANDS.filter((c) => !c.name.startsWith(query) && c.name.includes(query))
+  const inside = query.length < 2 ? [] : all.filter((c) => !c.name.toLowerCase().startsWith(query) && c.name.toLowerCase().includes(query))
   return [...prefix, ...inside]
 }
 

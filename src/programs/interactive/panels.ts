@@ -4,7 +4,7 @@ import { type RuleSuggestion, scopeLabel } from "../../domain/dialogs.js"
 import type { BlockInfo } from "../../domain/letta.js"
 import type { AllSettings, Permissions } from "../../domain/settings.js"
 import type { RunStats } from "../render/runStats.js"
-import { SLASH_COMMANDS } from "./commands.js"
+import { listCustomCommands, SLASH_COMMANDS } from "./commands.js"
 import type { StatusSnapshot } from "./sessionStatus.js"
 import type { PanelLine } from "./transcript.js"
 
@@ -67,6 +67,13 @@ const HELP_KEYS: ReadonlyArray<readonly [string, string]> = [
   ["#note", "add a line to this project's memory block"]
 ]
 
+/** The custom commands (programs/customCommands), when there are any. */
+const customCommandLines = (): ReadonlyArray<PanelLine> => {
+  const custom = listCustomCommands().map((command) => [`/${command.name}`, command.description] as const)
+  if (custom.length === 0) return []
+  return [{ text: "Custom commands", bold: true }, ...table(custom, 2 + Math.max(...custom.map(([key]) => key.length)) + 2)]
+}
+
 export const helpLines = (): ReadonlyArray<PanelLine> => {
   const commands = SLASH_COMMANDS.map((command) => [`/${command.name}`, command.description] as const)
   const column = 2 + Math.max(...[...commands, ...HELP_KEYS].map(([key]) => key.length)) + 2
@@ -75,6 +82,7 @@ export const helpLines = (): ReadonlyArray<PanelLine> => {
     ...table(commands, column),
     { text: "Keys", bold: true },
     ...table(HELP_KEYS, column),
+    ...customCommandLines(),
     { text: "Large pastes (over 5 lines or 500 characters) show as [Pasted text #N …] and are sent in full.", tone: "dim" }
   ]
 }

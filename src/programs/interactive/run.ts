@@ -27,6 +27,7 @@ import { awaitOtherSessions } from "../agentLease.js"
 import { resolveSession } from "../session.js"
 import { runTurn } from "../turn.js"
 import { parseInput } from "./commands.js"
+import { loadCustomCommandMenu, runCustomCommand } from "../customCommands/interactive.js"
 import { pickAgent } from "./resumePicker.js"
 import { makeInputHistory } from "./inputHistory.js"
 import { waitForLayoutEngine } from "./layoutEngine.js"
@@ -103,6 +104,8 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       const api = yield* LettaApi
       const policy = yield* PermissionPolicy
       const workspace = yield* Workspace
+      // Custom commands join the `/` menu as soon as they are read (programs/customCommands).
+      const customMenu = yield* Effect.forkScoped(loadCustomCommandMenu(workspace.projectDir, workspace.homeDir))
       const startedAt = Date.now()
 
       const history = yield* makeInputHistory(workspace.homeDir, workspace.projectDir)
@@ -226,6 +229,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
                 streamTokens: state.streamTokens,
                 liveToolOutput: true,
                 appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt),
+                notice: (line) => Effect.sync(() => ui.addNotice(line, "warning")),
                 othersPending: (calls) =>
                   awaitOtherSessions(state.agentId, calls, (line) => Effect.sync(() => ui.addNotice(line, "dim"))).pipe(
                     Effect.provide(leaseContext)
@@ -271,6 +275,8 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
 
       // `!command`, `#note` and `@file` mentions (shellMode.ts, mentions.ts).
       const extras = makeInputExtras(ui, workspace.projectDir, settings)
+      // Files that cannot be custom commands, said once the session is on screen.
+      yield* Effect.forkScoped(Effect.flatMap(Fiber.join(customMenu), (report) => Effect.sync(() => report(ui))))
       // A bell and OSC 9 when an approval waits or a long turn ends (notify.ts).
       ui.setNotifier(makeNotifier(process.stdout, settings.user.notifications))
 
@@ -328,6 +334,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
               return
             case "Unknown":
               ui.addUser(submission.display)
+              if (yield* runCustomCommand(ui, workspace.projectDir, workspace.homeDir, submission.text, (prompt) => runOneTurn(prompt))) return
               ui.addNotice(`Unknown command: /${input.name} · /help lists the commands`, "error")
               return
             case "Command":

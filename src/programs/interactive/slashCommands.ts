@@ -8,10 +8,14 @@ import { agentModel, modelHandle, type ModelInfo } from "../../domain/letta.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Settings } from "../../services/Settings.js"
+import { forgetSkillsSent } from "../turn/skillsReminder.js"
+import { skillsPanel } from "./skillsPanel.js"
+import { mcpPanel } from "../../mcp/mcpPanel.js"
 import type { RunStats } from "../render/runStats.js"
 import { agentLines, helpLines, memoryLines, permissionLines, statusLines } from "./panels.js"
 import { sessionStatus } from "./sessionStatus.js"
 import type { SelectOption, UiStore } from "./store.js"
+import { beforeCompact } from "../turn/hooks.js"
 
 export interface SessionState {
   /** Changes with /resume. */
@@ -64,7 +68,10 @@ const compact = (ctx: CommandContext) =>
   Effect.gen(function* () {
     const api = yield* LettaApi
     ctx.ui.setBusy(true)
+    yield* beforeCompact("manual")
     const result = yield* api.compact(ctx.state.agentId).pipe(Effect.ensuring(Effect.sync(() => ctx.ui.setBusy(false))))
+    // The summary may have dropped the skills list: the next message carries it again.
+    forgetSkillsSent(ctx.state.agentId)
     const { messagesBefore: before, messagesAfter: after } = result
     if (before === 0 && after === 0) {
       ctx.ui.addNotice("Nothing to compact yet: there is no history since the last summary.", "dim")
@@ -125,6 +132,12 @@ export const runCommand = (name: string, ctx: CommandContext): Effect.Effect<voi
       }
       case "compact":
         return yield* compact(ctx)
+      case "skills":
+        ctx.ui.addPanel(yield* skillsPanel)
+        return
+      case "mcp":
+        ctx.ui.addPanel(yield* mcpPanel)
+        return
       case "status":
       case "cost": {
         const policy = yield* PermissionPolicy
@@ -145,6 +158,7 @@ export const runCommand = (name: string, ctx: CommandContext): Effect.Effect<voi
       }
       case "clear":
         yield* api.resetMessages(ctx.state.agentId)
+        forgetSkillsSent(ctx.state.agentId)
         sessionStatus(ctx.ui).update({ contextTokens: undefined })
         // As in Claude Code, the screen starts afresh too.
         ctx.ui.clearScreen()

@@ -15,6 +15,26 @@ export const previewOutput = (text: string): string =>
     ? text
     : `${text.slice(0, TOOL_OUTPUT_PREVIEW_CHARS)}… [${text.length - TOOL_OUTPUT_PREVIEW_CHARS} more characters not shown]`
 
+/** One hook run (stream-json's `hook` line), written as it ends. */
+export const hookLine = (run: {
+  readonly event: string
+  readonly command: string
+  readonly exitCode: number | null
+  readonly outcome: string
+  readonly durationMs: number
+  readonly message: string | undefined
+}): string =>
+  `${JSON.stringify({
+    type: "hook",
+    hook_event_name: run.event,
+    command: run.command,
+    outcome: run.outcome,
+    exit_code: run.exitCode,
+    duration_ms: run.durationMs,
+    message: run.message === undefined ? null : previewOutput(run.message),
+    timestamp: new Date().toISOString()
+  })}\n`
+
 export const streamJsonRenderer = (output: OutputShape, startedAt: number): Renderer => {
   const stats = new RunStats()
   let agentId = ""

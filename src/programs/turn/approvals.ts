@@ -12,6 +12,7 @@ import type { ToolOutput } from "../../domain/tools.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Prompter } from "../../services/Prompter.js"
 import { type JudgedPaths, JudgedPathsRef, Tools, ToolOutputSink } from "../../services/Tools.js"
+import { afterTool, decideWithHooks } from "./hooks.js"
 
 type Plan =
   | {
@@ -109,7 +110,8 @@ const planCall = <E>(call: PendingToolCall, emit: (event: TurnEvent) => Effect.E
       judged = yield* tools.locate(call.name, args)
     }
 
-    const decision = yield* policy.decide({ toolName: call.name, args })
+    // PreToolUse hooks are heard before the policy decides (a no-op without hooks).
+    const decision = yield* decideWithHooks(call.name, args ?? rawArguments(call), policy.decide({ toolName: call.name, args }))
     let approved: boolean
     let reason = ""
     switch (decision._tag) {
@@ -212,7 +214,7 @@ const runPlanned = <E>(
   Effect.gen(function* () {
     yield* emit({ _tag: "ToolStarted", toolName: plan.call.name, toolCallId: plan.call.toolCallId, args: plan.args })
     const started = Date.now()
-    const output = yield* live === undefined ? execute(plan) : executeLive(plan, emit, live)
+    const output = yield* afterTool(plan.call.name, plan.args, yield* live === undefined ? execute(plan) : executeLive(plan, emit, live))
     if (plan.call.name === "ExitPlanMode" && output.status === "success") yield* leavePlanMode
     yield* emit({
       _tag: "ToolResult",

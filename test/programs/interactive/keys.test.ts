@@ -75,7 +75,7 @@ describe("history and commands", () => {
   })
 
   it("matches commands by prefix, then by substring; `//x` and paths are messages", () => {
-    expect(matchCommands("/m").map((c) => c.name)).toEqual(["model", "memory"])
+    expect(matchCommands("/m").map((c) => c.name)).toEqual(["model", "memory", "mcp"])
     expect(matchCommands("/ear").map((c) => c.name)).toEqual(["clear"])
     expect(matchCommands("/model x")).toEqual([])
     expect(parseInput("/model")).toEqual({ _tag: "Command", name: "model", args: "" })

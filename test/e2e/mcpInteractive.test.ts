@@ -1,0 +1,65 @@
+/**
+ * MCP in the TUI (tmux, the built binary, the fake Letta server): a failing server is a notice,
+ * `/mcp` lists the servers with their status, transport and tools, and an MCP tool call asks
+ * for approval like any tool that needs it.
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join, resolve } from "node:path"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { makeSandbox, type Sandbox } from "../support/e2e.js"
+import { FakeLettaServer } from "../support/fakeServer.js"
+import { Terminal } from "../support/tmux.js"
+
+const STDIO_SERVER = resolve(import.meta.dirname, "../support/mcp/stdioServer.mjs")
+
+let server: FakeLettaServer
+let sandbox: Sandbox | undefined
+let terminal: Terminal | undefined
+
+beforeAll(async () => {
+  server = await FakeLettaServer.start({ pingIntervalMs: 200 })
+})
+afterAll(async () => {
+  await server.close()
+})
+afterEach(async () => {
+  await terminal?.stop()
+  terminal = undefined
+  sandbox?.cleanup()
+  sandbox = undefined
+})
+
+describe("MCP in the TUI (tmux)", () => {
+  it("reports a failing server once, lists servers with /mcp, and asks before an MCP tool runs", async () => {
+    sandbox = makeSandbox()
+    mkdirSync(join(sandbox.home, ".letta"), { recursive: true })
+    writeFileSync(
+      join(sandbox.home, ".letta", "settings.json"),
+      JSON.stringify({ mcpServers: { srv: { command: process.execPath, args: [STDIO_SERVER, "srv"] }, gone: { command: join(sandbox.root, "missing") } } })
+    )
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url, width: 140, height: 50 })
+    const t = terminal
+    await t.waitFor("Type a message", 20_000)
+    await t.waitFor('MCP server "gone" failed to start')
+
+    await t.type("/mcp")
+    await t.keys("Enter")
+    const panel = await t.waitFor("srv · stdio · connected · 7 tools")
+    expect(panel).toContain("mcp__srv__echo")
+    expect(panel).toContain("gone · stdio · failed:")
+    expect(panel).toContain('refused: "Bash" imitates the built-in Bash tool')
+
+    server.enqueue([
+      { toolCalls: [{ name: "mcp__srv__echo", arguments: { text: "from the tui" } }] },
+      (previous) => ({ text: `got ${String(previous.approvals[0]?.["tool_return"])}` })
+    ])
+    await t.type("call it")
+    await t.keys("Enter")
+    await t.waitFor("mcp__srv__echo")
+    await t.waitFor(/Yes|Allow|approve/i)
+    await t.keys("Enter")
+    await t.waitFor("got srv echo: from the tui")
+    const screen = await t.screen()
+    expect(screen.match(/MCP server "gone" failed to start/g) ?? []).toHaveLength(1)
+  })
+})
