@@ -24,26 +24,11 @@ import * as Option from "effect/Option"
 import { type AgentChoice, BACKENDS, type Backend, OUTPUT_FORMATS, PERMISSION_MODES, type RunConfig } from "./domain/config.js"
 import { UsageError } from "./domain/errors.js"
 import { completionScript, COMPLETION_SHELLS, type CompletionShell, FLAGS, type FlagSpec, helpText, SUBCOMMANDS } from "./cliHelp.js"
+import { splitRuleList } from "./permissions/rules.js"
 import { VERSION } from "./version.js"
 
 /** "a, b,c" → ["a","b","c"]; commas inside parentheses belong to a rule: "Bash(a,b),Read". */
-export const splitList = (text: string): ReadonlyArray<string> => {
-  const items: Array<string> = []
-  let depth = 0
-  let current = ""
-  for (const char of text) {
-    if (char === "(") depth += 1
-    if (char === ")") depth = Math.max(0, depth - 1)
-    if (char === "," && depth === 0) {
-      items.push(current)
-      current = ""
-    } else {
-      current += char
-    }
-  }
-  items.push(current)
-  return items.map((item) => item.trim()).filter((item) => item.length > 0)
-}
+export const splitList = splitRuleList
 
 /** What `--resume` takes as an agent id (anything else after it is a prompt word). */
 const AGENT_ID = /^agent-[\w-]+$/

@@ -66,71 +66,48 @@ const namedInWords = (command: SimpleCommand, program: string): boolean =>
 const stdinNames = (command: SimpleCommand, program: string): boolean =>
   command.stdin?._tag === "Static" && handsOnName(command.stdin.text, program)
 
-/** The first command, at any depth, whose program may run `program` because it is named in it. */
-const handsOn = (commands: ReadonlyArray<SimpleCommand>, program: string): SimpleCommand | undefined => {
+/** Every command of the line at any depth: each command, then what it runs (wrapped, guarded, scripts). */
+function* everyCommand(commands: ReadonlyArray<SimpleCommand>): Generator<SimpleCommand> {
   for (const command of commands) {
-    const found = commandHandsOn(command, program)
-    if (found !== undefined) return found
-  }
-  return undefined
-}
-
-const commandHandsOn = (command: SimpleCommand, program: string): SimpleCommand | undefined => {
-  const inner = command.inner
-  if (inner === undefined) return isInert(command) || !(namedInWords(command, program) || stdinNames(command, program)) ? undefined : command
-  switch (inner._tag) {
-    case "Transparent":
-      return commandHandsOn(inner.command, program)
-    case "Guarded":
-      return handsOn(inner.commands, program)
-    case "SelfOnly":
-      return handsOn(inner.candidates, program)
-    case "Script":
-      return handsOn(inner.analysis.commands, program)
-  }
-}
-
-/** Whether any command, at any depth, names the program in its arguments or its here-document. */
-const mentioned = (commands: ReadonlyArray<SimpleCommand>, program: string): boolean =>
-  commands.some((command) => {
-    if (command.words.some((word, index) => index > 0 && handsOnName(word.text, program)) || stdinNames(command, program)) return true
+    yield command
     const inner = command.inner
-    if (inner === undefined) return false
+    if (inner === undefined) continue
     switch (inner._tag) {
       case "Transparent":
-        return mentioned([inner.command], program)
+        yield* everyCommand([inner.command])
+        break
       case "Guarded":
-        return mentioned(inner.commands, program)
+        yield* everyCommand(inner.commands)
+        break
       case "SelfOnly":
-        return mentioned(inner.candidates, program)
+        yield* everyCommand(inner.candidates)
+        break
       case "Script":
-        return mentioned(inner.analysis.commands, program)
+        yield* everyCommand(inner.analysis.commands)
+        break
     }
-  })
-
-/** A command, at any depth, that is not inert and reads what another command writes to a pipe. */
-const readsPipe = (commands: ReadonlyArray<SimpleCommand>): SimpleCommand | undefined => {
-  for (const command of commands) {
-    const found = commandReadsPipe(command)
-    if (found !== undefined) return found
   }
+}
+
+const findCommand = (commands: ReadonlyArray<SimpleCommand>, test: (command: SimpleCommand) => boolean): SimpleCommand | undefined => {
+  for (const command of everyCommand(commands)) if (test(command)) return command
   return undefined
 }
 
-const commandReadsPipe = (command: SimpleCommand): SimpleCommand | undefined => {
-  const inner = command.inner
-  if (inner === undefined) return command.stdin?._tag === "Unknown" && !isInert(command) ? command : undefined
-  switch (inner._tag) {
-    case "Transparent":
-      return commandReadsPipe(inner.command)
-    case "Guarded":
-      return readsPipe(inner.commands)
-    case "SelfOnly":
-      return readsPipe(inner.candidates)
-    case "Script":
-      return readsPipe(inner.analysis.commands)
-  }
-}
+/**
+ * The first command that runs a program itself (a wrapper's own words are judged through what it
+ * runs) and may run `program` because it is named in it.
+ */
+const handsOn = (commands: ReadonlyArray<SimpleCommand>, program: string): SimpleCommand | undefined =>
+  findCommand(commands, (command) => command.inner === undefined && !isInert(command) && (namedInWords(command, program) || stdinNames(command, program)))
+
+/** Whether any command names the program in its arguments or its here-document. */
+const mentioned = (commands: ReadonlyArray<SimpleCommand>, program: string): boolean =>
+  findCommand(commands, (command) => command.words.some((word, index) => index > 0 && handsOnName(word.text, program)) || stdinNames(command, program)) !== undefined
+
+/** A command that is not inert and reads what another command writes to a pipe. */
+const readsPipe = (commands: ReadonlyArray<SimpleCommand>): SimpleCommand | undefined =>
+  findCommand(commands, (command) => command.inner === undefined && command.stdin?._tag === "Unknown" && !isInert(command))
 
 export interface PossibleDeny {
   readonly rule: CompiledBashRule

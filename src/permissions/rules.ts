@@ -133,3 +133,22 @@ const MCP_SERVER_RULE = /^mcp__[A-Za-z0-9-]+(?:_[A-Za-z0-9-]+)*$/
 export const governs = (rule: PermissionRule, toolName: string): boolean =>
   rule.governs.includes(toolName) ||
   (rule._tag === "AnyCall" && MCP_SERVER_RULE.test(rule.tool) && toolName.startsWith(`${rule.tool}__`))
+
+/** `Bash(git add:*), Bash(git status:*)`: split at commas outside parentheses. */
+export const splitRuleList = (text: string): ReadonlyArray<string> => {
+  const rules: Array<string> = []
+  let depth = 0
+  let current = ""
+  for (const char of text) {
+    if (char === "(") depth += 1
+    if (char === ")") depth = Math.max(0, depth - 1)
+    if (char === "," && depth === 0) {
+      rules.push(current)
+      current = ""
+      continue
+    }
+    current += char
+  }
+  rules.push(current)
+  return rules.map((rule) => rule.trim()).filter((rule) => rule.length > 0)
+}

@@ -13,6 +13,7 @@ import { join } from "node:path"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { decodeFrontMatter } from "../../domain/frontMatter.js"
+import { splitRuleList } from "../../permissions/rules.js"
 
 export interface CustomCommand {
   /** As typed after the `/`: `review`, `frontend:review`. */
@@ -70,25 +71,6 @@ export const quoteArgumentHint = (text: string): string => {
   if (fence === null || fence.index !== 0) return text
   const head = fence[0].replace(/^(argument-hint:[ \t]*)(\[[^\r\n]*?)[ \t]*\r?$/m, (_all, key: string, value: string) => `${key}'${value.replace(/'/g, "''")}'`)
   return head + text.slice(fence[0].length)
-}
-
-/** `Bash(git add:*), Bash(git status:*)`: split at commas outside parentheses. */
-export const splitRuleList = (text: string): ReadonlyArray<string> => {
-  const rules: Array<string> = []
-  let depth = 0
-  let current = ""
-  for (const char of text) {
-    if (char === "(") depth += 1
-    if (char === ")") depth = Math.max(0, depth - 1)
-    if (char === "," && depth === 0) {
-      rules.push(current)
-      current = ""
-      continue
-    }
-    current += char
-  }
-  rules.push(current)
-  return rules.map((rule) => rule.trim()).filter((rule) => rule.length > 0)
 }
 
 const asList = (value: string | ReadonlyArray<string> | undefined): ReadonlyArray<string> =>
