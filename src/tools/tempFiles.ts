@@ -10,6 +10,7 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import * as Path from "@effect/platform/Path"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import { pidExists } from "../layers/settings/processIdentity.js"
 
 const FILE_TOOL_TEMP = /^\..+\.letta-(?:(\d+)-)?[0-9a-f]{12}\.tmp$/
 const SETTINGS_TEMP = /^.+\.json\.(\d+)\.[0-9a-f]{12}\.tmp$/
@@ -37,17 +38,6 @@ const ownerPid = (name: string): number | undefined => {
   return digits === undefined ? undefined : Number(digits)
 }
 
-/** Signal 0 probes a pid: ESRCH means gone, EPERM means alive under another user. */
-const isAlive = (pid: number): boolean => {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return !(error instanceof Error && "code" in error && error.code === "ESRCH")
-  }
-}
-
 /**
  * Whether temp file `name`, last modified `ageMs` ago, is abandoned: its owner is dead, or it
  * is older than any write could take. Never one this process or another live one is writing.
@@ -56,7 +46,7 @@ export const isStaleTemp = (name: string, ageMs: number): boolean => {
   const pid = ownerPid(name)
   if (pid === undefined) return ageMs > ORPHAN_AFTER_MS
   if (pid === process.pid) return false
-  return !isAlive(pid) || ageMs > REUSED_PID_AFTER_MS
+  return !pidExists(pid) || ageMs > REUSED_PID_AFTER_MS
 }
 
 /** Directories swept by this process: once per run is enough, and a big directory costs a listing. */

@@ -10,7 +10,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
 import { toolResultsOf, useLocalSandbox } from "../support/localE2e.js"
-// @ts-expect-error: plain JavaScript test server
 import { startHttpMcpServer } from "../support/mcp/httpServer.mjs"
 
 const STDIO_SERVER = resolve(import.meta.dirname, "../support/mcp/stdioServer.mjs")
@@ -313,7 +312,7 @@ describe("letta mcp list|add|remove", () => {
       )
       const trusted = await letta(["mcp", "list"])
       expect(trusted.stdout).toMatch(/^web {2}http {2}connected {2}7 tools \(4 refused\)/m)
-      expect(remote.seenHeaders.some((headers: Record<string, unknown>) => headers["x-key"] === "k")).toBe(true)
+      expect(remote.seenHeaders.some((headers) => headers["x-key"] === "k")).toBe(true)
 
       const removed = await letta(["mcp", "remove", "web"])
       expect(removed.code).toBe(0)

@@ -6,6 +6,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import * as Effect from "effect/Effect"
 import { StoreError } from "../../domain/errors.js"
 import { MIGRATIONS } from "./migrations.js"
+import { pidExists } from "../settings/processIdentity.js"
 
 const PRAGMAS = [
   "PRAGMA foreign_keys = ON",
@@ -47,21 +48,11 @@ export const migrate = (sql: SqlClient.SqlClient, path: string) =>
     )
   }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(new StoreError({ path, problem: problem(error) }))))
 
-/** True unless the process is known to be gone (EPERM: it exists, owned by someone else). */
-const processAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return typeof error === "object" && error !== null && "code" in error && error.code === "EPERM"
-  }
-}
-
 /** Runs left `running` by a process that no longer exists are closed as failed. */
 export const recoverRuns = (sql: SqlClient.SqlClient, path: string) =>
   Effect.gen(function* () {
     const running = yield* sql<{ id: string; pid: number }>`SELECT id, pid FROM runs WHERE status = 'running'`
-    const dead = running.filter((run) => run.pid !== process.pid && !processAlive(run.pid))
+    const dead = running.filter((run) => run.pid !== process.pid && !pidExists(run.pid))
     if (dead.length === 0) return
     yield* sql`UPDATE runs SET status = 'failed', stop_reason = 'error', finished_at = ${new Date().toISOString()}
                WHERE status = 'running' AND id IN ${sql.in(dead.map((run) => run.id))}`

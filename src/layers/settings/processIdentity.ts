@@ -29,7 +29,7 @@ export const thisProcessStartTime = (): string | undefined => {
 }
 
 /** Signal 0 probes a pid: ESRCH means gone, EPERM means alive under another user. */
-const pidExists = (pid: number): boolean => {
+export const pidExists = (pid: number): boolean => {
   try {
     process.kill(pid, 0)
     return true
