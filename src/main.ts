@@ -159,7 +159,7 @@ const runMain = (parsed: Parsed) =>
     // The policy is built first (outermost): a rule it cannot understand stops the run before
     // any network call.
     // `/name args` naming a custom command runs it (programs/customCommands).
-    yield* withCustomCommand(prompt, (text) => runHeadless(config, text, settings, 0)).pipe(Effect.provide(runLayer), Effect.provide(extensionLayer), Effect.provide(policyLayer))
+    yield* withCustomCommand(prompt, (text, model) => runHeadless(config, text, settings, 0, model)).pipe(Effect.provide(runLayer), Effect.provide(extensionLayer), Effect.provide(policyLayer))
   })
 
 /** `letta` on a terminal (the TUI's libraries load only then: see programs/interactive/load.ts). */

@@ -169,6 +169,8 @@ export interface SendMessageBody {
   readonly client_tools: ReadonlyArray<ClientToolSpec>
   readonly stream_tokens: boolean
   readonly max_steps?: number
+  /** A model handle for this request only (a custom command's `model:`); the agent keeps its own. */
+  readonly override_model?: string
 }
 
 export interface CreateAgentBody {

@@ -172,7 +172,8 @@ const make = Effect.gen(function* () {
       Effect.gen(function* () {
         const operation = "send the message"
         const agent = yield* getAgent(operation, agentId)
-        const model = yield* models.resolve(agent.model).pipe(
+        // A request's own model (override_model) is looked up like a new agent's: unknown is a 404.
+        const model = yield* (body.override_model !== undefined ? resolveModel(operation, body.override_model) : models.resolve(agent.model)).pipe(
           Effect.mapError((error) =>
             error._tag === "UnknownModel"
               ? new ApiError({ kind: "http", status: 400, operation, detail: `the agent's model ${agent.model} cannot be used: ${error.reason ?? "unknown model"}`, streamStarted: false })

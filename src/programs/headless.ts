@@ -64,7 +64,7 @@ class TrustedAgentGone {
   readonly _tag = "TrustedAgentGone"
 }
 
-export const runHeadless = (config: RunConfig, prompt: string, settings: AllSettings, startedAt: number) =>
+export const runHeadless = (config: RunConfig, prompt: string, settings: AllSettings, startedAt: number, overrideModel?: string) =>
   Effect.gen(function* () {
     const api = yield* LettaApi
     const output = yield* Output
@@ -94,7 +94,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
           return Effect.flatMap(policy.mode, (permissionMode) =>
             renderer.init({
               agentId: target.agentId,
-              model: target.model,
+              model: overrideModel ?? target.model,
               backend: api.backend,
               tools: tools.specs.map((spec) => spec.name),
               cwd: workspace.projectDir,
@@ -114,6 +114,7 @@ export const runHeadless = (config: RunConfig, prompt: string, settings: AllSett
             recoveredCalls: target.pendingCalls,
             recovery: "deny",
             maxSteps: config.maxTurns._tag === "Some" ? config.maxTurns.value : undefined,
+            overrideModel,
             streamTokens: settings.user.tokenStreaming ?? true,
             appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt),
             notice: (line) => output.stderr(`letta: ${line}\n`),

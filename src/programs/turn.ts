@@ -36,6 +36,8 @@ export interface TurnInput {
   readonly recovery: "deny" | "ask"
   /** `--max-turns`: model steps allowed for the whole turn. */
   readonly maxSteps: number | undefined
+  /** A model for this turn only (a custom command's `model:`). */
+  readonly overrideModel?: string | undefined
   readonly streamTokens: boolean
   /**
    * `--append-system-prompt`: sent after the user's message, as a system reminder (the same on
@@ -126,7 +128,8 @@ export const runTurn = <E>(
       messages,
       client_tools: tools.specs,
       stream_tokens: input.streamTokens,
-      ...(input.maxSteps === undefined ? {} : { max_steps: Math.max(1, input.maxSteps - stepsUsed) })
+      ...(input.maxSteps === undefined ? {} : { max_steps: Math.max(1, input.maxSteps - stepsUsed) }),
+      ...(input.overrideModel === undefined ? {} : { override_model: input.overrideModel })
     })
 
     /** Opens the stream, retrying failures that happened before the server started answering. */

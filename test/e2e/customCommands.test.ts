@@ -136,6 +136,22 @@ describe("headless custom commands (Letta server)", () => {
     expect(messagePosts().map((post) => userTextOf(post.body))).toEqual(["/model please", "/nothing-here x", "/broken"])
   })
 
+  it("a command's model: answers that turn only (override_model), the agent keeps its own", async () => {
+    write(sandbox.project, { ".letta/commands/quick.md": "---\nmodel: openai/gpt-4o-mini\n---\nBe quick about $ARGUMENTS" })
+    const result = await letta(["-p", "/quick lint", "--output-format", "stream-json"])
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe("")
+    expect(parseLines(result.stdout)[0]).toMatchObject({ type: "system", subtype: "init", model: "openai/gpt-4o-mini" })
+    const posts = messagePosts()
+    expect(posts).toHaveLength(1)
+    expect((posts[0]!.body as { override_model?: string }).override_model).toBe("openai/gpt-4o-mini")
+    expect(userTextOf(posts[0]!.body)).toBe("Be quick about lint")
+    // A plain prompt carries no override.
+    await letta(["-p", "plain", "--continue"])
+    expect((messagePosts().at(-1)!.body as { override_model?: string }).override_model).toBeUndefined()
+    expect(server.requests.some((r) => r.method === "PATCH")).toBe(false)
+  })
+
   it("a rule in allowed-tools that cannot be understood stops the run, naming the file", async () => {
     write(sandbox.project, { ".letta/commands/bad.md": "---\nallowed-tools: Bash(a; b:*)\n---\nx" })
     const result = await letta(["-p", "/bad"])
@@ -164,6 +180,20 @@ describe("headless custom commands (local backend)", () => {
     const texts = userTextsOf(provider.kind, calls().at(-1)!).join("\n")
     expect(texts).toContain("Review lib/ now: local-ok @guide.md")
     expect(texts).toContain("LOCAL-GUIDE")
+  })
+
+  it("a command's model: is the model called for that turn; the next turn uses the agent's", async () => {
+    const { provider, letta, calls } = await start("openai", { models: ["gpt-5", "gpt-5-mini"] })
+    write(sandbox.project, { ".letta/commands/quick.md": "---\nmodel: openai/gpt-5-mini\n---\nQuick: $ARGUMENTS" })
+    provider.fake.enqueue({ text: "Quick answer." })
+    const first = await letta(["-p", "/quick look", "--model", provider.model])
+    expect(first.stderr).toBe("")
+    expect(first.stdout).toBe("Quick answer.\n")
+    expect((calls().at(-1)!.body as { model?: string }).model).toBe("gpt-5-mini")
+    provider.fake.enqueue({ text: "Normal answer." })
+    const second = await letta(["-p", "again", "--continue"])
+    expect(second.stdout).toBe("Normal answer.\n")
+    expect((calls().at(-1)!.body as { model?: string }).model).toBe("gpt-5")
   })
 })
 

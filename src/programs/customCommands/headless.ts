@@ -1,6 +1,6 @@
 /**
  * `letta -p "/review src/"`: a prompt that names a custom command runs it (its message, with its
- * `allowed-tools` in force for this turn only). Any other prompt, an unknown `/x` included, is
+ * `allowed-tools` in force and its `model` answering, for this turn only). Any other prompt, an unknown `/x` included, is
  * sent as it is, as Claude Code does. A prompt not starting with `/` costs nothing here.
  */
 import * as Effect from "effect/Effect"
@@ -17,7 +17,7 @@ export const builtInNames = (): ReadonlyArray<string> => SLASH_COMMANDS.map((com
 
 export const withCustomCommand = <A, E, R>(
   prompt: string,
-  run: (prompt: string) => Effect.Effect<A, E, R>
+  run: (prompt: string, model?: string) => Effect.Effect<A, E, R>
 ): Effect.Effect<A, E | ConfigError | RuleError, R | Output | PermissionPolicy | Workspace> =>
   Effect.gen(function* () {
     if (!prompt.trimStart().startsWith("/")) return yield* run(prompt)
@@ -30,15 +30,12 @@ export const withCustomCommand = <A, E, R>(
     const invoked = invokedCommand(prompt, found.commands)
     if (invoked === undefined) return yield* run(prompt)
     const { command, args } = invoked
-    if (command.model !== undefined) {
-      yield* output.stderr(`letta: /${command.name}: "model: ${command.model}" is not applied; the agent's own model answers.\n`)
-    }
     const turn = Effect.gen(function* () {
       const expanded = yield* expandCommand(command, args, workspace.projectDir, (_cmd, decision) => Effect.succeed(headlessVerdict(decision))).pipe(
         Effect.mapError((failed) => new ConfigError({ message: failed.message }))
       )
       for (const notice of expanded.notices) yield* output.stderr(`letta: ${notice}\n`)
-      return yield* run(expanded.prompt)
+      return yield* run(expanded.prompt, command.model)
     })
     return yield* policy.withScopedRules === undefined || command.allowedTools.length === 0
       ? turn

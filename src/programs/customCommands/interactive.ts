@@ -56,7 +56,7 @@ export const runCustomCommand = <R>(
   projectDir: string,
   homeDir: string,
   text: string,
-  send: (prompt: string) => Effect.Effect<void, never, R>
+  send: (prompt: string, model: string | undefined) => Effect.Effect<void, never, R>
 ): Effect.Effect<boolean, never, PermissionPolicy | R> =>
   Effect.gen(function* () {
     const found = yield* discover(projectDir, homeDir)
@@ -65,7 +65,7 @@ export const runCustomCommand = <R>(
     if (invoked === undefined) return false
     const { command, args } = invoked
     const policy = yield* PermissionPolicy
-    if (command.model !== undefined) ui.addNotice(`/${command.name}: "model: ${command.model}" is not applied; the agent's own model answers.`, "dim")
+    if (command.model !== undefined) ui.addNotice(`/${command.name} answers with ${command.model} (this turn only)`, "dim")
     const turn = Effect.gen(function* () {
       ui.setBusy(true)
       const expanded = yield* expandCommand(command, args, projectDir, askVerdict(ui, command.name)).pipe(
@@ -73,7 +73,7 @@ export const runCustomCommand = <R>(
       )
       for (const file of expanded.attached) ui.addNotice(`Attached ${file}`, "dim")
       for (const notice of expanded.notices) ui.addNotice(notice, "warning")
-      yield* send(expanded.prompt)
+      yield* send(expanded.prompt, command.model)
     })
     const scoped = policy.withScopedRules === undefined || command.allowedTools.length === 0 ? turn : policy.withScopedRules(command.allowedTools, command.file, turn)
     yield* scoped.pipe(Effect.catchAll((error) => Effect.sync(() => ui.addNotice(error._tag === "CommandFailed" ? error.message : describeRuleError(error), "error"))))

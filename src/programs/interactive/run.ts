@@ -214,7 +214,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
 
       const leaseContext = yield* Effect.context<LettaApi | Output | Settings>()
       /** One turn: the user's message, or (prompt undefined) answering the calls left pending. */
-      const runOneTurn = (prompt: string | undefined, recoveredCalls: ReadonlyArray<PendingToolCall> = []) =>
+      const runOneTurn = (prompt: string | undefined, recoveredCalls: ReadonlyArray<PendingToolCall> = [], overrideModel?: string) =>
         Effect.gen(function* () {
           ui.setBusy(true)
           const verbose = config.verbose ? verboseTurn(ui) : undefined
@@ -226,6 +226,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
                 recoveredCalls,
                 recovery: "ask",
                 maxSteps: undefined,
+                overrideModel,
                 streamTokens: state.streamTokens,
                 liveToolOutput: true,
                 appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt),
@@ -334,7 +335,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
               return
             case "Unknown":
               ui.addUser(submission.display)
-              if (yield* runCustomCommand(ui, workspace.projectDir, workspace.homeDir, submission.text, (prompt) => runOneTurn(prompt))) return
+              if (yield* runCustomCommand(ui, workspace.projectDir, workspace.homeDir, submission.text, (prompt, model) => runOneTurn(prompt, [], model))) return
               ui.addNotice(`Unknown command: /${input.name} · /help lists the commands`, "error")
               return
             case "Command":
