@@ -43,6 +43,7 @@ import { IMPLEMENTED_TOOLS, makeToolsLayer } from "./layers/ToolsLive.js"
 import { describeFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USAGE } from "./programs/failure.js"
 import { listAgents } from "./programs/agentsCommand.js"
 import { runHeadless } from "./programs/headless.js"
+import { isMcpToolsEntry } from "./mcp/names.js"
 import { headlessReport, withMcpServers } from "./mcp/session.js"
 import { Output } from "./services/Output.js"
 import { withCustomCommand } from "./programs/customCommands/headless.js"
@@ -139,10 +140,10 @@ const runMain = (parsed: Parsed) =>
     const stdin = yield* Stdin
     const config = yield* toRunConfig(parsed, stdin.isTTY)
     const loaded = Option.getOrUndefined(config.tools)
-    const unknown = (loaded ?? []).filter((name) => !IMPLEMENTED_TOOLS.includes(name))
+    const unknown = (loaded ?? []).filter((name) => !IMPLEMENTED_TOOLS.includes(name) && !isMcpToolsEntry(name))
     if (unknown.length > 0) {
       return yield* new UsageError({
-        message: `Unknown tool${unknown.length > 1 ? "s" : ""} in --tools: ${unknown.join(", ")}. Available: ${IMPLEMENTED_TOOLS.join(", ")}.`
+        message: `Unknown tool${unknown.length > 1 ? "s" : ""} in --tools: ${unknown.join(", ")}. Available: ${IMPLEMENTED_TOOLS.join(", ")}, and MCP tools as mcp__<server> or mcp__<server>__<tool>.`
       })
     }
     yield* checkAddDirs(config.addDirs)

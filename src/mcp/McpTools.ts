@@ -25,6 +25,8 @@ export interface McpSetup {
   readonly cwd: string
   readonly connectTimeoutMs: number
   readonly callTimeoutMs: number
+  /** Whether a tool is offered (`--tools` may name only some); all when absent. */
+  readonly offers?: (toolName: string) => boolean
   /** Says a problem once: stderr, a stream-json `system` line or a TUI notice. */
   readonly report: (notice: McpNotice) => Effect.Effect<void>
 }
@@ -99,6 +101,7 @@ const connectOne = (entry: ServerEntry, setup: McpSetup): Effect.Effect<Connecte
         continue
       }
       const name = mcpToolName(entry.name, tool.name)
+      if (setup.offers?.(name) === false) continue
       const description = `${(tool.description ?? "").trim() || `The ${tool.name} tool`} (MCP server "${entry.name}")`
       tools.push({ spec: { name, description: description.slice(0, 4096), parameters: objectSchema(tool.inputSchema) }, remoteName: tool.name })
     }

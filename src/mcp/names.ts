@@ -28,3 +28,24 @@ export const serverOfTool = (name: string): string | undefined => {
   const end = rest.indexOf("__")
   return end <= 0 ? undefined : rest.slice(0, end)
 }
+
+/**
+ * What `--tools` lets through of the MCP tools: `mcp__<server>` names every tool of a server,
+ * `mcp__<server>__<tool>` one tool. Undefined when `--tools` was not given (all are offered).
+ */
+export interface McpSelection {
+  /** The servers worth starting: those `--tools` names a tool of. */
+  readonly servers: ReadonlySet<string>
+  readonly offers: (toolName: string) => boolean
+}
+
+export const mcpSelection = (loaded: ReadonlyArray<string> | undefined): McpSelection | undefined => {
+  if (loaded === undefined) return undefined
+  const named = new Set(loaded.filter((name) => name.startsWith(MCP_PREFIX)))
+  const servers = new Set<string>()
+  for (const name of named) servers.add(serverOfTool(name) ?? name.slice(MCP_PREFIX.length))
+  return { servers, offers: (toolName) => named.has(toolName) || named.has(`${MCP_PREFIX}${serverOfTool(toolName) ?? ""}`) }
+}
+
+/** Whether a `--tools` entry has the shape of an MCP name (`mcp__<server>` or `mcp__<server>__<tool>`). */
+export const isMcpToolsEntry = (name: string): boolean => /^mcp__[A-Za-z0-9_-]+$/.test(name) && !name.endsWith("__")

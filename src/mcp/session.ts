@@ -10,6 +10,7 @@ import type { RunConfig } from "../domain/config.js"
 import type { AllSettings } from "../domain/settings.js"
 import type { Tools } from "../services/Tools.js"
 import type { McpNotice } from "./McpTools.js"
+import { mcpSelection } from "./names.js"
 import { discoverServers, trustedServers } from "./sources.js"
 
 export interface McpSessionInput {
@@ -30,15 +31,18 @@ export const withMcpServers = <ROut, E, RIn>(base: Layer.Layer<ROut | Tools, E, 
 
 const mcpLayer = <ROut, E, RIn>(base: Layer.Layer<ROut | Tools, E, RIn>, input: McpSessionInput) =>
   Effect.gen(function* () {
-    // `--tools ""`: no tools at all, so no servers either.
-    if (Option.isSome(input.config.tools) && input.config.tools.value.length === 0) return base
+    // `--tools` offers only the MCP tools it names; naming none (`""` included) starts no server.
+    const selection = mcpSelection(Option.getOrUndefined(input.config.tools))
+    if (selection !== undefined && selection.servers.size === 0) return base
     const discovered = yield* Either.match(
       discoverServers(input.settings, input.paths, input.projectDir, { configs: input.config.mcpConfigs ?? [], strict: input.config.strictMcpConfig ?? false }),
       { onLeft: Effect.fail, onRight: Effect.succeed }
     )
     for (const problem of discovered.problems) yield* input.report({ kind: "config_error", server: ".mcp.json", message: problem })
     if (discovered.servers.length === 0) return base
-    const { servers } = yield* trustedServers(discovered.servers)
+    const wanted = selection === undefined ? discovered.servers : discovered.servers.filter((server) => selection.servers.has(server.name))
+    if (wanted.length === 0) return base
+    const { servers } = yield* trustedServers(wanted)
     if (servers.length === 0) return base
     const mcp = yield* Effect.promise(() => import("./McpTools.js"))
     return mcp.withMcpTools(base, {
@@ -46,6 +50,7 @@ const mcpLayer = <ROut, E, RIn>(base: Layer.Layer<ROut | Tools, E, RIn>, input: 
       cwd: input.projectDir,
       connectTimeoutMs: mcp.connectTimeoutFromEnv(process.env),
       callTimeoutMs: mcp.callTimeoutFromEnv(process.env),
+      ...(selection === undefined ? {} : { offers: selection.offers }),
       report: input.report
     })
   })
