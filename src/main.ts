@@ -155,7 +155,7 @@ const runMain = (parsed: Parsed) =>
     // Project trust (headless: --trust-project or stored) and hooks; nothing to load without them.
     const extensionLayer = yield* projectExtensions(extensionOptions(config, settings, hookReporter(config.outputFormat, yield* Output)))
     const output = yield* Output
-    const mcp = { config, settings, paths: (yield* Settings).paths, projectDir: process.cwd(), report: headlessReport(config.outputFormat, output) }
+    const mcp = { config, settings, paths: (yield* Settings).paths, projectDir: process.cwd(), report: headlessReport(config.outputFormat, output), connect: "now" as const }
     const runLayer = Layer.mergeAll(apiLayer, withMcpServers(toolsLayer(loaded), mcp), PrompterHeadless)
     // The policy is built first (outermost): a rule it cannot understand stops the run before
     // any network call.
@@ -181,7 +181,8 @@ const runInteractiveMode = (config: RunConfig, loaded: ReadonlyArray<string> | u
       settings,
       paths: (yield* Settings).paths,
       projectDir: process.cwd(),
-      report: (notice: { readonly message: string }) => Effect.sync(() => ui.addNotice(notice.message, "warning"))
+      report: (notice: { readonly message: string }) => Effect.sync(() => ui.addNotice(notice.message, "warning")),
+      connect: "background" as const
     }
     const runLayer = Layer.mergeAll(
       apiLayer,

@@ -13,4 +13,9 @@ export interface ServerStatus {
   readonly refused: ReadonlyArray<string>
 }
 
-export class McpStatus extends Context.Tag("letta/McpStatus")<McpStatus, ReadonlyArray<ServerStatus>>() {}
+export interface McpStatusShape {
+  /** The servers and how connecting to them went; undefined while they are still connecting. */
+  readonly current: () => ReadonlyArray<ServerStatus> | undefined
+}
+
+export class McpStatus extends Context.Tag("letta/McpStatus")<McpStatus, McpStatusShape>() {}

@@ -7,6 +7,7 @@
  */
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import type { ClientToolSpec } from "../domain/letta.js"
@@ -75,19 +76,26 @@ const connectOne = (entry: ServerEntry, setup: McpSetup): Effect.Effect<Connecte
     const { config, missing } = expandVariables(entry.config, process.env)
     if (missing.length > 0) return failed(`${entry.source} uses ${missing.map((name) => `\${${name}}`).join(", ")}, which ${missing.length > 1 ? "are" : "is"} not set`)
     const sdk = yield* Effect.promise(() => import("./sdkEntry.js"))
-    const connection = yield* Effect.acquireRelease(
-      Effect.tryPromise({
-        try: () =>
-          sdk.connectMcp(config, {
-            cwd: setup.cwd,
-            env: { [MARKER_VAR]: MARKER },
-            timeoutMs: setup.connectTimeoutMs,
-            clientVersion: VERSION,
-            onSpawn: (pid) => trackLeader(pid, false)
-          }),
-        catch: messageOf
-      }).pipe(Effect.either),
-      (result) => (result._tag === "Right" ? Effect.promise(() => result.right.close()) : Effect.void)
+    // Connecting can be interrupted (the session ends first: the server is stopped); once
+    // connected, closing is tied to the session's scope before anything can interrupt.
+    const connection = yield* Effect.uninterruptibleMask((restore) =>
+      restore(
+        Effect.tryPromise({
+          try: (signal) =>
+            sdk.connectMcp(config, {
+              cwd: setup.cwd,
+              env: { [MARKER_VAR]: MARKER },
+              timeoutMs: setup.connectTimeoutMs,
+              clientVersion: VERSION,
+              onSpawn: (pid) => trackLeader(pid, false),
+              signal
+            }),
+          catch: messageOf
+        })
+      ).pipe(
+        Effect.tap((connected) => Effect.addFinalizer(() => Effect.promise(() => connected.close()))),
+        Effect.either
+      )
     )
     if (connection._tag === "Left") return failed(connection.left)
     const refused: Array<string> = []
@@ -172,16 +180,46 @@ export const extendTools = (base: ToolsShape, connected: ReadonlyArray<Connected
   }
 }
 
-/** The tools layer with the servers' tools added, and their status. */
-export const withMcpTools = <ROut, E, RIn>(base: Layer.Layer<ROut | Tools, E, RIn>, setup: McpSetup): Layer.Layer<ROut | Tools | McpStatus, E, RIn> =>
+/**
+ * The tools layer with the servers' tools added, and their status. Headless connects while the
+ * layer is built (its one turn needs them at once). In the background (the TUI), the layer is
+ * ready at once: the tools are the base ones plus a `ready` that the first turn awaits, after
+ * which every member answers for the extended set.
+ */
+export const withMcpTools = <ROut, E, RIn>(
+  base: Layer.Layer<ROut | Tools, E, RIn>,
+  setup: McpSetup,
+  connect: "now" | "background"
+): Layer.Layer<ROut | Tools | McpStatus, E, RIn> =>
   Layer.flatMap(base, (context) =>
     Layer.scopedContext(
-      Effect.map(connectAll(setup), (connected) =>
-        Context.add(
-          Context.add(context, Tools, extendTools(Context.get(context as Context.Context<Tools>, Tools), connected, setup.callTimeoutMs)),
-          McpStatus,
-          connected.map((server) => server.status)
+      Effect.gen(function* () {
+        const baseTools = Context.get(context as Context.Context<Tools>, Tools)
+        const withTools = (tools: ToolsShape, status: McpStatus["Type"]) => Context.add(Context.add(context, Tools, tools), McpStatus, status)
+        if (connect === "now") {
+          const connected = yield* connectAll(setup)
+          const statuses = connected.map((server) => server.status)
+          return withTools(extendTools(baseTools, connected, setup.callTimeoutMs), { current: () => statuses })
+        }
+        let tools = baseTools
+        let statuses: ReadonlyArray<ServerStatus> | undefined
+        const connecting = yield* Effect.forkScoped(
+          Effect.map(connectAll(setup), (connected) => {
+            tools = extendTools(baseTools, connected, setup.callTimeoutMs)
+            statuses = connected.map((server) => server.status)
+          })
         )
-      )
+        const later: ToolsShape = {
+          get specs() {
+            return tools.specs
+          },
+          decode: (name, raw) => tools.decode(name, raw),
+          isReadOnly: (name) => tools.isReadOnly(name),
+          locate: (name, args) => Effect.suspend(() => tools.locate(name, args)),
+          execute: (name, args) => Effect.suspend(() => tools.execute(name, args)),
+          ready: Fiber.join(connecting)
+        }
+        return withTools(later, { current: () => statuses })
+      })
     )
   ) as Layer.Layer<ROut | Tools | McpStatus, E, RIn>

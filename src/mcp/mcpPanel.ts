@@ -23,6 +23,8 @@ export const mcpLines = (servers: ReadonlyArray<ServerStatus>): ReadonlyArray<Pa
   return lines
 }
 
-export const mcpPanel: Effect.Effect<ReadonlyArray<PanelLine>> = Effect.map(Effect.serviceOption(McpStatus), (status) =>
-  mcpLines(Option.getOrElse(status, () => []))
-)
+export const mcpPanel: Effect.Effect<ReadonlyArray<PanelLine>> = Effect.map(Effect.serviceOption(McpStatus), (status) => {
+  if (Option.isNone(status)) return mcpLines([])
+  const servers = status.value.current()
+  return servers === undefined ? [{ text: "MCP servers: still connecting\u2026 (try /mcp again in a moment)", tone: "dim" }] : mcpLines(servers)
+})

@@ -37,6 +37,8 @@ export interface ConnectOptions {
   readonly clientVersion: string
   /** A stdio server's pid (its process group), for the session's process cleanup. */
   readonly onSpawn: (pid: number) => void
+  /** Gives up connecting (the session ended first): the server is stopped. */
+  readonly signal?: AbortSignal
 }
 
 const signalGroup = (pid: number, signal: NodeJS.Signals): void => {
@@ -132,12 +134,16 @@ class GroupStdioTransport implements Transport {
   }
 }
 
-const withTimeout = <A>(promise: Promise<A>, ms: number, what: string): Promise<A> =>
+const withTimeout = <A>(promise: Promise<A>, ms: number, what: string, signal: AbortSignal | undefined): Promise<A> =>
   new Promise((resolve, reject) => {
+    const abandon = () => reject(new Error("connecting was cancelled"))
     const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms)
+    const settle = () => (clearTimeout(timer), signal?.removeEventListener("abort", abandon))
+    if (signal?.aborted === true) abandon()
+    signal?.addEventListener("abort", abandon, { once: true })
     promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error))
+      (value) => (settle(), resolve(value)),
+      (error: unknown) => (settle(), reject(error))
     )
   })
 
@@ -178,7 +184,8 @@ export const connectMcp = async (config: McpServerConfig, options: ConnectOption
         return all
       })(),
       options.timeoutMs,
-      "the server"
+      "the server",
+      options.signal
     )
     return {
       tools,

@@ -20,6 +20,8 @@ export interface McpSessionInput {
   readonly projectDir: string
   /** How a problem is said once in this mode. */
   readonly report: (notice: McpNotice) => Effect.Effect<void>
+  /** Connect while the layer is built (headless), or in the background (the TUI's screen does not wait). */
+  readonly connect: "now" | "background"
 }
 
 /**
@@ -52,7 +54,7 @@ const mcpLayer = <ROut, E, RIn>(base: Layer.Layer<ROut | Tools, E, RIn>, input: 
       callTimeoutMs: mcp.callTimeoutFromEnv(process.env),
       ...(selection === undefined ? {} : { offers: selection.offers }),
       report: input.report
-    })
+    }, input.connect)
   })
 
 /** Headless: stderr for text and json; a `system` line for stream-json (stdout is its contract). */

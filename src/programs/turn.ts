@@ -120,6 +120,8 @@ export const runTurn = <E>(
     const live: LiveToolOutput | undefined = input.liveToolOutput === true ? { partial: new Map() } : undefined
     // SessionStart and UserPromptSubmit hooks: their context goes with the prompt, or they block it.
     const prompt = yield* submitPrompt(input.agentId, input.prompt)
+    // Tools still being set up (MCP servers connecting in the TUI's background) are in first.
+    if (tools.ready !== undefined) yield* tools.ready
     // The skills list goes with the user's message when it is new to the agent.
     const skills = input.prompt === undefined ? undefined : yield* skillsForTurn(input.agentId, tools.specs)
     if (skills !== undefined && input.notice !== undefined) yield* Effect.forEach(skills.problemLines, input.notice)

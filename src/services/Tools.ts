@@ -23,6 +23,11 @@ export interface ToolsShape {
   readonly locate: (toolName: string, args: Readonly<Record<string, unknown>>) => Effect.Effect<JudgedPaths | undefined>
   /** Runs a call with already-decoded arguments. Never fails: errors become error outputs. */
   readonly execute: (toolName: string, args: Readonly<Record<string, unknown>>) => Effect.Effect<ToolOutput>
+  /**
+   * Present while some tools are still being set up (the TUI's MCP servers connect in the
+   * background so the screen need not wait): a turn awaits it before its first request.
+   */
+  readonly ready?: Effect.Effect<void>
 }
 
 export class Tools extends Context.Tag("letta/Tools")<Tools, ToolsShape>() {}
