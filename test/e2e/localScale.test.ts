@@ -4,7 +4,7 @@
  * processes started at once on a database that does not exist yet all succeed.
  */
 import Database from "better-sqlite3"
-import { mkdirSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import type { Sandbox } from "../support/e2e.js"
@@ -18,7 +18,8 @@ import {
   toolNamesOf,
   toolResultsOf,
   userTextsOf,
-  useLocalSandbox
+  useLocalSandbox,
+  writeUserSettings
 } from "../support/localE2e.js"
 
 let sandbox: Sandbox
@@ -106,6 +107,24 @@ describe("compaction", () => {
     const found = toolResultsOf(kind, lastTurn).find((result) => result.id === "call_search")
     expect(found?.output).toContain("the deploy code is zebra-quartz-42")
     expectConsistentDatabase()
+  })
+
+  it("an automatic compaction runs the PreCompact hooks first (trigger auto), with the session's id", async () => {
+    const { provider, letta, calls } = await start("groq", { customContextWindow: WINDOW })
+    const seen = join(sandbox.root, "precompact.jsonl")
+    writeUserSettings(sandbox, { hooks: { PreCompact: [{ matcher: "auto", hooks: [{ type: "command", command: `cat >> '${seen}'; echo >> '${seen}'` }] }] } })
+    const isSummaryCall = (request: RecordedRequest) => toolNamesOf(provider.kind, request).length === 0
+    provider.fake.enqueue(...Array.from({ length: 20 }, () => (request: RecordedRequest): ScriptedReply => (isSummaryCall(request) ? { text: "Short summary." } : { text: "Noted." })))
+    for (let turn = 0; turn < 6; turn++) {
+      const result = await letta(["-p", `turn ${turn}: ${"x".repeat(2_000)}`, "--model", provider.model, "--tools", "", ...(turn === 0 ? [] : ["--continue"])])
+      expect(result.code).toBe(0)
+    }
+    const summaries = calls().filter(isSummaryCall).length
+    expect(summaries).toBeGreaterThan(0)
+    const runs = existsSync(seen) ? readFileSync(seen, "utf8").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>) : []
+    expect(runs).toHaveLength(summaries)
+    expect(runs[0]).toMatchObject({ hook_event_name: "PreCompact", trigger: "auto" })
+    expect(String(runs[0]!["session_id"])).toMatch(/^agent-/)
   })
 })
 

@@ -23,7 +23,7 @@ import { pingChunk, StepIds, stopChunk, toolReturnChunk, usageChunk } from "./ch
 import { type CompiledContext, compileContext, ContextOverflow } from "./context.js"
 import { MEMORY_TOOL_SPECS } from "./memoryTools.js"
 import { runServerTool } from "./serverTools.js"
-import { makeSummariser } from "./summarise.js"
+import { makeSummariser, withPreCompactHooks } from "./summarise.js"
 import { estimateTokens } from "./tokens.js"
 
 export interface RunConfig {
@@ -160,7 +160,7 @@ export const startRun = (config: RunConfig): Effect.Effect<Stream.Stream<StreamC
     const queue = yield* Queue.unbounded<Take.Take<StreamChunk, ApiError>>()
     const emit: Emit = (chunk) => Effect.asVoid(Queue.offer(queue, Take.of(chunk)))
     const tools = modelTools(config.clientTools)
-    const summariser = makeSummariser(models, config.model)
+    const summariser = withPreCompactHooks(makeSummariser(models, config.model))
     const compile = compileContext(config.agent, config.model, tools, summariser).pipe(Effect.provideService(LocalStore, store))
     const finishWith = (status: "completed" | "failed" | "cancelled", stopReason: string | undefined) =>
       Effect.ignore(store.finishRun(config.runId, status, stopReason))

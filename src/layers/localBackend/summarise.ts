@@ -4,8 +4,10 @@
  * happens, with a note pointing to conversation_search instead of a summary.
  */
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { MessageRecord } from "../../domain/localState.js"
+import { Hooks } from "../../services/Hooks.js"
 import type { ModelsShape, ResolvedModel } from "../../services/Models.js"
 import type { Summariser } from "./context.js"
 import { estimateTokens } from "./tokens.js"
@@ -65,4 +67,19 @@ export const makeSummariser = (models: ModelsShape, model: ResolvedModel): Summa
       )
       return text.trim().length > 0 ? text.trim() : undefined
     }).pipe(Effect.orElseSucceed(() => undefined))
+})
+
+/**
+ * An automatic compaction (the history outgrew the window) first runs the user's PreCompact
+ * hooks, as a Letta server's client would before `/compact`; they cannot stop it. The hooks are
+ * the session's (the turn that sent the message provides them), when it has any.
+ */
+export const withPreCompactHooks = (summariser: Summariser): Summariser => ({
+  summarise: (previous, transcript) =>
+    Effect.zipRight(
+      Effect.flatMap(Effect.serviceOption(Hooks), (hooks) =>
+        Option.isSome(hooks) && hooks.value.has("PreCompact") ? Effect.asVoid(hooks.value.run("PreCompact", "auto", { trigger: "auto", custom_instructions: "" })) : Effect.void
+      ),
+      summariser.summarise(previous, transcript)
+    )
 })
