@@ -3,13 +3,14 @@
  * shells. bash: the completion function with COMP_WORDS/COMP_CWORD set as bash sets them. zsh:
  * the function with `compadd`, `_files` and `compdef` stubbed (compsys needs a terminal), words
  * and CURRENT set as zsh sets them. fish: `complete -C`, fish's own completion engine. zsh and
- * fish are skipped when not installed (.ci/run installs them).
+ * fish are skipped when not installed, except under CI, where a missing shell fails the run (.ci/run installs them).
  */
 import { spawnSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let sandbox: Sandbox
 const scripts: Record<string, string> = {}
@@ -62,7 +63,7 @@ const run = (shell: string, args: ReadonlyArray<string>): ReadonlyArray<string> 
 }
 
 for (const shell of ["bash", "zsh", "fish"] as const) {
-  describe.skipIf(!installed(shell))(`${shell} completion`, () => {
+  describeNeeding(shell, installed(shell))(`${shell} completion`, () => {
     const offered = (line: string) => [...complete[shell]!(line)].sort()
 
     it("a flag's choices are separate words: --output-format, --permission-mode, --backend, --completions", () => {

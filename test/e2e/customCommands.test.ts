@@ -9,6 +9,7 @@ import { makeSandbox, parseLines, runLetta, type Sandbox } from "../support/e2e.
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { userTextsOf, useLocalSandbox } from "../support/localE2e.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 const write = (root: string, files: Readonly<Record<string, string>>) => {
   for (const [relative, content] of Object.entries(files)) {
@@ -197,7 +198,7 @@ describe("headless custom commands (local backend)", () => {
   })
 })
 
-describe.skipIf(!hasTmux())("the / menu (tmux)", () => {
+describeNeeding("tmux", hasTmux())("the / menu (tmux)", () => {
   let server: FakeLettaServer
   let sandbox: Sandbox
   let terminal: Terminal | undefined

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { makeSandbox, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox
@@ -34,7 +35,7 @@ const projectHook = (box: Sandbox, marker: string) => {
   writeFileSync(join(box.project, ".mcp.json"), JSON.stringify({ mcpServers: { docs: { command: "true" } } }))
 }
 
-describe.skipIf(!hasTmux())("project trust in interactive mode (tmux)", () => {
+describeNeeding("tmux", hasTmux())("project trust in interactive mode (tmux)", () => {
   it("asks once, listing the project's hooks and MCP servers; yes is stored and the hook runs; its failure is a notice", async () => {
     sandbox = makeSandbox()
     const marker = join(sandbox.root, "ran")

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox
@@ -57,7 +58,7 @@ const approvalsSent = (): Array<Record<string, unknown>> =>
     )
   })
 
-describe.skipIf(!hasTmux())("interactive mode (tmux)", () => {
+describeNeeding("tmux", hasTmux())("interactive mode (tmux)", () => {
   it("opens a session and streams a Markdown answer", async () => {
     const t = await open()
     const welcome = await t.screen()

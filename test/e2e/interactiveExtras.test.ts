@@ -10,6 +10,7 @@ import { makeSandbox, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { closedPort, FakeProvider, isolatedEnv } from "../support/localE2e.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox | undefined
@@ -74,7 +75,7 @@ const PROJECT_FILES = {
   ".letta/settings.json": JSON.stringify({ permissions: { deny: ["Read(secret.txt)", "Bash(rm:*)"] } })
 }
 
-describe.skipIf(!hasTmux())("interactive extras (tmux)", () => {
+describeNeeding("tmux", hasTmux())("interactive extras (tmux)", () => {
   it("@ offers project files (gitignored ones left out), Tab completes, and the allowed file is attached", async () => {
     sandbox = makeSandbox()
     write(sandbox.project, PROJECT_FILES)

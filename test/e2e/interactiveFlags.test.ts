@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { makeSandbox, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox
@@ -37,7 +38,7 @@ const send = async (t: Terminal, text: string) => {
   await t.keys("Enter")
 }
 
-describe.skipIf(!hasTmux())("interactive flags (tmux)", () => {
+describeNeeding("tmux", hasTmux())("interactive flags (tmux)", () => {
   it("--verbose: tool results expanded from the start; who allowed a call, its time, each step's end and the turn's totals as dim lines", async () => {
     sandbox = makeSandbox()
     // Wide enough that each note fits on one row.

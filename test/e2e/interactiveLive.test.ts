@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { makeSandbox, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox
@@ -46,7 +47,7 @@ const approvalsSent = (): Array<Record<string, unknown>> =>
     )
   })
 
-describe.skipIf(!hasTmux())("live tool output (tmux)", () => {
+describeNeeding("tmux", hasTmux())("live tool output (tmux)", () => {
   it("shows a running command's last lines as they arrive; Ctrl+O expands the full output and collapses it again", async () => {
     const t = await open()
     const command = "for i in 1 2 3 4 5 6; do echo line$i; sleep 0.3; done"

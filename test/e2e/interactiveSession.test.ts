@@ -9,6 +9,7 @@ import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { closedPort, FakeProvider, isolatedEnv } from "../support/localE2e.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox | undefined
@@ -52,7 +53,7 @@ const openLocal = async (args: ReadonlyArray<string>, width = 120) => {
   return terminal
 }
 
-describe.skipIf(!hasTmux())("context and cost (tmux)", () => {
+describeNeeding("tmux", hasTmux())("context and cost (tmux)", () => {
   it("cloud: the status line shows mode, model and context used; /status and /cost; /compact asks the server", async () => {
     const t = await openCloud()
     // Before any reply: the mode and the model (the window once the model list answers).
@@ -127,7 +128,7 @@ const localEnv = async () => {
 
 const AGENT_ID = /agent-[0-9a-f-]{36}/
 
-describe.skipIf(!hasTmux())("the resume picker (tmux)", () => {
+describeNeeding("tmux", hasTmux())("the resume picker (tmux)", () => {
   it("cloud: --resume lists this project's agents with first prompt and age; the choice is resumed with its history; /resume switches", async () => {
     sandbox = makeSandbox()
     server.enqueue([{ text: "Listed them." }], [{ text: "Tests pass." }])

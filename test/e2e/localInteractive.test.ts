@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest"
 import { makeSandbox, type Sandbox } from "../support/e2e.js"
 import { closedPort, FakeProvider, isolatedEnv } from "../support/localE2e.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let sandbox: Sandbox | undefined
 let terminal: Terminal | undefined
@@ -29,7 +30,7 @@ const open = async (args: ReadonlyArray<string>) => {
   return terminal
 }
 
-describe.skipIf(!hasTmux())("interactive mode on the local backend (tmux)", () => {
+describeNeeding("tmux", hasTmux())("interactive mode on the local backend (tmux)", () => {
   it("talks to the local agent, which edits its memory; a resumed session shows the history", async () => {
     sandbox = makeSandbox()
     provider = await FakeProvider.start("openai-chat", { models: ["qwen3"] })

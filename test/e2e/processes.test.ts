@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox
@@ -214,7 +215,7 @@ describe("signals", () => {
   })
 })
 
-describe.skipIf(!hasTmux())("the terminal is closed (tmux)", () => {
+describeNeeding("tmux", hasTmux())("the terminal is closed (tmux)", () => {
   it("the interactive session ends like on SIGTERM: the running command is killed and the call answered", async () => {
     const terminal = await Terminal.start({ sandbox, serverUrl: server.url, args: ["--allowedTools", "Bash"], width: 100, height: 30 })
     let pid = 0

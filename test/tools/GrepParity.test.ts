@@ -9,6 +9,7 @@ import { Effect } from "effect"
 import { findRipgrep } from "../../src/tools/search/ripgrep.js"
 import { makeGrepTool } from "../../src/tools/Grep.js"
 import { writeTree } from "../support/fileTree.js"
+import { describeNeeding } from "../support/requiredProgram.js"
 import { runTool, sessionLayer, useTempDir } from "../support/toolHarness.js"
 
 const temp = useTempDir("letta-grep-parity-")
@@ -101,7 +102,7 @@ const QUERIES: ReadonlyArray<Args> = [
   { pattern: "a{2,1}" }
 ]
 
-describe.skipIf(rg === undefined)("Grep engines agree", () => {
+describeNeeding("rg (ripgrep)", rg !== undefined)("Grep engines agree", () => {
   it.live("gives identical output from ripgrep and the built-in engine", () =>
     Effect.gen(function* () {
       yield* Effect.promise(async () => {
