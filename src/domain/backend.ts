@@ -1,4 +1,4 @@
-/** Which backend serves the agent (LOCAL-BACKEND.md §1). */
+/** Which backend serves the agent. */
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import { BACKENDS, type Backend } from "./config.js"

@@ -10,7 +10,7 @@ export type Backend = (typeof BACKENDS)[number]
 export const PERMISSION_MODES = ["default", "acceptEdits", "plan", "bypassPermissions"] as const
 export type PermissionMode = (typeof PERMISSION_MODES)[number]
 
-/** How the agent for this run is chosen (PRODUCT.md §3). */
+/** How the agent for this run is chosen. */
 export type AgentChoice =
   | { readonly _tag: "New" } // the default (and --new): a new agent with the shared memory blocks
   | { readonly _tag: "Continue" } // the project's, then the user's last agent; error if none

@@ -1,4 +1,4 @@
-/** Which Letta server to talk to, from LETTA_BASE_URL / LETTA_API_KEY (PRODUCT.md §1). */
+/** Which Letta server to talk to, from LETTA_BASE_URL / LETTA_API_KEY. */
 import * as Either from "effect/Either"
 import { ConfigError } from "./errors.js"
 import { maskUrlCredentials } from "./redaction.js"

@@ -1,5 +1,5 @@
 /**
- * The interactive approval dialog as data (PRODUCT.md §5.5, §7): what it shows for one tool
+ * The interactive approval dialog as data: what it shows for one tool
  * call and what the user chose. Built by the Ink prompter, drawn by the TUI.
  */
 import type { PermissionMode } from "./config.js"

@@ -1,5 +1,5 @@
 /**
- * What the local backend keeps on disk (LOCAL-BACKEND.md §3), as Schemas: the JSON columns of
+ * What the local backend keeps on disk, as Schemas: the JSON columns of
  * the database are decoded with these when read (the file is outside our process's control).
  */
 import * as Schema from "effect/Schema"

@@ -1,4 +1,4 @@
-/** The default memory blocks and system prompt of a new agent (PRODUCT.md §3). Our own words. */
+/** The default memory blocks and system prompt of a new agent. Our own words. */
 
 export type BlockLabel = "persona" | "human" | "project"
 

@@ -1,5 +1,5 @@
 /**
- * The headless output contract (PRODUCT.md §6). These Schemas are the source of the published
+ * The headless output contract. These Schemas are the source of the published
  * JSON Schemas in `schemas/` (see scripts/gen-schemas.ts); the renderers build these shapes.
  */
 import * as Schema from "effect/Schema"

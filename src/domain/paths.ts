@@ -1,4 +1,4 @@
-/** Path tests that must not be fooled by spelling (PRODUCT.md §5.3). */
+/** Path tests that must not be fooled by spelling. */
 import { isAbsolute, relative, resolve, sep } from "node:path"
 
 /** Whether `child` is `parent` or inside it, compared by path segments, not string prefix. */

@@ -1,5 +1,5 @@
 /**
- * The three settings files (PRODUCT.md §2), decoded with Schema. Every struct keeps keys it
+ * The three settings files, decoded with Schema. Every struct keeps keys it
  * does not know (index signature), so a write never drops what another tool or version added.
  */
 import * as Schema from "effect/Schema"
@@ -36,7 +36,7 @@ const LocalSharedBlockIds = Schema.Struct({ project: Schema.optional(Schema.Stri
 export type LocalSharedBlockIds = typeof LocalSharedBlockIds.Type
 
 /**
- * A custom model provider (LOCAL-BACKEND.md §2): any OpenAI- or Anthropic-compatible endpoint.
+ * A custom model provider: any OpenAI- or Anthropic-compatible endpoint.
  * The key is only ever read from the environment variable `apiKeyEnv` names.
  */
 export const ProviderSettings = Schema.Struct(
@@ -68,7 +68,7 @@ export const UserSettings = Schema.Struct(
     /** Interactive mode's terminal bell and OSC 9 notification (approval waiting, long turn done); on unless false. */
     notifications: Schema.optional(Schema.Boolean),
     providers: Schema.optional(ProvidersSettings),
-    /** `cloud` or `local` (LOCAL-BACKEND.md §1), below `--backend` and `LETTA_BACKEND`. */
+    /** `cloud` or `local`, below `--backend` and `LETTA_BACKEND`. */
     backend: Schema.optional(Schema.Literal("cloud", "local")),
     hooks: Schema.optional(HooksSettings),
     /** Project paths whose hooks and MCP servers the user answered about: true = trusted. */

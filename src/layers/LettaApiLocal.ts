@@ -1,5 +1,5 @@
 /**
- * LettaApi without a Letta server (LOCAL-BACKEND.md): agents, blocks and history in the local
+ * LettaApi without a Letta server: agents, blocks and history in the local
  * database, the agent loop in this process, models through their providers. It answers exactly
  * as a Letta server would (ids, errors, stream chunks), so nothing above it knows the difference.
  */

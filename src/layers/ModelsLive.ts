@@ -1,5 +1,5 @@
 /**
- * Models over the providers' own HTTP APIs (LOCAL-BACKEND.md §2): Anthropic Messages, OpenAI
+ * Models over the providers' own HTTP APIs: Anthropic Messages, OpenAI
  * Responses and Chat Completions (Ollama, LM Studio, custom endpoints), each streamed over
  * `@effect/platform`'s HttpClient. Built from the environment (keys, base URLs) and the custom
  * providers of the settings; load it lazily (`import()`), only when the local backend is used.

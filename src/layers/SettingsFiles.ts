@@ -1,5 +1,5 @@
 /**
- * The Settings service over the three JSON files (PRODUCT.md §2). Reading never writes; every
+ * The Settings service over the three JSON files. Reading never writes; every
  * update re-reads the file under a cross-process lock, refuses to touch a malformed file, and
  * replaces it atomically (temp file + rename) with unknown keys and key order kept. A file that
  * is a symlink (dotfiles) stays one: its target is replaced, in the target's directory.
@@ -14,7 +14,7 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type { ParseOptions } from "effect/SchemaAST"
 import { readFileSync } from "node:fs"
-import { nodeCrypto } from "../lazyBuiltins.js"
+import { nodeCrypto } from "../platform/builtins.js"
 import { SettingsError } from "../domain/errors.js"
 import { LocalSettings, ProjectSettings, UserSettings } from "../domain/settings.js"
 import { Settings, type SettingsPaths } from "../services/Settings.js"

@@ -1,5 +1,5 @@
 /**
- * The local backend's layers composed (LOCAL-BACKEND.md): LettaApiLocal over the database in
+ * The local backend's layers composed: LettaApiLocal over the database in
  * ~/.letta/local/ and the model providers. main.ts imports this module only when the local
  * backend is chosen, so cloud runs, `--help` and `--version` never load SQLite or the providers.
  */

@@ -1,5 +1,5 @@
 /**
- * The shared memory blocks (PRODUCT.md §3): every stored id is checked concurrently; a block
+ * The shared memory blocks: every stored id is checked concurrently; a block
  * that is missing or gone is created (from its default text) under its settings file's lock,
  * after re-reading the file, and its id saved there before the lock is released.
  * Ids are kept per server (`globalSharedBlockIdsByServer`, `localSharedBlockIdsByServer`): only

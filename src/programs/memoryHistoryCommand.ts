@@ -1,5 +1,5 @@
 /**
- * `letta memory history <label>` and `letta memory revert <label> <n>` (LOCAL-BACKEND.md §5):
+ * `letta memory history <label>` and `letta memory revert <label> <n>`:
  * every change of a shared block, newest first, and undoing one. A Letta server keeps only the
  * current value; there these say so.
  */

@@ -1,5 +1,5 @@
 /**
- * The headless prompt (PRODUCT.md §1 `-p`): the positional words; with none, all of stdin; with
+ * The headless prompt: the positional words; with none, all of stdin; with
  * both, stdin is appended after a blank line as context.
  */
 import * as Effect from "effect/Effect"

@@ -1,5 +1,5 @@
 /**
- * Which agent this run talks to (PRODUCT.md §1, §3): an explicit `--agent`, `--continue`, or by
+ * Which agent this run talks to: an explicit `--agent`, `--continue`, or by
  * default (and with `--new`) a new agent attaching the shared memory blocks. An agent we already
  * know costs one request (its lookup, which also reveals a pending approval) — none in headless
  * text/json mode, which trusts `--continue`'s stored id (`trustedAgent`); a new one costs the

@@ -1,6 +1,6 @@
 /**
  * The Letta server, in domain types. Layers: LettaApiHttp (the official SDK, a Letta server),
- * LettaApiLocal (the same, in-process: LOCAL-BACKEND.md) and test doubles.
+ * LettaApiLocal (the same, in-process, over a SQLite store and model providers) and test doubles.
  */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"

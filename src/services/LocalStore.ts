@@ -1,5 +1,5 @@
 /**
- * The local backend's database (LOCAL-BACKEND.md §3): agents, memory blocks with every past
+ * The local backend's database: agents, memory blocks with every past
  * value, the full message history, runs. Every write is one transaction; several processes may
  * use the same file at once. Layer: LocalStoreSqlite.
  */

@@ -1,5 +1,5 @@
 /**
- * The model providers of the local backend (LOCAL-BACKEND.md §2): which models exist, which one
+ * The model providers of the local backend: which models exist, which one
  * a handle names, and one streamed model call. The agent loop speaks only these types; the
  * providers' wire formats (Anthropic Messages, OpenAI Responses, Chat Completions) stay inside
  * layers/ModelsLive.ts and layers/models/.
@@ -89,7 +89,7 @@ export type ModelEvent =
     }
 
 export interface ModelsShape {
-  /** Checks a handle (LOCAL-BACKEND.md §2): unknown provider, missing key or unreachable local server fail clearly. */
+  /** Checks a handle: unknown provider, missing key or unreachable local server fail clearly. */
   readonly resolve: (handle: string) => Effect.Effect<ResolvedModel, UnknownModel | ApiError>
   /** The model for a new agent when neither `--model` nor the `model` setting names one. */
   readonly defaultModel: Effect.Effect<string, NoModelAvailable>

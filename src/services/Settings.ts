@@ -1,4 +1,4 @@
-/** The three settings files (PRODUCT.md §2): read once, updated atomically under a lock. */
+/** The three settings files: read once, updated atomically under a lock. */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import type { SettingsError } from "../domain/errors.js"

@@ -3,7 +3,7 @@
  * show under its call; Ctrl+O expands the whole output of the results; an interrupted command
  * keeps what it printed, on screen and in the answer sent back to the agent.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest"
 import { makeSandbox, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { hasTmux, Terminal } from "../support/tmux.js"

@@ -4,7 +4,7 @@
  * `/resume`), in a real terminal (tmux), on both backends: the fake Letta server, and the local
  * backend with a scripted model provider.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest"
 import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { closedPort, FakeProvider, isolatedEnv } from "../support/localE2e.js"

@@ -2,7 +2,7 @@
  * Interactive mode on the local backend: the same terminal UI, with the agent in the local
  * database and a scripted model provider instead of a Letta server.
  */
-import { afterEach, describe, expect, it } from "vitest"
+import { afterEach, expect, it } from "vitest"
 import { makeSandbox, type Sandbox } from "../support/e2e.js"
 import { closedPort, FakeProvider, isolatedEnv } from "../support/localE2e.js"
 import { hasTmux, Terminal } from "../support/tmux.js"

@@ -4,7 +4,7 @@
  */
 import { mkdir, symlink, writeFile } from "node:fs/promises"
 import { join } from "node:path"
-import { describe, expect, it } from "@effect/vitest"
+import { expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { findRipgrep } from "../../src/tools/search/ripgrep.js"
 import { makeGrepTool } from "../../src/tools/Grep.js"

@@ -10,7 +10,7 @@ export interface SdkModule {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
-/** An in-stream `error_message` (letta-api.md §7.2): its message and detail, and its error type. */
+/** An in-stream `error_message`: its message and detail, and its error type. */
 const readErrorMessage = (body: Readonly<Record<string, unknown>>): { detail?: string; code?: string } => {
   const message = typeof body["message"] === "string" ? body["message"] : undefined
   const extra = typeof body["detail"] === "string" ? body["detail"] : undefined

@@ -1,5 +1,5 @@
 /**
- * Reads a streaming turn's SSE body (letta-api.md §7) into decoded chunks. The SDK's own stream
+ * Reads a streaming turn's SSE body into decoded chunks. The SDK's own stream
  * reader costs ~20 µs and a lot of garbage per event, which dominates long token streams; here
  * the body is fed to a linear SSE parser and each network read yields all the events it
  * completed, as one batch. A stream silent for longer than the idle timeout (pings included)

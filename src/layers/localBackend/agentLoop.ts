@@ -1,5 +1,5 @@
 /**
- * One run of the in-process agent loop (LOCAL-BACKEND.md §4): compile the context, call the
+ * One run of the in-process agent loop: compile the context, call the
  * model, stream its reply as Letta chunks, run our own tools and go on, until the model answers
  * without a tool call (end_turn), calls a client tool (requires_approval: the run pauses until
  * the approval message), or the steps run out (max_steps).

@@ -1,5 +1,5 @@
 /**
- * The Letta stream chunks the local agent loop emits (letta-api.md §6), so the turn pipeline
+ * The Letta stream chunks the local agent loop emits, so the turn pipeline
  * sees exactly what a Letta server would send: the same envelope, otids per part, token-mode
  * deltas or whole step-mode messages.
  */

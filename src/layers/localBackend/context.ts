@@ -1,5 +1,5 @@
 /**
- * A step's context (LOCAL-BACKEND.md §4.1–2): the system prompt with the memory blocks rendered
+ * A step's context: the system prompt with the memory blocks rendered
  * as Letta renders them, then as much recent history as fits the window minus the reply budget.
  * When the history would pass ~75 % of the window, the oldest part is summarised into one
  * summary message that stands in for it; the originals stay in the database.

@@ -1,5 +1,5 @@
 /**
- * The pure half of `conversation_search` (letta-api.md §14): decoding the model's arguments, turning any
+ * The pure half of `conversation_search`: decoding the model's arguments, turning any
  * query text into a safe SQLite FTS5 expression, and formatting the hits for the model.
  */
 import * as Either from "effect/Either"

@@ -1,4 +1,4 @@
-/** Stored messages as the Letta messages a history listing returns (letta-api.md §13). */
+/** Stored messages as the Letta messages a history listing returns. */
 import type { LettaMessage } from "../../domain/letta.js"
 import type { MessageRecord, PendingApproval, ToolCallRecord } from "../../domain/localState.js"
 import { envelope, lettaDate } from "./chunks.js"

@@ -1,5 +1,5 @@
 /**
- * What a message request brings (letta-api.md §5.3, §10–11), checked and recorded as the server
+ * What a message request brings, checked and recorded as the server
  * does: answers to every call the agent is paused on (exactly that id set), then the user's
  * message. A retried request (same otid) is not applied twice.
  */

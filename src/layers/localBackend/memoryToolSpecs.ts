@@ -1,6 +1,6 @@
 /**
  * The server tools offered to the model in local mode: the memory tools of `memoryTools.ts` and
- * `conversation_search` (`conversationSearch.ts`). Argument names are Letta's (letta-api.md §14); the
+ * `conversation_search` (`conversationSearch.ts`). Argument names are Letta's; the
  * descriptions are ours and promise only what those modules do.
  */
 

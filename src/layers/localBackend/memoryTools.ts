@@ -1,5 +1,5 @@
 /**
- * The memory tools the Letta server ran for the agent (letta-api.md §14), as a pure function: it reads a
+ * The memory tools the Letta server ran for the agent, as a pure function: it reads a
  * snapshot of the agent's blocks and returns the text the model sees plus the edits the caller must apply
  * (in one transaction). Error texts follow Letta's so a model trained against the server behaves the same.
  */

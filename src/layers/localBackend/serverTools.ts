@@ -1,5 +1,5 @@
 /**
- * The tools the agent loop runs itself (LOCAL-BACKEND.md §4.5): the memory tools and
+ * The tools the agent loop runs itself: the memory tools and
  * conversation_search. They are the agent's own memory: no approval, no permission engine.
  * A failure is a tool result with status "error"; the loop goes on.
  */

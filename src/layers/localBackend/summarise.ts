@@ -1,5 +1,5 @@
 /**
- * Compaction's summary (LOCAL-BACKEND.md §4.2): the model condenses the oldest part of the
+ * Compaction's summary: the model condenses the oldest part of the
  * history into one message. If the model cannot (an error, an empty answer), compaction still
  * happens, with a note pointing to conversation_search instead of a summary.
  */

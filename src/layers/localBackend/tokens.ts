@@ -1,4 +1,4 @@
-/** Token estimates before a call (LOCAL-BACKEND.md §2): characters / 4, rounded up. */
+/** Token estimates before a call: characters / 4, rounded up. */
 import type { MessageBody } from "../../domain/localState.js"
 
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4)

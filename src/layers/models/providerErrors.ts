@@ -1,5 +1,5 @@
 /**
- * Every provider failure as an ApiError (LOCAL-BACKEND.md §4): the provider is named as the
+ * Every provider failure as an ApiError: the provider is named as the
  * service, HTTP errors keep their status, Retry-After and the provider's own message; auth
  * failures name the variable to set; an unreachable server says how to start it.
  */

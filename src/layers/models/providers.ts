@@ -1,5 +1,5 @@
 /**
- * The model providers (LOCAL-BACKEND.md §2): the four built-in ones configured from the
+ * The model providers: the four built-in ones configured from the
  * environment, and the custom ones from the settings. Keys only ever come from the environment.
  */
 import { maskUrlCredentials } from "../../domain/redaction.js"
