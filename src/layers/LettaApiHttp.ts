@@ -13,9 +13,10 @@ import { LettaApi, type LettaApiShape } from "../services/LettaApi.js"
 import { nodeFetch } from "./lettaApi/nodeFetch.js"
 import { notLettaServer } from "./lettaApi/notLetta.js"
 import { onceCreated } from "./lettaApi/onceCreated.js"
-import { describeApiFailure, type SdkModule } from "./lettaApi/sdkErrors.js"
+import { describeApiFailure, protocolError, type SdkModule } from "./lettaApi/sdkErrors.js"
 import { sseChunks } from "./lettaApi/sseEvents.js"
 import { LETTA_STREAM_IDLE_MS, maxEventChars, requestTimeoutMs, streamIdleTimeoutMs } from "./lettaApi/streamLimits.js"
+import { isRecord } from "../domain/records.js"
 
 type Client = InstanceType<SdkModule["Letta"]>
 
@@ -26,14 +27,8 @@ const decodeBlocks = Schema.decodeUnknown(Schema.Array(BlockInfo))
 const decodeModels = Schema.decodeUnknown(Schema.Array(ModelInfo))
 const decodeMessages = Schema.decodeUnknown(Schema.Array(LettaMessage))
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
   typeof value === "object" && value !== null && Symbol.asyncIterator in value
-
-const protocolError = (operation: string, detail: string, streamStarted: boolean) =>
-  new ApiError({ kind: "protocol", operation, detail, streamStarted })
 
 export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApiShape> =>
   Effect.gen(function* () {

@@ -7,6 +7,7 @@ import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { describeDecodeError } from "../layers/settings/issues.js"
+import { isRecord } from "../domain/records.js"
 
 const UnknownKeys = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 const StringMap = Schema.Record({ key: Schema.String, value: Schema.String })
@@ -63,15 +64,13 @@ export const serverNameProblem = (name: string): string | undefined => {
   return undefined
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value)
-
 /**
  * One server's definition, decoded as the kind its `type` says (so a stdio entry without a
  * command reads "command: is missing", not a list of every kind it failed to be).
  */
 const decodeServer = (name: string, value: unknown): Either.Either<McpServerConfig, string> => {
   const where = `mcpServers[${JSON.stringify(name)}]`
-  if (!isObject(value)) return Either.left(`${where}: expected an object`)
+  if (!isRecord(value)) return Either.left(`${where}: expected an object`)
   const type = value["type"]
   if (type !== undefined && type !== "stdio" && type !== "http" && type !== "sse") {
     return Either.left(`${where}.type: expected "stdio", "http" or "sse", got ${JSON.stringify(type)}`)
@@ -89,10 +88,10 @@ export const parseMcpConfigText = (text: string): Either.Either<McpServers, stri
   } catch (error) {
     return Either.left(`not valid JSON (${error instanceof Error ? error.message : String(error)})`)
   }
-  if (!isObject(json)) return Either.left("expected a JSON object with mcpServers")
+  if (!isRecord(json)) return Either.left("expected a JSON object with mcpServers")
   const servers = json["mcpServers"]
   if (servers === undefined) return Either.right({})
-  if (!isObject(servers)) return Either.left("mcpServers: expected an object of servers by name")
+  if (!isRecord(servers)) return Either.left("mcpServers: expected an object of servers by name")
   const decoded: Record<string, McpServerConfig> = {}
   for (const [name, value] of Object.entries(servers)) {
     const server = decodeServer(name, value)

@@ -1,14 +1,12 @@
 /** Turns whatever the SDK threw into an ApiError with the server's own detail, never raw text. */
 import { ApiError } from "../../domain/errors.js"
 import { tlsProblem } from "./tlsFailure.js"
+import { isRecord } from "../../domain/records.js"
 
 export interface SdkModule {
   readonly Letta: typeof import("@letta-ai/letta-client/client").Letta
   readonly errors: typeof import("@letta-ai/letta-client/core/error")
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
 
 /** An in-stream `error_message`: its message and detail, and its error type. */
 const readErrorMessage = (body: Readonly<Record<string, unknown>>): { detail?: string; code?: string } => {
@@ -52,6 +50,10 @@ const readRetryAfter = (headers: Headers | undefined): number | undefined => {
 }
 
 /** ApiError codes the failure messages single out. */
+/** The server answered something that is not what the API promises (a malformed body or event). */
+export const protocolError = (operation: string, detail: string, streamStarted: boolean): ApiError =>
+  new ApiError({ kind: "protocol", operation, detail, streamStarted })
+
 export const TLS_FAILURE = "tls_failure"
 export const REDIRECT = "redirect"
 

@@ -14,6 +14,8 @@ import { LettaMessage, type StreamChunk } from "../../domain/letta.js"
 import { compileGuard } from "../../domain/schemaGuard.js"
 import { createSseParser, DEFAULT_MAX_EVENT_CHARS, describeSize, type SseMessage, SseEventTooLarge } from "./sseParser.js"
 import { describeSeconds, LETTA_STREAM_IDLE_MS } from "./streamLimits.js"
+import { isRecord } from "../../domain/records.js"
+import { protocolError } from "./sdkErrors.js"
 
 // A check, not a decode: LettaMessage has no transformations, so a valid payload already IS a
 // LettaMessage (extra fields included) and no second object is built for every token. Compiled
@@ -23,9 +25,6 @@ const isLettaMessage = compileGuard(LettaMessage)
 /** Reads, and time, allowed for the rest of a body after `[DONE]`. */
 const DRAIN_READS = 8
 const DRAIN_MS = 250
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
 
 export interface SseFailures {
   /** An `event: error` payload → the ApiError the server meant. */
@@ -40,9 +39,6 @@ export interface SseLimits {
   /** The largest one event may be. */
   readonly maxEventChars: number
 }
-
-const protocolError = (operation: string, detail: string) =>
-  new ApiError({ kind: "protocol", operation, detail, streamStarted: true })
 
 export const sseChunks = (
   body: AsyncIterable<unknown>,
@@ -68,7 +64,7 @@ export const sseChunks = (
       try {
         payload = JSON.parse(event.data)
       } catch {
-        failure = protocolError(operation, "the server sent a malformed event")
+        failure = protocolError(operation, "the server sent a malformed event", true)
         return
       }
       if (event.event === "error") {
@@ -78,11 +74,11 @@ export const sseChunks = (
       // Other named events (e.g. `cancelled`) carry nothing the client needs.
       if (event.event !== undefined && event.event !== "message") return
       if (!isRecord(payload)) {
-        failure = protocolError(operation, "the server sent an event that is not a JSON object")
+        failure = protocolError(operation, "the server sent an event that is not a JSON object", true)
         return
       }
       if (!isLettaMessage(payload)) {
-        failure = protocolError(operation, "the server sent an event with an unexpected shape")
+        failure = protocolError(operation, "the server sent an event with an unexpected shape", true)
         return
       }
       batch.push({ message: payload, raw: payload })
@@ -93,7 +89,7 @@ export const sseChunks = (
         parser.feed(text)
       } catch (error) {
         if (!(error instanceof SseEventTooLarge)) throw error
-        failure ??= protocolError(operation, `the server sent one event larger than ${describeSize(error.limitChars)}; letta stopped reading the stream`)
+        failure ??= protocolError(operation, `the server sent one event larger than ${describeSize(error.limitChars)}; letta stopped reading the stream`, true)
       }
     }
 

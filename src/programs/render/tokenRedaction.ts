@@ -6,6 +6,7 @@
  * line once the message is over.
  */
 import { StreamRedactor } from "../../domain/redaction.js"
+import { isRecord } from "../../domain/records.js"
 
 type Raw = Readonly<Record<string, unknown>>
 
@@ -17,8 +18,6 @@ interface TextSlot {
   readonly text: string
   readonly with: (text: string) => Raw
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value)
 
 const callId = (call: Record<string, unknown>): { callId?: string } => {
   const id = call["tool_call_id"] ?? call["id"]
