@@ -1,37 +1,44 @@
-/** The command line (PRODUCT.md §1): the real parser on real argv, and `toRunConfig`. */
+/** The command line: the real parser on real argv, and `toRunConfig`. */
+import * as Command from "@effect/cli/Command"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Option } from "effect"
-import { type CommonFlags, makeCli, type Parsed, prepareArgs, toRunConfig } from "../src/cli.js"
-import { FLAGS } from "../src/cliHelp.js"
+import { prepareArgs } from "../src/cli/args.js"
+import { commands, makeCli } from "../src/cli/commands.js"
+import { FLAGS } from "../src/cli/help.js"
+import { type Parsed, toRunConfig } from "../src/cli/runConfig.js"
+import type { BackendFlags as CommonFlags } from "../src/services/AgentBackend.js"
 
 type Called =
   | { readonly _tag: "run"; readonly parsed: Parsed }
   | { readonly _tag: string; readonly common: CommonFlags; readonly args: ReadonlyArray<unknown> }
 
-/** Runs `letta <args>` through makeCli with handlers that only record what they were called with. */
+/** Runs `letta <args>` through the real command tree with handlers that only record what they were called with. */
 const cli = (...args: ReadonlyArray<string>) =>
   Effect.gen(function* () {
     let called: Called | undefined
-    const record = (tag: string) => (common: CommonFlags, ...rest: ReadonlyArray<unknown>) =>
-      Effect.sync(() => {
+    const rootFlags = Effect.map(commands.root, (config): CommonFlags => ({ backend: config.backend, settingsFile: Option.map(config.settings, (file) => file.trim()) }))
+    const record = (tag: string, ...rest: ReadonlyArray<unknown>) =>
+      Effect.map(rootFlags, (common) => {
         called = { _tag: tag, common, args: rest }
       })
     const run = makeCli({
-      run: (parsed) =>
+      root: Command.withHandler(commands.root, (parsed) =>
         Effect.sync(() => {
           called = { _tag: "run", parsed }
-        }),
-      agentsList: record("agentsList"),
-      models: record("models"),
-      memoryShow: record("memoryShow"),
-      memorySet: record("memorySet"),
-      memoryHistory: record("memoryHistory"),
-      memoryRevert: record("memoryRevert"),
-      skillsList: () =>
+        })
+      ),
+      agentsList: Command.withHandler(commands.agentsList, () => record("agentsList")),
+      models: Command.withHandler(commands.models, () => record("models")),
+      memoryShow: Command.withHandler(commands.memoryShow, ({ label }) => record("memoryShow", label)),
+      memorySet: Command.withHandler(commands.memorySet, ({ file, label }) => record("memorySet", label, file)),
+      memoryHistory: Command.withHandler(commands.memoryHistory, ({ label }) => record("memoryHistory", label)),
+      memoryRevert: Command.withHandler(commands.memoryRevert, ({ change, label }) => record("memoryRevert", label, change)),
+      skillsList: Command.withHandler(commands.skillsList, () =>
         Effect.sync(() => {
           called = { _tag: "skillsList", common: { backend: Option.none(), settingsFile: Option.none() }, args: [] }
         })
+      )
     })
     yield* run(["node", "letta", ...args])
     return called

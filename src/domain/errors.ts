@@ -1,6 +1,7 @@
 /**
  * Every failure the user can see, as tagged data. `describeFailure` (programs/failure.ts)
- * is the one place that turns these into a message and an exit code.
+ * is the one place that turns these into a message and an exit code; it has a case for each
+ * member of `LettaFailure`, which the compiler checks.
  */
 import * as Data from "effect/Data"
 
@@ -20,7 +21,7 @@ export class SettingsError extends Data.TaggedError("SettingsError")<{
 }> {}
 
 /**
- * A permission rule that cannot be understood (PRODUCT.md §5.2): exit 2, before any network
+ * A permission rule that cannot be understood: exit 2, before any network
  * call. `source` says where it came from (`--allowedTools`, `local settings`, …), `location`
  * the settings file when there is one.
  */
@@ -128,3 +129,25 @@ export type LettaFailure =
 export class NoAgentToContinue extends Data.TaggedError("NoAgentToContinue")<{
   readonly server: string
 }> {}
+
+/** Every tag of `LettaFailure`: the record makes a missing or extra one a compile error. */
+const FAILURE_TAGS: { readonly [Tag in LettaFailure["_tag"]]: true } = {
+  UsageError: true,
+  SettingsError: true,
+  RuleError: true,
+  ConfigError: true,
+  ApiError: true,
+  AgentNotFound: true,
+  UnknownModel: true,
+  UnexpectedStop: true,
+  MaxTurnsReached: true,
+  NoAssistantReply: true,
+  BrokenPipe: true,
+  NoAgentToContinue: true,
+  NoModelAvailable: true,
+  StoreError: true
+}
+
+/** Whether `error` is one of the failures the user can see (e.g. the failure of a `Cause`). */
+export const isLettaFailure = (error: unknown): error is LettaFailure =>
+  typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string" && Object.hasOwn(FAILURE_TAGS, error._tag)

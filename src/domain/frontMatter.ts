@@ -5,7 +5,7 @@
  * and what is wrong, never a throw.
  *
  * The `yaml` package (~115 kB minified) is required on first use only; in the bundle it lives in
- * dist/letta-yaml.cjs (scripts/yamlBundle.mjs), so runs without such files never load it.
+ * dist/letta-yaml.cjs (build/yamlBundle.mjs), so runs without such files never load it.
  */
 import * as Data from "effect/Data"
 import * as Either from "effect/Either"

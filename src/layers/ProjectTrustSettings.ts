@@ -6,7 +6,7 @@
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { AllSettings } from "../domain/settings.js"
-import { loadBuiltin } from "../lazyBuiltins.js"
+import { loadBuiltin } from "../platform/builtins.js"
 import type { OutputShape } from "../services/Output.js"
 import { type ProjectCode, ProjectTrust } from "../services/ProjectTrust.js"
 import type { SettingsShape } from "../services/Settings.js"

@@ -1,15 +1,16 @@
 /**
- * The interactive prompter: each call the policy could not decide is shown in the approval
- * dialog (PRODUCT.md §5.5) with a tool-specific preview and, where one is safe, an "always
- * allow" rule. ExitPlanMode in plan mode gets the plan dialog, whose answer picks the next
- * mode. Calls of one batch arrive one after another; the pipeline answers them together.
+ * The interactive prompter: each call the policy could not decide is put up in the approval
+ * dialog with a tool-specific preview and, where one is safe, an "always allow" rule. The
+ * dialogs go through the ApprovalQueue, which the interactive program's screen takes from.
+ * ExitPlanMode in plan mode gets the plan dialog, whose answer picks the next mode. Calls of
+ * one batch arrive one after another; the pipeline answers them together.
  */
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { ApprovalChoice, ApprovalDialog } from "../domain/dialogs.js"
 import type { PromptAnswer } from "../domain/permissions.js"
-import { ApprovalScreen } from "../services/ApprovalScreen.js"
+import { ApprovalQueue } from "../services/ApprovalQueue.js"
 import { PermissionPolicy } from "../services/PermissionPolicy.js"
 import { type ApprovalRequest, Prompter } from "../services/Prompter.js"
 import { Settings } from "../services/Settings.js"
@@ -40,10 +41,10 @@ const planText = (args: ApprovalRequest["args"]): string => {
   return typeof plan === "string" && plan.trim().length > 0 ? plan : "(The agent gave no plan text.)"
 }
 
-export const PrompterInk: Layer.Layer<Prompter, never, ApprovalScreen | PermissionPolicy | Settings | Workspace | FileSystem.FileSystem> = Layer.effect(
+export const PrompterInk: Layer.Layer<Prompter, never, ApprovalQueue | PermissionPolicy | Settings | Workspace | FileSystem.FileSystem> = Layer.effect(
   Prompter,
   Effect.gen(function* () {
-    const screen = yield* ApprovalScreen
+    const approvals = yield* ApprovalQueue
     const policy = yield* PermissionPolicy
     const settings = yield* Settings
     const workspace = yield* Workspace
@@ -55,7 +56,7 @@ export const PrompterInk: Layer.Layer<Prompter, never, ApprovalScreen | Permissi
 
     const askPlan = (request: ApprovalRequest) =>
       Effect.gen(function* () {
-        const choice = yield* screen.present({ _tag: "Plan", toolCallId: request.toolCallId, plan: planText(request.args) })
+        const choice = yield* approvals.ask({ _tag: "Plan", toolCallId: request.toolCallId, plan: planText(request.args) })
         if (choice._tag === "StartCoding") {
           yield* policy.setMode(choice.mode)
           const answer: PromptAnswer = { _tag: "Approve" }
@@ -75,7 +76,7 @@ export const PrompterInk: Layer.Layer<Prompter, never, ApprovalScreen | Permissi
           preview,
           suggestion: yield* suggestRule({ toolName: request.toolName, args: request.args }, workspace)
         }
-        const choice: ApprovalChoice = yield* screen.present(dialog)
+        const choice: ApprovalChoice = yield* approvals.ask(dialog)
         switch (choice._tag) {
           case "Yes":
           case "StartCoding":
@@ -85,9 +86,9 @@ export const PrompterInk: Layer.Layer<Prompter, never, ApprovalScreen | Permissi
               const rule = dialog.suggestion.rule
               const suggestion = dialog.suggestion
               yield* services(rememberRule(suggestion)).pipe(
-                Effect.zipRight(screen.ruleAdded(suggestion)),
+                Effect.zipRight(approvals.ruleAdded(suggestion)),
                 Effect.catchAll((error) =>
-                  screen.notify(`Approved once; the rule ${rule} could not be saved: ${error.problem}`, "warning")
+                  approvals.notify(`Approved once; the rule ${rule} could not be saved: ${error.problem}`, "warning")
                 )
               )
             }

@@ -12,6 +12,7 @@ import { toolError } from "../domain/tools.js"
 import { judgedPathsOf } from "../permissions/paths.js"
 import type { FileTracker } from "../services/FileTracker.js"
 import type { PermissionPolicy } from "../services/PermissionPolicy.js"
+import type { Search } from "../services/Search.js"
 import type { Shell } from "../services/Shell.js"
 import type { TodoList } from "../services/TodoList.js"
 import { type DecodedArgs, Tools } from "../services/Tools.js"
@@ -42,6 +43,7 @@ export type ToolRequirements =
   | FileTracker
   | TodoList
   | PermissionPolicy
+  | Search
 
 /** What callers of makeToolsLayer provide: the session stores are made inside it. */
 export type ToolsLayerRequirements = Exclude<ToolRequirements, FileTracker | TodoList>
@@ -65,7 +67,7 @@ const REGISTRY: ReadonlyArray<Tool<ToolRequirements>> = [
 
 export const IMPLEMENTED_TOOLS: ReadonlyArray<string> = REGISTRY.map((tool) => tool.name)
 
-/** What `client_tools` says of every tool (scripts/build.mjs bakes these into the bundle). */
+/** What `client_tools` says of every tool (build/toolSpecs.mjs bakes these into the bundle). */
 export const allToolSpecs = (): ReadonlyArray<ClientToolSpec> => REGISTRY.map((tool) => tool.spec)
 
 const invalid = (text: string): DecodedArgs => ({ _tag: "Invalid", output: toolError(text) })

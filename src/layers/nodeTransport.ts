@@ -4,7 +4,7 @@
  * ~5 ms to load, so it loads on the first https request only.
  */
 import { Agent as HttpAgent, request as httpRequest } from "node:http"
-import { loadBuiltin } from "../lazyBuiltins.js"
+import { loadBuiltin } from "../platform/builtins.js"
 
 export interface Transport {
   readonly request: typeof httpRequest

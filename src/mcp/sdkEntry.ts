@@ -1,6 +1,6 @@
 /**
  * Everything that touches the MCP SDK. In the build this file is its own bundle
- * (dist/letta-mcp.cjs, scripts/mcpBundle.mjs), loaded only when a session has MCP servers, so
+ * (dist/letta-mcp.cjs, build/mcpBundle.mjs), loaded only when a session has MCP servers, so
  * runs without them never read the SDK. It speaks plain Promises; the Effect side is ./McpTools.ts.
  */
 import { spawn, type ChildProcess } from "node:child_process"

@@ -1,5 +1,5 @@
 /**
- * Shell analysis for Bash permission rules (PRODUCT.md §5.3): a command line is parsed with a
+ * Shell analysis for Bash permission rules: a command line is parsed with a
  * real Bash parser (unbash: pure TypeScript, no WASM, loaded lazily) and flattened into every
  * simple command it would run — in lists, pipelines, subshells, compound commands, `$(…)` and
  * backticks, `bash -c` / `sh -c` strings and stdin scripts, `eval` arguments, and behind

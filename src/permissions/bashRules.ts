@@ -1,5 +1,5 @@
 /**
- * Bash rules against analysed command lines (PRODUCT.md §5.3).
+ * Bash rules against analysed command lines.
  *
  * ALLOW: a line is allowed when EVERY simple command in it is allowed by some rule:
  * - `Bash(prefix:*)` covers a command whose words (leading `NAME=value` assignments included)

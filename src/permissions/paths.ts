@@ -1,5 +1,5 @@
 /**
- * Paths for permission decisions (PRODUCT.md §5.3): every path a file-tool call touches,
+ * Paths for permission decisions: every path a file-tool call touches,
  * resolved the way the tools resolve it (absolute, or relative to the project directory) and
  * then through the file system (symlinks followed, dangling ones included, for the longest
  * existing prefix), so `./.env`, `sub/../.env`, `/abs/project/.env`, `//abs/project/.env` and

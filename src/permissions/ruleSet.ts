@@ -7,7 +7,7 @@ import type { FileSystem } from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
 import { join, resolve } from "node:path"
 import { RuleError } from "../domain/errors.js"
-import type { AllSettings } from "../domain/settings.js"
+import type { AllSettings, Permissions } from "../domain/settings.js"
 import { loadShellParser } from "./bash.js"
 import { type CompiledBashRule, compileBashRule } from "./bashRules.js"
 import { compilePathMatcher, type PathMatcher, realPathOf } from "./paths.js"
@@ -122,6 +122,35 @@ export const loadRuleSet = (inputs: RuleInputs, dirs: Dirs): Effect.Effect<RuleS
       deny: compiled.filter((c) => c.effect === "deny"),
       allow: compiled.filter((c) => c.effect === "allow"),
       ask: compiled.filter((c) => c.effect === "ask"),
+      directories
+    }
+  })
+
+/** Rules and directories from the command line, on top of the settings files' ones. */
+export interface ExtraRules {
+  /** `--settings <file>`: its permissions, rules of source `--settings` (errors name the file). */
+  readonly extraSettings?: { readonly path: string; readonly permissions: Permissions | undefined }
+  /** `--add-dir`: more directories counted as inside, like `permissions.additionalDirectories`. */
+  readonly addDirs?: ReadonlyArray<string>
+}
+
+/** The rule set with the `--settings` file's rules and directories and the `--add-dir` ones. */
+export const withExtraRules = (rules: RuleSet, extras: ExtraRules, dirs: Dirs): Effect.Effect<RuleSet, RuleError, FileSystem> =>
+  Effect.gen(function* () {
+    const extra = extras.extraSettings
+    const added: Array<CompiledRule> = []
+    for (const effect of ["deny", "allow", "ask"] as const) {
+      for (const text of extra?.permissions?.[effect] ?? []) added.push(yield* compileRuleText(text, "--settings", effect, dirs, extra?.path))
+    }
+    const directories = [...rules.directories]
+    for (const dir of [...(extra?.permissions?.additionalDirectories ?? []), ...(extras.addDirs ?? [])]) {
+      const real = yield* realPathOf(resolve(dirs.projectDir, expandHome(dir, dirs.homeDir)))
+      if (!directories.includes(real)) directories.push(real)
+    }
+    return {
+      deny: [...rules.deny, ...added.filter((rule) => rule.effect === "deny")],
+      allow: [...rules.allow, ...added.filter((rule) => rule.effect === "allow")],
+      ask: [...rules.ask, ...added.filter((rule) => rule.effect === "ask")],
       directories
     }
   })

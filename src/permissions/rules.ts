@@ -1,5 +1,5 @@
 /**
- * Permission rules (PRODUCT.md §5.2), parsed from their text. Pure: no file system, no shell
+ * Permission rules, parsed from their text. Pure: no file system, no shell
  * parser. Bash specifiers are split into "exact" and "prefix" here and analysed as shell by
  * ./bash.ts; path specifiers are anchored here and resolved against real directories by the
  * policy layer.

@@ -1,5 +1,5 @@
 /**
- * "Yes, and don't ask again" (PRODUCT.md §5.5): the one rule to offer for a call that asked,
+ * "Yes, and don't ask again": the one rule to offer for a call that asked,
  * where to keep it, and the option's text. Pure, given the call and (for Bash) its analysis.
  *
  * - Never broader than needed: a Bash prefix is the program and, for tools with subcommands
@@ -15,10 +15,8 @@
  */
 import * as Effect from "effect/Effect"
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path"
-import type { SettingsError } from "../domain/errors.js"
 import { isInside } from "../domain/paths.js"
 import type { PermissionQuery } from "../domain/permissions.js"
-import { Settings } from "../services/Settings.js"
 import { analyseCommand, type ShellAnalysis, type SimpleCommand } from "./bash.js"
 import { hasOpaquePart } from "./bashRules.js"
 import { programBaseName, systemProgram } from "./bashWrappers.js"
@@ -230,12 +228,3 @@ export const suggestFor = (query: PermissionQuery, dirs: { readonly projectDir: 
     const shell = query.toolName === "Bash" && typeof command === "string" ? yield* analyseCommand(command) : undefined
     return suggestRule(query, { ...dirs, ...(shell === undefined ? {} : { shell }) })
   })
-
-/** Keeps an allow rule in ./.letta/settings.local.json (no duplicates; other keys untouched). */
-export const saveLocalRule = (rule: string): Effect.Effect<void, SettingsError, Settings> =>
-  Effect.flatMap(Settings, (settings) =>
-    settings.updateLocal((local) => {
-      const allow = local.permissions?.allow ?? []
-      return allow.includes(rule) ? local : { ...local, permissions: { ...local.permissions, allow: [...allow, rule] } }
-    })
-  ).pipe(Effect.asVoid)

@@ -12,7 +12,7 @@ import type { PendingToolCall } from "../domain/letta.js"
 import { LettaApi } from "../services/LettaApi.js"
 import { Output } from "../services/Output.js"
 import { Settings } from "../services/Settings.js"
-import { pendingCallsOf } from "./turn.js"
+import { pendingCallsOf } from "./turn/turn.js"
 
 const POLL = "500 millis"
 /** The server is asked every this many polls (the lease files are read every time). */

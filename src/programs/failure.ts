@@ -1,15 +1,9 @@
-/** The one mapping from a failure to what the user reads and the exit code (PRODUCT.md §1). */
+/** The one mapping from a failure to what the user reads and the exit code. */
+import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, type FailureReport } from "../cli/exit.js"
 import type { ApiError, LettaFailure } from "../domain/errors.js"
 
-export const EXIT_SUCCESS = 0
-export const EXIT_FAILURE = 1
-export const EXIT_USAGE = 2
-export const EXIT_INTERRUPTED = 130
-
-export interface FailureReport {
-  readonly message: string
-  readonly exitCode: number
-}
+export type { FailureReport }
+export { isLettaFailure } from "../domain/errors.js"
 
 const STOP_REASONS: Readonly<Record<string, string>> = {
   cancelled: "the run was cancelled on the server",
@@ -177,5 +171,12 @@ export const describeFailure = (failure: LettaFailure, server: string): FailureR
     case "BrokenPipe":
       // The reader went away; nothing to say and nobody to say it to.
       return { message: "", exitCode: EXIT_SUCCESS }
+    default:
+      // A new failure without a case here does not compile.
+      return absurd(failure)
   }
+}
+
+const absurd = (failure: never): never => {
+  throw new Error(`No message for the failure ${JSON.stringify(failure)}`)
 }

@@ -32,9 +32,25 @@ export const showMemory = (label: Option.Option<BlockLabel>, settings: AllSettin
       })
     }
     const blocks = yield* Effect.forEach(known, (l) => api.retrieveBlock(ids[l]!), { concurrency: "unbounded" })
-    const text = blocks.map((block, i) => (labels.length === 1 ? block.value : `── ${known[i]} (${block.id}) ──\n${block.value}`))
+    if (labels.length === 1) {
+      // stdout stays the value alone (scripts read it); how full the block is goes to stderr.
+      yield* output.stdout(`${blocks[0]!.value}\n`)
+      return yield* output.stderr(`${known[0]}: ${blockUse(blocks[0]!)}\n`)
+    }
+    const text = blocks.map((block, i) => `\u2500\u2500 ${known[i]} (${block.id}) \u00b7 ${blockUse(block)} \u2500\u2500\n${block.value}`)
     yield* output.stdout(`${text.join("\n\n")}\n`)
   })
+
+/** A block at or above this share of its limit is reported as near it (the next reflection consolidates it). */
+export const NEAR_LIMIT = 0.9
+
+/** "1,234 of 5,000 characters (25%)", and "near its limit" when it is. */
+export const blockUse = (block: { readonly value: string; readonly limit?: number | null | undefined }): string => {
+  if (block.limit === null || block.limit === undefined || block.limit <= 0) return `${block.value.length.toLocaleString("en-US")} characters`
+  const share = block.value.length / block.limit
+  const near = share >= NEAR_LIMIT ? " \u00b7 near its limit" : ""
+  return `${block.value.length.toLocaleString("en-US")} of ${block.limit.toLocaleString("en-US")} characters (${Math.round(share * 100)}%)${near}`
+}
 
 export const setMemory = (label: BlockLabel, value: string, settings: AllSettings) =>
   Effect.gen(function* () {

@@ -20,7 +20,7 @@ import { Workspace } from "../services/Workspace.js"
 import { awaitOtherSessions } from "./agentLease.js"
 import { ensureSharedBlocks } from "./memoryBlocks.js"
 import { withAnnouncedRetries } from "./turn/retry.js"
-import { pendingCallsOf } from "./turn.js"
+import { pendingCallsOf } from "./turn/turn.js"
 
 export interface Session {
   readonly agentId: string

@@ -1,18 +1,17 @@
 /**
- * Grep: a regular-expression search of file contents, by ripgrep when `rg` is on PATH and by
- * the in-process engine otherwise; both give the same output (see search/grepEngine.ts).
+ * Grep: a regular-expression search of file contents through the Search service (ripgrep when
+ * `rg` is on PATH, the in-process engine otherwise; both give the same output). This file checks
+ * the arguments, asks the service and formats what it found.
  */
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { type ToolOutput, toolError, toolSuccess } from "../domain/tools.js"
+import { type GrepFileResult, type GrepMode, type GrepOutcome, type GrepRequest, Search } from "../services/Search.js"
 import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.js"
 import { formatSize, pathFailure, resolveProjectPath } from "./files.js"
 import { FILE_TYPE_NAMES, fileTypeGlobs } from "./search/fileTypes.js"
-import { builtinGrep, type GrepFileResult, type GrepMode, type GrepOutcome, type GrepRequest } from "./search/grepEngine.js"
 import { searchHider, withHiddenNote } from "./search/hidden.js"
-import { sortByMtime } from "./search/mtime.js"
-import { findRipgrep, ripgrepSearch } from "./search/ripgrep.js"
 
 export const GREP_MAX_OUTPUT_CHARS = 30_000
 export const GREP_MAX_LINE_CHARS = 500
@@ -62,30 +61,6 @@ const DESCRIPTION = [
   "- Files that the permission rules deny, or ask about, are left out; a note says how many and by which rule.",
   "- Use Glob to find files by name; Read to see a whole file."
 ].join("\n")
-
-export type GrepEngine = "ripgrep" | "builtin"
-
-/** Runs the search with the given engine; files newest first. */
-export const runGrepSearch = (engine: GrepEngine, request: GrepRequest, rg?: string) =>
-  Effect.gen(function* () {
-    const builtin = Effect.promise((signal) => builtinGrep(request, signal))
-    // Should rg fail to start after all, the built-in engine answers.
-    const outcome: GrepOutcome =
-      engine === "ripgrep" && rg !== undefined
-        ? yield* ripgrepSearch(rg, request).pipe(Effect.catchAll(() => builtin))
-        : yield* builtin
-    if (outcome._tag !== "Found") return outcome
-    const byPath = new Map(outcome.files.map((file) => [file.path, file]))
-    // Both engines read each file's time as they found it; what they could not is stat'ed here.
-    const known = new Map(outcome.files.flatMap((file) => (file.mtimeMs === undefined ? [] : [[file.path, file.mtimeMs] as const])))
-    const order = yield* Effect.promise((signal) => sortByMtime([...byPath.keys()], signal, known))
-    const files = order.flatMap((path) => {
-      const file = byPath.get(path)
-      return file === undefined ? [] : [file]
-    })
-    const sorted: GrepOutcome = { _tag: "Found", files }
-    return sorted
-  })
 
 const shorten = (text: string): string => {
   const line = text.endsWith("\r") ? text.slice(0, -1) : text
@@ -158,18 +133,6 @@ export const formatGrepResults = (
   return notes.length === 0 ? out.join("\n") : `${out.join("\n")}\n\n${notes.join("\n")}`
 }
 
-/** Which engine a Grep call uses; `rg` is the ripgrep binary for the "ripgrep" engine. */
-export interface EngineChoice {
-  readonly engine: GrepEngine
-  readonly rg?: string
-}
-
-/** ripgrep when `rg` is on PATH (looked up once per PATH value), else the built-in engine. */
-export const detectEngine = (): EngineChoice => {
-  const rg = findRipgrep()
-  return rg === undefined ? { engine: "builtin" } : { engine: "ripgrep", rg }
-}
-
 /** A `\n` escape (not an escaped backslash before "n") or a literal line break. */
 const matchesLineBreak = (pattern: string): boolean => pattern.includes("\n") || /(^|[^\\])(\\\\)*\\n/.test(pattern)
 
@@ -179,64 +142,60 @@ const isBinaryFile = (fs: FileSystem.FileSystem, file: string) =>
     Effect.flatMap(fs.open(file), (handle) => handle.readAlloc(FileSystem.Size(64 * 1024)))
   ).pipe(Effect.map((head) => head._tag === "Some" && head.value.includes(0)))
 
-/** The Grep tool with the given engine choice (tests pin one; the registry detects). */
-export const makeGrepTool = (chooseEngine: () => EngineChoice) =>
-  defineTool({
-    name: "Grep",
-    description: DESCRIPTION,
-    parameters: GrepParameters,
-    readOnly: true,
-    run: (args) =>
-      Effect.gen(function* () {
-        const fs = yield* FileSystem.FileSystem
-        const root = yield* resolveProjectPath(args.path ?? ".")
-        const info = yield* fs.stat(root)
-        let typeGlobs: ReadonlyArray<string> | undefined
-        if (args.type !== undefined) {
-          typeGlobs = fileTypeGlobs(args.type)
-          if (typeGlobs === undefined) {
-            return toolError(`Unknown type "${args.type}". Known types: ${FILE_TYPE_NAMES.join(", ")}.`)
-          }
+export const Grep = defineTool({
+  name: "Grep",
+  description: DESCRIPTION,
+  parameters: GrepParameters,
+  readOnly: true,
+  run: (args) =>
+    Effect.gen(function* () {
+      const fs = yield* FileSystem.FileSystem
+      const root = yield* resolveProjectPath(args.path ?? ".")
+      const info = yield* fs.stat(root)
+      let typeGlobs: ReadonlyArray<string> | undefined
+      if (args.type !== undefined) {
+        typeGlobs = fileTypeGlobs(args.type)
+        if (typeGlobs === undefined) {
+          return toolError(`Unknown type "${args.type}". Known types: ${FILE_TYPE_NAMES.join(", ")}.`)
         }
-        if (info.type !== "File" && info.type !== "Directory") {
-          return toolError(`${root} is not a file or directory (it is a ${info.type}); cannot search it.`)
-        }
-        if (info.type === "File" && (yield* isBinaryFile(fs, root))) {
-          return toolError(`Cannot search binary file: ${root}`)
-        }
-        if (!(args.multiline ?? false) && matchesLineBreak(args.pattern)) {
-          return toolError("The pattern contains a line break (\\n), which only matches with multiline: true.")
-        }
-        const mode = args.output_mode ?? "files_with_matches"
-        const before = mode === "content" ? (args["-B"] ?? args["-C"] ?? 0) : 0
-        const after = mode === "content" ? (args["-A"] ?? args["-C"] ?? 0) : 0
-        const request: GrepRequest = {
-          pattern: args.pattern,
-          root,
-          rootIsFile: info.type === "File",
-          ignoreCase: args["-i"] ?? false,
-          multiline: args.multiline ?? false,
-          mode,
-          before,
-          after,
-          ...(args.glob === undefined ? {} : { glob: args.glob }),
-          ...(typeGlobs === undefined ? {} : { typeGlobs })
-        }
-        // A file named as the path was judged by the call's own permission decision.
-        const hider = info.type === "Directory" ? yield* searchHider("Grep", root) : undefined
-        const choice = chooseEngine()
-        const found = yield* runGrepSearch(choice.engine, request, choice.rg)
-        const outcome: GrepOutcome =
-          hider === undefined || found._tag !== "Found" ? found : { _tag: "Found", files: found.files.filter((file) => !hider.hides(file.path)) }
-        const options = { mode, lineNumbers: args["-n"] ?? true, context: before > 0 || after > 0, headLimit: args.head_limit }
-        const output = grepOutput(outcome, options, choice.engine === "ripgrep" ? "ripgrep" : "JavaScript")
-        return { ...output, text: withHiddenNote(output.text, hider?.note("matching file", "matching files")) }
-      }).pipe(
-        Effect.catchAll((error) => pathFailure(args.path ?? ".", error, "Path does not exist", "search"))
-      )
-  })
-
-export const Grep = makeGrepTool(detectEngine)
+      }
+      if (info.type !== "File" && info.type !== "Directory") {
+        return toolError(`${root} is not a file or directory (it is a ${info.type}); cannot search it.`)
+      }
+      if (info.type === "File" && (yield* isBinaryFile(fs, root))) {
+        return toolError(`Cannot search binary file: ${root}`)
+      }
+      if (!(args.multiline ?? false) && matchesLineBreak(args.pattern)) {
+        return toolError("The pattern contains a line break (\\n), which only matches with multiline: true.")
+      }
+      const mode = args.output_mode ?? "files_with_matches"
+      const before = mode === "content" ? (args["-B"] ?? args["-C"] ?? 0) : 0
+      const after = mode === "content" ? (args["-A"] ?? args["-C"] ?? 0) : 0
+      const request: GrepRequest = {
+        pattern: args.pattern,
+        root,
+        rootIsFile: info.type === "File",
+        ignoreCase: args["-i"] ?? false,
+        multiline: args.multiline ?? false,
+        mode,
+        before,
+        after,
+        ...(args.glob === undefined ? {} : { glob: args.glob }),
+        ...(typeGlobs === undefined ? {} : { typeGlobs })
+      }
+      // A file named as the path was judged by the call's own permission decision.
+      const hider = info.type === "Directory" ? yield* searchHider("Grep", root) : undefined
+      const search = yield* Search
+      const found = yield* search.grep(request)
+      const outcome: GrepOutcome =
+        hider === undefined || found._tag !== "Found" ? found : { _tag: "Found", files: found.files.filter((file) => !hider.hides(file.path)) }
+      const options = { mode, lineNumbers: args["-n"] ?? true, context: before > 0 || after > 0, headLimit: args.head_limit }
+      const output = grepOutput(outcome, options, search.syntax)
+      return { ...output, text: withHiddenNote(output.text, hider?.note("matching file", "matching files")) }
+    }).pipe(
+      Effect.catchAll((error) => pathFailure(args.path ?? ".", error, "Path does not exist", "search"))
+    )
+})
 
 const SKIPPED_SHOWN = 5
 

@@ -12,6 +12,7 @@ import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
 import type { ClientToolSpec } from "../domain/letta.js"
 import { type ALL_TOOL_NAMES, type ToolOutput, toolError } from "../domain/tools.js"
+import { bakedToolSpec } from "../platform/toolSpecs.js"
 
 export type ToolName = (typeof ALL_TOOL_NAMES)[number]
 
@@ -142,15 +143,6 @@ export const parametersJsonSchema = <A, I>(schema: Schema.Schema<A, I, never>): 
   return { ...object, type: "object", properties, additionalProperties: false }
 }
 
-/**
- * The specs of all tools as the build computed them from these same definitions (its JSON
- * Schemas cost ~4 ms of every start-up to generate); undefined when run from source.
- */
-declare const LETTA_TOOL_SPECS: Readonly<Record<string, ClientToolSpec>> | undefined
-
-const builtSpec = (name: string): ClientToolSpec | undefined =>
-  typeof LETTA_TOOL_SPECS === "object" ? LETTA_TOOL_SPECS[name] : undefined
-
 export const toClientToolSpec = <A extends ToolArgs, I, R>(definition: ToolDefinition<A, I, R>): ClientToolSpec => ({
   name: definition.name,
   description: definition.description,
@@ -205,7 +197,7 @@ export const defineTool = <A extends ToolArgs, I, R>(definition: ToolDefinition<
   const validateArgs = (input: unknown) => (validator ??= Schema.validateEither(definition.parameters, strict))(input)
   // What `decode` returned, by identity, so `execute` gets the typed value without re-decoding.
   const decoded = new WeakMap<object, A>()
-  const spec = builtSpec(definition.name) ?? toClientToolSpec(definition)
+  const spec = bakedToolSpec(definition.name) ?? toClientToolSpec(definition)
   const properties = spec.parameters["properties"]
   const parameterNames = isRecord(properties) ? Object.keys(properties) : []
   return {

@@ -2,7 +2,7 @@
  * File helpers shared by the file tools: resolving paths against the project, error texts, the
  * stale-write guard over the session's FileTracker, and atomic writes.
  */
-import { nodeCrypto } from "../lazyBuiltins.js"
+import { nodeCrypto } from "../platform/builtins.js"
 import * as FileSystem from "@effect/platform/FileSystem"
 import { type PlatformError, SystemError } from "@effect/platform/Error"
 import * as Path from "@effect/platform/Path"

@@ -5,7 +5,7 @@
  * leaves it behind: searches never show them, and the next run that writes in that directory
  * removes the ones nobody is writing any more.
  */
-import { nodeCrypto } from "../lazyBuiltins.js"
+import { nodeCrypto } from "../platform/builtins.js"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Path from "@effect/platform/Path"
 import * as Effect from "effect/Effect"

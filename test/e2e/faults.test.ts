@@ -300,7 +300,7 @@ describe("usage errors", () => {
     [["-p", "hi", "--model"], "letta: --model needs a value."],
     [["-p", "hi", "--bogus"], "letta: Unknown option: --bogus"],
     [["-p", "hi", "--continue", "--new"], "letta: --continue and --new cannot be used together."],
-    [["-p", "hi", "--tools", "Nope"], "letta: Unknown tool in --tools: Nope. Available: Bash, BashOutput, KillBash, Read, Write, Edit, MultiEdit, Glob, Grep, LS, TodoWrite, ExitPlanMode, Skill."],
+    [["-p", "hi", "--tools", "Nope"], "letta: Unknown tool in --tools: Nope. Available: Bash, BashOutput, KillBash, Read, Write, Edit, MultiEdit, Glob, Grep, LS, TodoWrite, ExitPlanMode, Skill, and MCP tools as mcp__<server> or mcp__<server>__<tool>."],
     [["agents", "lis"], "letta: Unknown subcommand 'lis' for 'letta agents'; use 'letta agents list'."]
   ]
   for (const [args, message] of cases) {

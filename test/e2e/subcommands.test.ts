@@ -49,11 +49,17 @@ describe("letta memory", () => {
     expect(all.code).toBe(0)
     expect(all.stdout).toContain("── persona (")
     expect(all.stdout).toContain("── project (")
+    expect(all.stdout).toMatch(/── human \(block-[\w-]+\) · [\d,]+ of [\d,]+ characters \(\d+%\) ──/)
 
     const file = join(sandbox.root, "human.md")
     writeFileSync(file, "Prefers tabs.\n")
     expect((await letta(["memory", "set", "human", "--file", file])).code).toBe(0)
-    expect((await letta(["memory", "show", "human"])).stdout).toBe("Prefers tabs.\n\n")
+    const human = await letta(["memory", "show", "human"])
+    expect(human.stdout).toBe("Prefers tabs.\n\n")
+    expect(human.stderr).toMatch(/^human: 14 of [\d,]+ characters \(0%\)\n$/)
+    writeFileSync(file, "x".repeat(18_500))
+    expect((await letta(["memory", "set", "human", "--file", file])).code).toBe(0)
+    expect((await letta(["memory", "show", "human"])).stderr).toMatch(/^human: 18,500 of 20,000 characters \(93%\) · near its limit\n$/)
 
     expect((await letta(["memory", "set", "project"], { stdin: "Uses pnpm.\n" })).code).toBe(0)
     const projectId = (sandbox.settings("project")?.["localSharedBlockIds"] as { project: string }).project

@@ -8,7 +8,7 @@ import type { PermissionMode } from "../../src/domain/config.js"
 import type { ApprovalChoice, ApprovalDialog, RuleSuggestion } from "../../src/domain/dialogs.js"
 import type { LocalSettings } from "../../src/domain/settings.js"
 import { DEFAULT_PLAN_REJECTION, DEFAULT_REJECTION, PrompterInk } from "../../src/layers/PrompterInk.js"
-import { ApprovalScreen } from "../../src/services/ApprovalScreen.js"
+import { ApprovalQueue } from "../../src/services/ApprovalQueue.js"
 import { PermissionPolicy } from "../../src/services/PermissionPolicy.js"
 import { type ApprovalRequest, Prompter } from "../../src/services/Prompter.js"
 import { Settings } from "../../src/services/Settings.js"
@@ -36,10 +36,11 @@ const ask = (request: ApprovalRequest, choice: ApprovalChoice, mode: PermissionM
   const layer = PrompterInk.pipe(
     Layer.provide(
       Layer.mergeAll(
-        Layer.succeed(ApprovalScreen, {
-          present: (dialog) => Effect.sync(() => (dialogs.push(dialog), choice)),
+        Layer.succeed(ApprovalQueue, {
+          ask: (dialog) => Effect.sync(() => (dialogs.push(dialog), choice)),
           ruleAdded: (suggestion) => Effect.sync(() => void added.push(suggestion)),
-          notify: () => Effect.void
+          notify: () => Effect.void,
+          take: Effect.never
         }),
         Layer.succeed(PermissionPolicy, {
           mode: Effect.sync(() => current),

@@ -6,6 +6,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { afterEach, beforeEach } from "vitest"
 import { ShellNode } from "../../src/layers/ShellNode.js"
+import { SearchAuto } from "../../src/layers/SearchAuto.js"
 import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../../src/layers/ToolsLive.js"
 import { TodoList } from "../../src/services/TodoList.js"
 import { type DecodedArgs, Tools } from "../../src/services/Tools.js"
@@ -25,7 +26,7 @@ const withTools = <A>(loaded: ReadonlyArray<string> | undefined, use: (tools: To
     Effect.provide(
       makeToolsLayer(loaded).pipe(
         Layer.provide(
-          Layer.mergeAll(ShellNode, NodeContext.layer, noRulesPolicy, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir }))
+          Layer.mergeAll(ShellNode, SearchAuto, NodeContext.layer, noRulesPolicy, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir }))
         )
       )
     )
@@ -208,7 +209,7 @@ describe("ToolsLive", () => {
     }).pipe(
       Effect.provide(
         makeToolsLayer(undefined).pipe(
-          Layer.provide(Layer.mergeAll(ShellNode, NodeContext.layer, noRulesPolicy, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir })))
+          Layer.provide(Layer.mergeAll(ShellNode, SearchAuto, NodeContext.layer, noRulesPolicy, Layer.succeed(Workspace, { projectDir: dir, homeDir: dir })))
         )
       )
     ))

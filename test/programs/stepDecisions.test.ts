@@ -14,6 +14,7 @@ import type { TurnEvent } from "../../src/domain/events.js"
 import type { ApprovalAnswer, PendingToolCall } from "../../src/domain/letta.js"
 import type { PromptAnswer } from "../../src/domain/permissions.js"
 import { PermissionPolicyRules } from "../../src/layers/PermissionPolicyRules.js"
+import { SearchAuto } from "../../src/layers/SearchAuto.js"
 import { ShellNode } from "../../src/layers/ShellNode.js"
 import { makeToolsLayer } from "../../src/layers/ToolsLive.js"
 import { answerPendingCalls } from "../../src/programs/turn/approvals.js"
@@ -61,7 +62,7 @@ const answer = (calls: ReadonlyArray<PendingToolCall>, options: Options = {}) =>
     disallowedTools: ["Edit(protected/**)", "Read(private/**)"],
     settings: { user: {}, project: {}, local: {} }
   }).pipe(Layer.provide(base))
-  const tools = makeToolsLayer(undefined).pipe(Layer.provide(Layer.mergeAll(base, ShellNode, policy)))
+  const tools = makeToolsLayer(undefined).pipe(Layer.provide(Layer.mergeAll(base, ShellNode, SearchAuto, policy)))
   const prompter = Layer.succeed(Prompter, {
     ask: (request) =>
       Effect.sync(() => {

@@ -3,7 +3,7 @@ import { Chunk, Effect, Exit, Fiber, Layer, Stream } from "effect"
 import { ApiError, MaxTurnsReached, UnexpectedStop } from "../../src/domain/errors.js"
 import type { TurnEvent } from "../../src/domain/events.js"
 import type { MessageItem } from "../../src/domain/letta.js"
-import { INTERRUPTED_REASON, maxTurnsReason, RECOVERED_REASON, runTurn, type TurnInput, type TurnServices, turnEvents } from "../../src/programs/turn.js"
+import { INTERRUPTED_REASON, maxTurnsReason, RECOVERED_REASON, turn, type TurnInput, type TurnServices } from "../../src/programs/turn/turn.js"
 import type { PermissionMode } from "../../src/domain/config.js"
 import { toolSuccess } from "../../src/domain/tools.js"
 import { Tools } from "../../src/services/Tools.js"
@@ -28,12 +28,12 @@ const setup = (replies: Array<ScriptedReply>) => {
   return { api, executed, layer }
 }
 
-const run = (turn: TurnInput, layer: Layer.Layer<TurnServices>) =>
-  turnEvents(turn).pipe(Stream.runCollect, Effect.map(Chunk.toArray), Effect.provide(layer))
+const run = (input: TurnInput, layer: Layer.Layer<TurnServices>) =>
+  turn(input).pipe(Stream.runCollect, Effect.map(Chunk.toArray), Effect.provide(layer))
 
 const approvalsOf = (item: MessageItem | undefined) => (item?.type === "approval" ? item.approvals : [])
 
-describe("runTurn", () => {
+describe("turn", () => {
   it.effect("streams a plain answer and ends with its text", () =>
     Effect.gen(function* () {
       const { api, layer } = setup([response({ text: ["Hel", "lo!"], stop: "end_turn" })])
@@ -298,8 +298,9 @@ describe("runTurn", () => {
         response({ stop: "cancelled", runId: "run-9" })
       ])
       const events: Array<TurnEvent> = []
+      const report = (event: TurnEvent) => Effect.sync(() => void events.push(event))
       const fiber = yield* Effect.fork(
-        runTurn(input({ liveToolOutput: true }), (event) => Effect.sync(() => events.push(event))).pipe(Effect.provide(layer))
+        Stream.runForEach(turn(input({ liveToolOutput: report })), report).pipe(Effect.provide(layer))
       )
       yield* Effect.sleep("250 millis")
       expect(events.filter((e) => e._tag === "ToolOutput")).toEqual([{ _tag: "ToolOutput", toolCallId: "call-1", text: "started\nhalf way\n" }])
@@ -319,7 +320,7 @@ describe("runTurn", () => {
       ])
       const silent = Layer.succeed(Tools, { ...(yield* Effect.provide(Tools, layer)), execute: () => Effect.never })
       const fiber = yield* Effect.fork(
-        runTurn(input({ liveToolOutput: true }), () => Effect.void).pipe(Effect.provide(Layer.merge(layer, silent)))
+        Stream.runDrain(turn(input({ liveToolOutput: () => Effect.void }))).pipe(Effect.provide(Layer.merge(layer, silent)))
       )
       yield* Effect.sleep("150 millis")
       yield* Fiber.interrupt(fiber)
@@ -334,7 +335,7 @@ describe("runTurn", () => {
         response({ stop: "cancelled", runId: "run-9" })
       ])
       const events: Array<TurnEvent> = []
-      const fiber = yield* Effect.fork(runTurn(input(), (event) => Effect.sync(() => events.push(event))).pipe(Effect.provide(layer)))
+      const fiber = yield* Effect.fork(Stream.runForEach(turn(input()), (event) => Effect.sync(() => events.push(event))).pipe(Effect.provide(layer)))
       yield* Effect.sleep("250 millis")
       yield* Fiber.interrupt(fiber)
       expect(events.some((e) => e._tag === "ToolOutput")).toBe(false)

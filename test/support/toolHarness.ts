@@ -8,9 +8,13 @@ import { Effect, Either, Layer } from "effect"
 import { afterEach, beforeEach } from "vitest"
 import type { ToolOutput } from "../../src/domain/tools.js"
 import { FileTrackerMemory } from "../../src/layers/FileTrackerMemory.js"
+import { SearchAuto } from "../../src/layers/SearchAuto.js"
+import { SearchBuiltin } from "../../src/layers/SearchBuiltin.js"
+import { SearchRipgrep } from "../../src/layers/SearchRipgrep.js"
 import { ShellNode } from "../../src/layers/ShellNode.js"
 import { TodoListMemory } from "../../src/layers/TodoListMemory.js"
 import { PermissionPolicy } from "../../src/services/PermissionPolicy.js"
+import type { Search } from "../../src/services/Search.js"
 import { Shell } from "../../src/services/Shell.js"
 import { Workspace } from "../../src/services/Workspace.js"
 import type { Tool } from "../../src/tools/defineTool.js"
@@ -36,7 +40,7 @@ export const noRulesPolicy = Layer.succeed(PermissionPolicy, {
   searchFilter: () => Effect.succeed(undefined)
 })
 
-/** Everything the tools need, as one session: one FileTracker, one TodoList, one Shell. */
+/** Everything the tools need, as one session: one FileTracker, one TodoList, one Shell; Search as the app chooses it. */
 export const sessionLayer = (projectDir: string) =>
   Layer.mergeAll(
     NodeContext.layer,
@@ -44,8 +48,18 @@ export const sessionLayer = (projectDir: string) =>
     FileTrackerMemory,
     TodoListMemory,
     ShellNode,
+    SearchAuto,
     noRulesPolicy
   )
+
+/** A search engine a test pins: the built-in one, or ripgrep at `rg`. */
+export type EngineChoice = { readonly engine: "builtin" } | { readonly engine: "ripgrep"; readonly rg: string }
+
+/** `tool` searching with the pinned engine, whatever Search layer the session has. */
+export const withEngine = <R>(tool: Tool<R>, choice: EngineChoice): Tool<Exclude<R, Search>> => ({
+  ...tool,
+  execute: (args) => tool.execute(args).pipe(Effect.provide(choice.engine === "ripgrep" ? SearchRipgrep(choice.rg) : SearchBuiltin))
+})
 
 /** Runs a tool as the registry does: decode the arguments (dying if invalid), then execute. */
 export const runTool = <R>(tool: Tool<R>, args: unknown): Effect.Effect<ToolOutput, never, R> =>

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
+import { requiredLiteral } from "../../src/layers/search/fileSearch.js"
+import { findRipgrep } from "../../src/layers/search/ripgrep.js"
+import { Grep } from "../../src/tools/Grep.js"
 import { FILE_TYPE_NAMES } from "../../src/tools/search/fileTypes.js"
-import { requiredLiteral } from "../../src/tools/search/grepEngine.js"
-import { findRipgrep } from "../../src/tools/search/ripgrep.js"
-import { type EngineChoice, Grep, makeGrepTool } from "../../src/tools/Grep.js"
 import { writeTree } from "../support/fileTree.js"
-import { decodeError, runTool, sessionLayer, useTempDir } from "../support/toolHarness.js"
+import { decodeError, type EngineChoice, runTool, sessionLayer, useTempDir, withEngine } from "../support/toolHarness.js"
 
 const temp = useTempDir("letta-grep-")
 const session = () => Effect.provide(sessionLayer(temp.path()))
@@ -34,7 +34,7 @@ const TREE: Readonly<Record<string, string>> = {
 }
 
 for (const [label, choice] of engines) {
-  const tool = makeGrepTool(() => choice)
+  const tool = withEngine(Grep, choice)
   const grep = (args: Record<string, unknown>) => runTool(tool, args)
   /** The output with the temp dir shortened to "@". */
   const text = (args: Record<string, unknown>) =>
@@ -203,7 +203,7 @@ describe("Grep tool (ripgrep's results through a scratch file)", () => {
       // What rg managed to write before the disk filled up: a.txt's count, not b.txt's.
       const partial = `{"type":"end","data":{"path":{"text":"${join(temp.path(), "a.txt")}"},"stats":{"matched_lines":1}}}\n`
       const rgPath = fakeRg(scratchDir, partial, "rg: No space left on device (os error 28)", 2)
-      const tool = makeGrepTool(() => ({ engine: "ripgrep", rg: rgPath }))
+      const tool = withEngine(Grep, { engine: "ripgrep", rg: rgPath })
       const output = yield* runTool(tool, { pattern: "needle", output_mode: "count" })
       rmSync(scratchDir, { recursive: true, force: true })
       expect(output.text.split(`${temp.path()}/`).join("@")).toContain("@b.txt:2")
@@ -217,7 +217,7 @@ describe("Grep tool (ripgrep's results through a scratch file)", () => {
       const scratchDir = mkdtempSync(join(tmpdir(), "letta-tmp-"))
       const saved = process.env["TMPDIR"]
       process.env["TMPDIR"] = scratchDir
-      const tool = makeGrepTool(() => ({ engine: "ripgrep", rg }))
+      const tool = withEngine(Grep, { engine: "ripgrep", rg })
       const output = yield* runTool(tool, { pattern: "needle", output_mode: "count" }).pipe(
         Effect.ensuring(Effect.sync(() => (saved === undefined ? delete process.env["TMPDIR"] : (process.env["TMPDIR"] = saved))))
       )

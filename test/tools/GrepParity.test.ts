@@ -6,11 +6,11 @@ import { mkdir, symlink, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { findRipgrep } from "../../src/tools/search/ripgrep.js"
-import { makeGrepTool } from "../../src/tools/Grep.js"
+import { findRipgrep } from "../../src/layers/search/ripgrep.js"
+import { Grep } from "../../src/tools/Grep.js"
 import { writeTree } from "../support/fileTree.js"
 import { describeNeeding } from "../support/requiredProgram.js"
-import { runTool, sessionLayer, useTempDir } from "../support/toolHarness.js"
+import { runTool, sessionLayer, useTempDir, withEngine } from "../support/toolHarness.js"
 
 const temp = useTempDir("letta-grep-parity-")
 const rg = findRipgrep()
@@ -112,8 +112,8 @@ describeNeeding("rg (ripgrep)", rg !== undefined)("Grep engines agree", () => {
         await symlink(join(temp.path(), "src", "app.ts"), join(temp.path(), "linked", "app-link.ts"))
         await writeFile(join(temp.path(), "linked", "real.txt"), "TODO real\n")
       })
-      const builtin = makeGrepTool(() => ({ engine: "builtin" }))
-      const ripgrep = makeGrepTool(() => ({ engine: "ripgrep", ...(rg === undefined ? {} : { rg }) }))
+      const builtin = withEngine(Grep, { engine: "builtin" })
+      const ripgrep = withEngine(Grep, rg === undefined ? { engine: "builtin" } : { engine: "ripgrep", rg })
       for (const query of QUERIES) {
         const ours = yield* runTool(builtin, query)
         const theirs = yield* runTool(ripgrep, query)

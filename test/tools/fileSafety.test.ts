@@ -11,16 +11,16 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
+import { findRipgrep } from "../../src/layers/search/ripgrep.js"
 import { Edit } from "../../src/tools/Edit.js"
 import { Glob } from "../../src/tools/Glob.js"
-import { makeGrepTool } from "../../src/tools/Grep.js"
+import { Grep } from "../../src/tools/Grep.js"
 import { LS } from "../../src/tools/LS.js"
 import { MultiEdit } from "../../src/tools/MultiEdit.js"
 import { Read } from "../../src/tools/Read.js"
-import { findRipgrep } from "../../src/tools/search/ripgrep.js"
 import { isStaleTemp, REUSED_PID_AFTER_MS } from "../../src/tools/tempFiles.js"
 import { Write } from "../../src/tools/Write.js"
-import { runTool, sessionLayer, useTempDir } from "../support/toolHarness.js"
+import { runTool, sessionLayer, useTempDir, withEngine } from "../support/toolHarness.js"
 
 const temp = useTempDir("letta-filesafety-")
 const at = (name: string) => join(temp.path(), name)
@@ -161,7 +161,7 @@ describe("huge files (item 7)", () => {
       yield* put("real.txt", "needle\n")
       yield* put("huge.log", "needle\n")
       yield* Effect.promise(() => truncate(at("huge.log"), 1.5 * 1024 * 1024 * 1024))
-      const grep = makeGrepTool(() => ({ engine: "builtin" }))
+      const grep = withEngine(Grep, { engine: "builtin" })
       expect((yield* runTool(grep, { pattern: "needle" })).text).toBe(
         `${at("real.txt")}\n\n[1 file over 100 MB was not searched, as the built-in search reads files whole: ${at("huge.log")} (1.5 GB). Install ripgrep (rg) to search large files, or Read them in parts.]`
       )
@@ -242,7 +242,7 @@ describe("temp files left by a crash (item 8)", () => {
     it.live(`are never shown by Grep (${choice.engine})`, () =>
       Effect.gen(function* () {
         yield* plant
-        const grep = makeGrepTool(() => choice)
+        const grep = withEngine(Grep, choice)
         expect((yield* runTool(grep, { pattern: "needle", glob: "*" })).text).toBe(at("real.txt"))
         expect((yield* runTool(grep, { pattern: "needle", output_mode: "content", "-n": false })).text).toBe(
           `${at("real.txt")}:needle`

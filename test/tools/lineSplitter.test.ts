@@ -1,6 +1,6 @@
 import * as fc from "effect/FastCheck"
 import { describe, expect, it } from "vitest"
-import { LineSplitter } from "../../src/tools/search/lineSplitter.js"
+import { LineSplitter } from "../../src/layers/search/lineSplitter.js"
 
 const PREFIXES = ['{"type":"end"', '{"type":"match"']
 

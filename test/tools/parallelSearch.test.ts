@@ -5,7 +5,8 @@
 import { existsSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { describe, expect, it } from "vitest"
-import { builtinGrep, type GrepMode, type GrepOutcome, type GrepRequest } from "../../src/tools/search/grepEngine.js"
+import { builtinGrep } from "../../src/layers/search/builtinGrep.js"
+import type { GrepMode, GrepOutcome, GrepRequest } from "../../src/services/Search.js"
 import { writeTree } from "../support/fileTree.js"
 import { useTempDir } from "../support/toolHarness.js"
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { followScratchFile, openScratchFile } from "../../src/tools/search/scratchFile.js"
+import { followScratchFile, openScratchFile } from "../../src/layers/search/scratchFile.js"
 
 describe("scratch files (where rg writes its results)", () => {
   let dir = ""

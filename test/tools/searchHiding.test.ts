@@ -6,13 +6,14 @@ import * as NodeContext from "@effect/platform-node/NodeContext"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { PermissionPolicyRules } from "../../src/layers/PermissionPolicyRules.js"
+import { SearchAuto } from "../../src/layers/SearchAuto.js"
+import { findRipgrep } from "../../src/layers/search/ripgrep.js"
 import { Workspace } from "../../src/services/Workspace.js"
 import { Glob } from "../../src/tools/Glob.js"
-import { type EngineChoice, makeGrepTool } from "../../src/tools/Grep.js"
+import { Grep } from "../../src/tools/Grep.js"
 import { LS } from "../../src/tools/LS.js"
-import { findRipgrep } from "../../src/tools/search/ripgrep.js"
 import { writeTree } from "../support/fileTree.js"
-import { runTool, useTempDir } from "../support/toolHarness.js"
+import { type EngineChoice, runTool, useTempDir, withEngine } from "../support/toolHarness.js"
 
 const temp = useTempDir("letta-hiding-")
 
@@ -32,7 +33,7 @@ const withRules = (permissions: { readonly deny?: ReadonlyArray<string>; readonl
     disallowedTools: [],
     settings: { user: {}, project: { permissions: permissions }, local: {} }
   }).pipe(Layer.provide(Layer.merge(NodeContext.layer, workspace)), Layer.orDie)
-  return Effect.provide(Layer.mergeAll(NodeContext.layer, workspace, policy))
+  return Effect.provide(Layer.mergeAll(NodeContext.layer, workspace, policy, SearchAuto))
 }
 
 const rg = findRipgrep()
@@ -43,7 +44,7 @@ const engines: ReadonlyArray<readonly [string, EngineChoice]> = [
 
 for (const [label, choice] of engines) {
   describe(`Grep (${label})`, () => {
-    const grep = makeGrepTool(() => choice)
+    const grep = withEngine(Grep, choice)
 
     it.effect("leaves out denied files and says how many, by which rule", () =>
       Effect.gen(function* () {

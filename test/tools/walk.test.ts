@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { walkFiles } from "../../src/tools/search/walk.js"
-import { findRipgrep } from "../../src/tools/search/ripgrep.js"
+import { findRipgrep } from "../../src/layers/search/ripgrep.js"
 import { writeTree } from "../support/fileTree.js"
 import { useTempDir } from "../support/toolHarness.js"
 

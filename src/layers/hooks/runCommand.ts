@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from "node:child_process"
 import * as Effect from "effect/Effect"
-import { nodeChildProcess } from "../../lazyBuiltins.js"
+import { nodeChildProcess } from "../../platform/builtins.js"
 import { MARKER, MARKER_VAR, trackLeader } from "../shellNode/tracker.js"
 
 /** Bytes of each stream kept; the rest is read and dropped so the hook never blocks on a full pipe. */

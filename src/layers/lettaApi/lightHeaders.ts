@@ -2,7 +2,7 @@
  * A `Headers` for the SDK's requests and our node:http responses. On Node 20 the global
  * `Headers` is a lazy getter that loads undici, Node's whole fetch stack (~18 ms of a ~300 ms
  * warm turn), for a case-insensitive multimap. The bundle gives the SDK this class instead (see
- * scripts/build.mjs, `inject`). Names are kept lower-cased; iteration is sorted by name with
+ * build/webGlobals.mjs, `inject`). Names are kept lower-cased; iteration is sorted by name with
  * repeated values joined by ", ", as the standard class does.
  */
 export class LightHeaders {

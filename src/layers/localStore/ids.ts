@@ -5,7 +5,7 @@
  * every local turn (nothing else in a turn loads it). Without /dev/urandom (Windows), node:crypto.
  */
 import { closeSync, openSync, readSync } from "node:fs"
-import { nodeCrypto } from "../../lazyBuiltins.js"
+import { nodeCrypto } from "../../platform/builtins.js"
 
 /** 64 ids' worth of random bytes; a turn needs a handful. */
 const POOL_BYTES = 16 * 64

@@ -1,12 +1,13 @@
 /**
- * "Yes, and don't ask again" (PRODUCT.md §5.5): the permission engine proposes the rule and
+ * "Yes, and don't ask again": the permission engine proposes the rule and
  * its scope (src/permissions/suggest.ts); taking it applies the rule at once for this session
  * and, for the local scope, keeps it in ./.letta/settings.local.json.
  */
 import * as Effect from "effect/Effect"
 import type { RuleSuggestion } from "../../domain/dialogs.js"
 import type { PermissionQuery } from "../../domain/permissions.js"
-import { saveLocalRule, suggestFor } from "../../permissions/suggest.js"
+import { suggestFor } from "../../permissions/suggest.js"
+import { saveLocalRule } from "./saveLocalRule.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 
 export const suggestRule = (query: PermissionQuery, dirs: { readonly projectDir: string; readonly homeDir: string }): Effect.Effect<RuleSuggestion | undefined> =>

@@ -17,7 +17,7 @@ import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { basename, dirname, join } from "node:path"
-import { nodeCrypto } from "../../lazyBuiltins.js"
+import { nodeCrypto } from "../../platform/builtins.js"
 import { isAlive, thisProcess } from "./processIdentity.js"
 
 export class LockTimeout extends Data.TaggedError("LockTimeout")<{

@@ -5,7 +5,7 @@
 import type { ChildProcess } from "node:child_process"
 import { statSync } from "node:fs"
 import { StringDecoder } from "node:string_decoder"
-import { nodeChildProcess } from "../../lazyBuiltins.js"
+import { nodeChildProcess } from "../../platform/builtins.js"
 import { MARKER, MARKER_VAR, trackLeader } from "./tracker.js"
 import { toolEnvironment } from "./toolEnvironment.js"
 

@@ -5,7 +5,7 @@
  * `{"project": "/abs/path", "entries": ["oldest", …, "newest"]}`, at most 500 entries.
  * Best effort: a history that cannot be read or written never stops the session.
  */
-import { nodeCrypto } from "../../lazyBuiltins.js"
+import { nodeCrypto } from "../../platform/builtins.js"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Path from "@effect/platform/Path"
 import * as Effect from "effect/Effect"

@@ -10,8 +10,10 @@ import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
+import * as Stream from "effect/Stream"
 import { type AgentChoice, PERMISSION_MODES, type PermissionMode, type RunConfig } from "../../domain/config.js"
-import type { LettaFailure } from "../../domain/errors.js"
+import { isLettaFailure } from "../../domain/errors.js"
+import type { TurnEvent } from "../../domain/events.js"
 import { type LettaMessage, type PendingToolCall, toolCallParts } from "../../domain/letta.js"
 import type { AllSettings, ExtraSettings } from "../../domain/settings.js"
 import { maskUrlCredentials } from "../../domain/redaction.js"
@@ -25,18 +27,19 @@ import { describeFailure } from "../failure.js"
 import { RunStats } from "../render/runStats.js"
 import { awaitOtherSessions } from "../agentLease.js"
 import { resolveSession } from "../session.js"
-import { runTurn } from "../turn.js"
+import { turn as turnEvents } from "../turn/turn.js"
 import { parseInput } from "./commands.js"
 import { loadCustomCommandMenu, runCustomCommand } from "../customCommands/interactive.js"
 import { pickAgent } from "./resumePicker.js"
 import { makeInputHistory } from "./inputHistory.js"
-import { waitForLayoutEngine } from "./layoutEngine.js"
-import { loadInteractive } from "./load.js"
+import { waitForLayoutEngine } from "../../platform/layoutEngine.js"
+import { loadInteractive } from "../../platform/terminalUi.js"
 import { mountScreen } from "./mount.js"
 import { statsLines, welcomeLines } from "./panels.js"
 import { makeNotifier } from "./notify.js"
 import { makeInputExtras } from "./shellMode.js"
 import { sessionStatus } from "./sessionStatus.js"
+import { showApprovals } from "./showApprovals.js"
 import { contextWindowOf, runCommand, type SessionState } from "./slashCommands.js"
 import type { UiStore } from "./store.js"
 import { colourWanted, terminalColourLevel } from "./theme.js"
@@ -53,26 +56,6 @@ const BACKFILL_USER_CHARS = 500
 
 export const nextMode = (mode: PermissionMode): PermissionMode =>
   PERMISSION_MODES[(PERMISSION_MODES.indexOf(mode) + 1) % PERMISSION_MODES.length] ?? "default"
-
-const FAILURE_TAGS: ReadonlyArray<LettaFailure["_tag"]> = [
-  "UsageError",
-  "SettingsError",
-  "RuleError",
-  "ConfigError",
-  "ApiError",
-  "AgentNotFound",
-  "UnknownModel",
-  "UnexpectedStop",
-  "MaxTurnsReached",
-  "NoAssistantReply",
-  "BrokenPipe",
-  "NoAgentToContinue",
-  "NoModelAvailable",
-  "StoreError"
-]
-
-const isLettaFailure = (error: unknown): error is LettaFailure =>
-  typeof error === "object" && error !== null && "_tag" in error && FAILURE_TAGS.some((tag) => tag === error._tag)
 
 /** The message for a failed turn or command: the failure's own, else the defect's. */
 const describeCause = (cause: Cause.Cause<unknown>, server: string): string => {
@@ -182,6 +165,8 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       ui.applyHistory(initial.recent, BACKFILL_USER_CHARS, { heading: "Recent conversation:", closing: "─".repeat(24) })
 
       if (preloaded === undefined) yield* mount(entries)
+      // The prompter's dialogs reach the screen from here on (before any turn can ask).
+      yield* Effect.forkScoped(showApprovals(ui))
 
       const state: SessionState = {
         agentId: session.agentId,
@@ -218,40 +203,36 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
         Effect.gen(function* () {
           ui.setBusy(true)
           const verbose = config.verbose ? verboseTurn(ui) : undefined
-          const fiber = yield* Effect.fork(
-            runTurn<never>(
-              {
-                agentId: state.agentId,
-                prompt,
-                recoveredCalls,
-                recovery: "ask",
-                maxSteps: undefined,
-                overrideModel,
-                streamTokens: state.streamTokens,
-                liveToolOutput: true,
-                appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt),
-                notice: (line) => Effect.sync(() => ui.addNotice(line, "warning")),
-                othersPending: (calls) =>
-                  awaitOtherSessions(state.agentId, calls, (line) => Effect.sync(() => ui.addNotice(line, "dim"))).pipe(
-                    Effect.provide(leaseContext)
-                  )
-              },
-              (event) =>
-                Effect.zipRight(
-                  Effect.sync(() => {
-                    state.stats.observe(event)
-                    status.observe(event)
-                    if (event._tag === "ServerMessage") {
-                      const runId = runIdOf(event.chunk.message)
-                      if (runId !== undefined) pausedRunId = runId
-                    }
-                    ui.apply(event)
-                    verbose?.observe(event)
-                  }),
-                  event._tag === "ToolResult" ? syncMode : Effect.void
-                )
+          /** What the store, the stats and the status line take from each event. */
+          const observe = (event: TurnEvent) =>
+            Effect.zipRight(
+              Effect.sync(() => {
+                state.stats.observe(event)
+                status.observe(event)
+                if (event._tag === "ServerMessage") {
+                  const runId = runIdOf(event.chunk.message)
+                  if (runId !== undefined) pausedRunId = runId
+                }
+                ui.apply(event)
+                verbose?.observe(event)
+              }),
+              event._tag === "ToolResult" ? syncMode : Effect.void
             )
-          )
+          const events = turnEvents({
+            agentId: state.agentId,
+            prompt,
+            recoveredCalls,
+            recovery: "ask",
+            maxSteps: undefined,
+            overrideModel,
+            streamTokens: state.streamTokens,
+            liveToolOutput: observe,
+            appendSystemPrompt: Option.getOrUndefined(config.appendSystemPrompt),
+            notice: (line) => Effect.sync(() => ui.addNotice(line, "warning")),
+            othersPending: (calls) =>
+              awaitOtherSessions(state.agentId, calls, (line) => Effect.sync(() => ui.addNotice(line, "dim"))).pipe(Effect.provide(leaseContext))
+          })
+          const fiber = yield* Effect.fork(Stream.runForEach(events, observe))
           turn = fiber
           const exit = yield* Fiber.await(fiber)
           turn = undefined

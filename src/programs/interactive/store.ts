@@ -15,7 +15,6 @@ import { type ApprovalChoice, type ApprovalDialog, type RuleSuggestion, scopeLab
 import type { TurnEvent } from "../../domain/events.js"
 import type { LettaMessage } from "../../domain/letta.js"
 import { maskUrlCredentials, redactDeep, withoutSecretStart } from "../../domain/redaction.js"
-import type { ApprovalScreenShape } from "../../services/ApprovalScreen.js"
 import { parseInput } from "./commands.js"
 import { LONG_TURN_MS, type Notifier } from "./notify.js"
 import { type Item, type LiveView, type PanelLine, type Tone, type ToolStatus, Transcript } from "./transcript.js"
@@ -80,7 +79,7 @@ export interface UiSnapshot {
   readonly expanded: boolean
 }
 
-export class UiStore implements ApprovalScreenShape {
+export class UiStore {
   private readonly transcript: Transcript
   private readonly listeners = new Set<() => void>()
   private version = 0
@@ -358,6 +357,9 @@ export class UiStore implements ApprovalScreenShape {
     this.changed(true)
   }
 
+  // The approval dialog and its notices; showApprovals.ts brings them from the ApprovalQueue.
+
+  /** Shows the dialog and waits for the user's choice. Interrupting it closes the dialog. */
   readonly present = (dialog: ApprovalDialog): Effect.Effect<ApprovalChoice> =>
     this.ask<ApprovalChoice>((answer) => {
       this.notifier?.(dialog._tag === "Plan" ? "letta: the plan is ready for review" : `letta: approve ${dialog.toolName}?`)

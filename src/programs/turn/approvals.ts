@@ -1,5 +1,5 @@
 /**
- * Answers every call a run is paused on (PRODUCT.md §4 step 3–4): decide each with the policy
+ * Answers every call a run is paused on: decide each with the policy
  * (asking the Prompter when the policy says Ask), run the allowed client tools — consecutive
  * read-only calls concurrently, anything that writes in order — and build ONE approval message.
  * A call is decided only after every earlier call that may change the file system has run: an
@@ -148,7 +148,7 @@ const planCall = <E>(call: PendingToolCall, emit: (event: TurnEvent) => Effect.E
     return plan
   })
 
-/** An approved ExitPlanMode that ran ends plan mode (PRODUCT.md §5.4). */
+/** An approved ExitPlanMode that ran ends plan mode (back to the default mode). */
 const leavePlanMode = Effect.gen(function* () {
   const policy = yield* PermissionPolicy
   if ((yield* policy.mode) === "plan") yield* policy.setMode("default")
@@ -166,6 +166,8 @@ export const PARTIAL_OUTPUT_CHARS = 30_000
  */
 export interface LiveToolOutput {
   readonly partial: Map<string, string>
+  /** Where the `ToolOutput` events go (straight to the screen, also while an interrupt stops the call). */
+  readonly report: (event: Extract<TurnEvent, { readonly _tag: "ToolOutput" }>) => Effect.Effect<void>
 }
 
 /** Runs a call, with the paths it was judged on for its file tool to check. */
@@ -173,11 +175,7 @@ const execute = (plan: Extract<Plan, { _tag: "Run" }>) =>
   Effect.flatMap(Tools, (tools) => Effect.locally(tools.execute(plan.call.name, plan.args), JudgedPathsRef, plan.judged))
 
 /** Runs a call with its output reported live: throttled events, and the partial output kept. */
-const executeLive = <E>(
-  plan: Extract<Plan, { _tag: "Run" }>,
-  emit: (event: TurnEvent) => Effect.Effect<void, E>,
-  live: LiveToolOutput
-) =>
+const executeLive = (plan: Extract<Plan, { _tag: "Run" }>, live: LiveToolOutput) =>
   Effect.gen(function* () {
     const id = plan.call.toolCallId
     let pending = ""
@@ -191,7 +189,7 @@ const executeLive = <E>(
       if (pending.length === 0) return Effect.void
       const text = pending
       pending = ""
-      return emit({ _tag: "ToolOutput", toolCallId: id, text })
+      return live.report({ _tag: "ToolOutput", toolCallId: id, text })
     })
     const ticker = Effect.sleep(LIVE_OUTPUT_INTERVAL_MS).pipe(Effect.zipRight(Effect.ignore(flush)), Effect.forever)
     const output = yield* Effect.scoped(
@@ -214,7 +212,7 @@ const runPlanned = <E>(
   Effect.gen(function* () {
     yield* emit({ _tag: "ToolStarted", toolName: plan.call.name, toolCallId: plan.call.toolCallId, args: plan.args })
     const started = Date.now()
-    const output = yield* afterTool(plan.call.name, plan.args, yield* live === undefined ? execute(plan) : executeLive(plan, emit, live))
+    const output = yield* afterTool(plan.call.name, plan.args, yield* live === undefined ? execute(plan) : executeLive(plan, live))
     if (plan.call.name === "ExitPlanMode" && output.status === "success") yield* leavePlanMode
     yield* emit({
       _tag: "ToolResult",

@@ -1,4 +1,4 @@
-/** Which failures are worth another attempt, and how long to wait (PRODUCT.md §4 "Retries"). */
+/** Which failures are worth another attempt (only those before the server answered), and how long to wait. */
 import * as Effect from "effect/Effect"
 import type { ApiError } from "../../domain/errors.js"
 

@@ -14,6 +14,9 @@
  *
  * Plain node:fs callbacks rather than the Effect FileSystem: a walk makes tens of thousands of
  * calls and this is the hot path of Glob and Grep.
+ *
+ * It lives beside the tools, not in the Search layers (src/layers/search/), because LS and the
+ * prompt's @-mentions pick files by the same rules, and tools and programs never import a layer.
  */
 import { type Dirent, readdir, readFile } from "node:fs"
 import { dirname } from "node:path"
