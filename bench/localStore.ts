@@ -17,7 +17,7 @@ import { ftsQuery, ftsQueryAny } from "../src/layers/localBackend/conversationSe
 import { MEMORY_TOOL_SPECS } from "../src/layers/localBackend/memoryTools.js"
 import { runServerTool, SEARCH_TOOL } from "../src/layers/localBackend/serverTools.js"
 import { LocalStoreSqlite } from "../src/layers/LocalStoreSqlite.js"
-import { allToolSpecs } from "../src/layers/ToolsLive.js"
+import { allToolSpecs } from "../src/layers/ToolsRegistry.js"
 import { LocalStore } from "../src/services/LocalStore.js"
 import type { ModelTool, ResolvedModel } from "../src/services/Models.js"
 

@@ -1,5 +1,5 @@
 // The tools' client_tools specs, generated at build time from the tool definitions themselves
-// (src/layers/ToolsLive.ts) and baked into the main bundle as LETTA_TOOL_SPECS, which
+// (src/layers/ToolsRegistry.ts) and baked into the main bundle as LETTA_TOOL_SPECS, which
 // src/platform/toolSpecs.ts reads. Generating their JSON Schemas at start-up costs CPU on
 // every run that loads the tools: measured, the tool registry loads ~2-3 ms faster with the
 // baked specs (medians of 41 runs), and a warm headless turn takes ~5 ms less CPU (146 ms
@@ -15,7 +15,7 @@ export const generateToolSpecs = async (common) => {
       ...common,
       stdin: {
         contents: [
-          'import { allToolSpecs } from "./src/layers/ToolsLive.ts"',
+          'import { allToolSpecs } from "./src/layers/ToolsRegistry.ts"',
           "process.stdout.write(JSON.stringify(Object.fromEntries(allToolSpecs().map((spec) => [spec.name, spec]))))"
         ].join("\n"),
         resolveDir: ".",

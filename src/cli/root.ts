@@ -18,14 +18,14 @@ import { askOnTerminal } from "../layers/ProjectTrustSettings.js"
 import { PrompterHeadless } from "../layers/PrompterHeadless.js"
 import { SearchAuto } from "../layers/SearchAuto.js"
 import { ShellNode } from "../layers/ShellNode.js"
-import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../layers/ToolsLive.js"
+import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../layers/ToolsRegistry.js"
 import { isMcpToolsEntry } from "../mcp/names.js"
 import { headlessReport, withMcpServers } from "../mcp/session.js"
 import { withCustomCommand } from "../programs/customCommands/headless.js"
 import { runHeadless } from "../programs/headless.js"
 import { hookNotices, hookReporter } from "../programs/hookReports.js"
 import { makeUiStore, runInteractive } from "../programs/interactive/index.js"
-import { readPrompt } from "../programs/prompt.js"
+import { readPrompt } from "../programs/readPrompt.js"
 import { AgentBackend } from "../services/AgentBackend.js"
 import type { HookRun } from "../services/Hooks.js"
 import { Output } from "../services/Output.js"
@@ -71,7 +71,7 @@ const extensionOptions = (config: RunConfig, settings: AllSettings, report: (run
   interactive: false
 })
 
-const toolsLayer = (loaded: ReadonlyArray<string> | undefined) => makeToolsLayer(loaded).pipe(Layer.provide(ShellNode), Layer.provide(SearchAuto))
+const toolsLayer = (loaded: ReadonlyArray<string> | undefined) => makeToolsLayer(loaded).pipe(Layer.provideMerge(ShellNode), Layer.provide(SearchAuto))
 
 export const runRoot = (parsed: Parsed) =>
   Effect.gen(function* () {

@@ -1,4 +1,4 @@
-/** Permission decisions (PRODUCT.md §5.4): every one says what decided it. */
+/** Permission decisions: every one says what decided it. */
 
 export type PermissionDecision =
   | { readonly _tag: "Allow"; readonly decidedBy: string }

@@ -10,7 +10,7 @@ import type { AllSettings } from "../domain/settings.js"
 import type { LettaApi } from "../services/LettaApi.js"
 import { LettaApiLocal } from "./LettaApiLocal.js"
 import { LocalStoreSqlite } from "./LocalStoreSqlite.js"
-import { mergeProviders, ModelsLive } from "./ModelsLive.js"
+import { mergeProviders, ModelsHttp } from "./ModelsHttp.js"
 
 export const localDatabasePath = (homeDir: string): string => join(homeDir, ".letta", "local", "letta.db")
 
@@ -21,5 +21,5 @@ export const localBackendLayer = (options: {
 }): Layer.Layer<LettaApi, StoreError> =>
   LettaApiLocal.pipe(
     Layer.provide(LocalStoreSqlite(localDatabasePath(options.homeDir))),
-    Layer.provide(ModelsLive({ env: options.env, customProviders: mergeProviders(options.settings.user.providers, options.settings.project.providers) }))
+    Layer.provide(ModelsHttp({ env: options.env, customProviders: mergeProviders(options.settings.user.providers, options.settings.project.providers) }))
   )

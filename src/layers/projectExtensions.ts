@@ -11,7 +11,7 @@ import { Output } from "../services/Output.js"
 import { ProjectTrust } from "../services/ProjectTrust.js"
 import { Settings } from "../services/Settings.js"
 import { Workspace } from "../services/Workspace.js"
-import { HooksLive } from "./HooksLive.js"
+import { HooksCommands } from "./HooksCommands.js"
 import { projectCode } from "./projectTrust/projectCode.js"
 import { decideProjectTrust } from "./ProjectTrustSettings.js"
 
@@ -53,6 +53,6 @@ export const projectExtensions = (options: ExtensionOptions) =>
     const allowed = projectHooks.length === 0 || (yield* trust.allow(projectHooks))
     const sources = [user.hooks, ...(allowed ? [project.hooks, local.hooks] : [])].filter(defines)
     if (sources.length === 0) return trustLayer
-    const hooks = HooksLive({ sources, projectDir: workspace.projectDir, sessionSource: options.sessionSource, report: options.report, interactive: options.interactive })
+    const hooks = HooksCommands({ sources, projectDir: workspace.projectDir, sessionSource: options.sessionSource, report: options.report, interactive: options.interactive })
     return Layer.merge(trustLayer, hooks)
   })

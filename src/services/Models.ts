@@ -2,7 +2,7 @@
  * The model providers of the local backend: which models exist, which one
  * a handle names, and one streamed model call. The agent loop speaks only these types; the
  * providers' wire formats (Anthropic Messages, OpenAI Responses, Chat Completions) stay inside
- * layers/ModelsLive.ts and layers/models/.
+ * layers/ModelsHttp.ts and layers/models/.
  */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"

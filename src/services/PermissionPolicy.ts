@@ -1,4 +1,4 @@
-/** Decides allow / deny / ask for each tool call (PRODUCT.md §5). */
+/** Decides allow / deny / ask for each tool call. */
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import type { PermissionMode } from "../domain/config.js"

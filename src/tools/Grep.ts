@@ -12,6 +12,7 @@ import { defineTool, integerAtLeast, optionalParam, param } from "./defineTool.j
 import { formatSize, pathFailure, resolveProjectPath } from "./files.js"
 import { FILE_TYPE_NAMES, fileTypeGlobs } from "./search/fileTypes.js"
 import { searchHider, withHiddenNote } from "./search/hidden.js"
+import { plural } from "../domain/records.js"
 
 export const GREP_MAX_OUTPUT_CHARS = 30_000
 export const GREP_MAX_LINE_CHARS = 500
@@ -68,8 +69,6 @@ const shorten = (text: string): string => {
     ? `${line.slice(0, GREP_MAX_LINE_CHARS)}… [${line.length - GREP_MAX_LINE_CHARS} more characters]`
     : line
 }
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`
 
 /** The tool's text for sorted results: the same for both engines. */
 export const formatGrepResults = (

@@ -13,6 +13,7 @@ import * as SchemaAST from "effect/SchemaAST"
 import type { ClientToolSpec } from "../domain/letta.js"
 import { type ALL_TOOL_NAMES, type ToolOutput, toolError } from "../domain/tools.js"
 import { bakedToolSpec } from "../platform/toolSpecs.js"
+import { isRecord } from "../domain/records.js"
 
 export type ToolName = (typeof ALL_TOOL_NAMES)[number]
 
@@ -72,9 +73,6 @@ export const expected =
   (what: string) =>
   (issue: ParseResult.ParseIssue): string =>
     `Expected ${what}, actual ${"actual" in issue ? showActual(issue.actual) : "nothing"}`
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
 
 const resolveRef = (ref: string, defs: Record<string, unknown>): unknown => {
   const prefix = "#/$defs/"

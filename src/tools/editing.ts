@@ -20,6 +20,7 @@ import {
   writeTarget
 } from "./files.js"
 import { looksBinary } from "./Read.js"
+import { plural } from "../domain/records.js"
 
 export interface EditSpec {
   readonly old_string: string
@@ -114,8 +115,6 @@ export const snippetAround = (content: string, index: number, length: number): s
   if (end < Math.min(lines.length - 1, lastChanged + SNIPPET_CONTEXT)) shown.push("     …")
   return shown.join("\n")
 }
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`
 
 /** TextDecoder that refuses invalid UTF-8 and keeps a byte-order mark. */
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true })

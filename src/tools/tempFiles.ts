@@ -10,7 +10,7 @@ import * as FileSystem from "@effect/platform/FileSystem"
 import * as Path from "@effect/platform/Path"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { pidExists } from "../layers/settings/processIdentity.js"
+import { pidExists } from "../platform/processes.js"
 
 const FILE_TOOL_TEMP = /^\..+\.letta-(?:(\d+)-)?[0-9a-f]{12}\.tmp$/
 const SETTINGS_TEMP = /^.+\.json\.(\d+)\.[0-9a-f]{12}\.tmp$/

@@ -4,7 +4,7 @@ import { createServer } from "node:http"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { ALL_TOOL_NAMES } from "../../src/domain/tools.js"
-import { allToolSpecs } from "../../src/layers/ToolsLive.js"
+import { allToolSpecs } from "../../src/layers/ToolsRegistry.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
 

@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSyn
 import { join } from "node:path"
 import { spawnSync } from "node:child_process"
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest"
-import { IMPLEMENTED_TOOLS } from "../../src/layers/ToolsLive.js"
+import { IMPLEMENTED_TOOLS } from "../../src/layers/ToolsRegistry.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, parseLines, runLetta, type Sandbox } from "../support/e2e.js"
 

@@ -8,6 +8,7 @@ import { splitRuleList } from "../../src/permissions/rules.js"
 import { expandCommand, headlessVerdict, splitArguments, substituteArguments } from "../../src/programs/customCommands/expand.js"
 import { builtInNames } from "../../src/programs/customCommands/headless.js"
 import { PermissionPolicy, type PermissionPolicyShape } from "../../src/services/PermissionPolicy.js"
+import { ShellNode } from "../../src/layers/ShellNode.js"
 import { bash, makeDirs, makePolicy, type TempDirs } from "../permissions/support.js"
 
 let dirs: TempDirs
@@ -121,7 +122,7 @@ describe("expansion through the permission rules", () => {
   const expand = (policy: PermissionPolicyShape, body: string, args = "", allowedTools: ReadonlyArray<string> = []) => {
     const run = expandCommand(command(body, allowedTools), args, dirs.project, (_cmd, decision) => Effect.succeed(headlessVerdict(decision)))
     const scoped = allowedTools.length === 0 ? run : policy.withScopedRules!(allowedTools, command(body).file, run)
-    return Effect.runPromise(Effect.either(Effect.provideService(scoped, PermissionPolicy, policy)))
+    return Effect.runPromise(Effect.either(Effect.provideService(scoped, PermissionPolicy, policy)).pipe(Effect.provide(ShellNode)))
   }
 
   it("runs allowed !`cmd` and attaches @files; the output is not scanned for mentions", async () => {

@@ -6,7 +6,7 @@ import type * as SqlClient from "@effect/sql/SqlClient"
 import * as Effect from "effect/Effect"
 import { StoreError } from "../../domain/errors.js"
 import { MIGRATIONS } from "./migrations.js"
-import { pidExists } from "../settings/processIdentity.js"
+import { pidExists } from "../../platform/processes.js"
 
 const PRAGMAS = [
   "PRAGMA foreign_keys = ON",

@@ -11,6 +11,7 @@ import { nodeChildProcess } from "../../platform/builtins.js"
 import { LineSplitter } from "./lineSplitter.js"
 import { followScratchFile, openScratchFile } from "./scratchFile.js"
 import type { GrepFileResult, GrepLine, GrepOutcome, GrepRequest } from "../../services/Search.js"
+import { isRecord } from "../../domain/records.js"
 
 let detected: { readonly path: string | undefined; readonly rg: string | undefined } | undefined
 
@@ -68,9 +69,6 @@ export const ripgrepArguments = (request: GrepRequest): Array<string> => {
   args.push("--regexp", request.pattern, "--", request.root)
   return args
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
 
 /** ripgrep's `{"text": ...}` or `{"bytes": base64}` for data that is not valid UTF-8. */
 const dataText = (value: unknown): string | undefined => {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs"
 import { hostname } from "node:os"
+import { pidExists } from "../../platform/processes.js"
 
 export const THIS_HOST = hostname()
 
@@ -28,15 +29,6 @@ export const thisProcessStartTime = (): string | undefined => {
   return ownStartTime
 }
 
-/** Signal 0 probes a pid: ESRCH means gone, EPERM means alive under another user. */
-export const pidExists = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return !(error instanceof Error && "code" in error && error.code === "ESRCH")
-  }
-}
 
 export interface ProcessIdentity {
   readonly pid: number

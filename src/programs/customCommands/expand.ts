@@ -9,6 +9,7 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import type { PermissionDecision } from "../../domain/permissions.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
+import type { Shell } from "../../services/Shell.js"
 import { attachMentions, withAttachments } from "../interactive/mentions.js"
 import { capOutput, runShell } from "../interactive/shellMode.js"
 import type { CustomCommand } from "./discover.js"
@@ -86,7 +87,7 @@ export const expandCommand = <R>(
   args: string,
   projectDir: string,
   verdict: (cmd: string, decision: PermissionDecision) => Effect.Effect<BangVerdict, never, R>
-): Effect.Effect<Expanded, CommandFailed, PermissionPolicy | R> =>
+): Effect.Effect<Expanded, CommandFailed, PermissionPolicy | Shell | R> =>
   Effect.gen(function* () {
     const policy = yield* PermissionPolicy
     const text = substituteArguments(command.body, args).trim()

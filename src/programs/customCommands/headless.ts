@@ -7,8 +7,9 @@ import * as Effect from "effect/Effect"
 import { ConfigError, type RuleError } from "../../domain/errors.js"
 import { Output } from "../../services/Output.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
+import type { Shell } from "../../services/Shell.js"
 import { Workspace } from "../../services/Workspace.js"
-import { SLASH_COMMANDS } from "../interactive/commands.js"
+import { SLASH_COMMANDS } from "../interactive/slashCommands.js"
 import { anyCommandDir, discoverCommands, invokedCommand } from "./discover.js"
 import { expandCommand, headlessVerdict } from "./expand.js"
 
@@ -18,7 +19,7 @@ export const builtInNames = (): ReadonlyArray<string> => SLASH_COMMANDS.map((com
 export const withCustomCommand = <A, E, R>(
   prompt: string,
   run: (prompt: string, model?: string) => Effect.Effect<A, E, R>
-): Effect.Effect<A, E | ConfigError | RuleError, R | Output | PermissionPolicy | Workspace> =>
+): Effect.Effect<A, E | ConfigError | RuleError, R | Output | PermissionPolicy | Shell | Workspace> =>
   Effect.gen(function* () {
     if (!prompt.trimStart().startsWith("/")) return yield* run(prompt)
     const workspace = yield* Workspace

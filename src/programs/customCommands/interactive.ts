@@ -8,7 +8,8 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { PermissionDecision } from "../../domain/permissions.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
-import { setCustomCommands } from "../interactive/commands.js"
+import type { Shell } from "../../services/Shell.js"
+import { setCustomCommands } from "../interactive/slashCommands.js"
 import type { UiStore } from "../interactive/store.js"
 import { anyCommandDir, type CommandSet, discoverCommands, invokedCommand, menuDescription } from "./discover.js"
 import { type BangVerdict, expandCommand, headlessVerdict } from "./expand.js"
@@ -57,7 +58,7 @@ export const runCustomCommand = <R>(
   homeDir: string,
   text: string,
   send: (prompt: string, model: string | undefined) => Effect.Effect<void, never, R>
-): Effect.Effect<boolean, never, PermissionPolicy | R> =>
+): Effect.Effect<boolean, never, PermissionPolicy | Shell | R> =>
   Effect.gen(function* () {
     const found = yield* discover(projectDir, homeDir)
     publish(found)

@@ -1,5 +1,5 @@
 /**
- * The approval dialog (PRODUCT.md §5.5) and the plan dialog (ExitPlanMode in plan mode):
+ * The approval dialog and the plan dialog (ExitPlanMode in plan mode):
  * a preview, numbered choices (↑/↓ and Enter, or the number), Esc for "no", and an inline
  * reason for the agent after "No".
  */
@@ -7,9 +7,9 @@ import { Box, Text } from "ink"
 import { useMemo, useRef, useState } from "react"
 import type { ApprovalChoice, ApprovalPreview } from "../../domain/dialogs.js"
 import * as Editor from "./editor.js"
-import { useKeys } from "./keyboard.js"
+import { useKeys } from "./keyRouting.js"
 import { renderMarkdown } from "./markdown.js"
-import type { KeyEvent } from "./keys.js"
+import type { KeyEvent } from "./keyDecoding.js"
 import { renderLines } from "./PromptInput.js"
 import type { DialogView } from "./store.js"
 import { firstRows, paint, rowsOf, useTheme } from "./theme.js"

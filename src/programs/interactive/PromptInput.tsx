@@ -4,10 +4,10 @@
  */
 import { Box, Text } from "ink"
 import { useEffect, useRef, useState } from "react"
-import { matchCommands } from "./commands.js"
+import { matchCommands } from "./slashCommands.js"
 import * as Editor from "./editor.js"
-import { useKeys } from "./keyboard.js"
-import type { KeyEvent } from "./keys.js"
+import { useKeys } from "./keyRouting.js"
+import type { KeyEvent } from "./keyDecoding.js"
 import { type ActiveMention, activeMention, completeMention, MENTION_ROWS, matchFiles, projectFiles } from "./mentions.js"
 import { inverse, paint, useTheme } from "./theme.js"
 

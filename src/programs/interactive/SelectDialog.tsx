@@ -1,7 +1,7 @@
 /** A pick list (the /model picker): type to filter, ↑/↓, Enter to choose, Esc to cancel. */
 import { Box, Text } from "ink"
 import { useRef, useState } from "react"
-import { useKeys } from "./keyboard.js"
+import { useKeys } from "./keyRouting.js"
 import type { DialogView, SelectOption } from "./store.js"
 import { paint, textWidth, useTheme } from "./theme.js"
 

@@ -4,7 +4,7 @@ import { type RuleSuggestion, scopeLabel } from "../../domain/dialogs.js"
 import type { BlockInfo } from "../../domain/letta.js"
 import type { AllSettings, Permissions } from "../../domain/settings.js"
 import type { RunStats } from "../render/runStats.js"
-import { listCustomCommands, SLASH_COMMANDS } from "./commands.js"
+import { listCustomCommands, SLASH_COMMANDS } from "./slashCommands.js"
 import type { StatusSnapshot } from "./sessionStatus.js"
 import type { PanelLine } from "./transcript.js"
 

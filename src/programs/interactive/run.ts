@@ -1,5 +1,5 @@
 /**
- * Interactive mode (PRODUCT.md §7): the same agent resolution and turn pipeline as headless,
+ * Interactive mode: the same agent resolution and turn pipeline as headless,
  * drawn by Ink. The session loop takes the user's messages one at a time; each turn runs in its
  * own fiber so Esc can interrupt it (the pipeline then cancels the server run, kills tool
  * processes and answers pending calls). Exit (/exit, Ctrl-C twice) prints the session stats.
@@ -28,7 +28,7 @@ import { RunStats } from "../render/runStats.js"
 import { awaitOtherSessions } from "../agentLease.js"
 import { resolveSession } from "../session.js"
 import { turn as turnEvents } from "../turn/turn.js"
-import { parseInput } from "./commands.js"
+import { parseInput } from "./slashCommands.js"
 import { loadCustomCommandMenu, runCustomCommand } from "../customCommands/interactive.js"
 import { pickAgent } from "./resumePicker.js"
 import { makeInputHistory } from "./inputHistory.js"
@@ -40,7 +40,7 @@ import { makeNotifier } from "./notify.js"
 import { makeInputExtras } from "./shellMode.js"
 import { sessionStatus } from "./sessionStatus.js"
 import { showApprovals } from "./showApprovals.js"
-import { contextWindowOf, runCommand, type SessionState } from "./slashCommands.js"
+import { contextWindowOf, runCommand, type SessionState } from "./runSlashCommand.js"
 import type { UiStore } from "./store.js"
 import { colourWanted, terminalColourLevel } from "./theme.js"
 import { verboseTurn } from "./verboseTurn.js"
@@ -342,7 +342,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       yield* Effect.raceFirst(Fiber.join(sessionFiber), ui.awaitExit)
       if (ui.awaitingApproval && pausedRunId !== undefined) {
         // Leaving while the agent waits on approvals: cancelling the paused run makes the server
-        // deny every pending call without another model step (letta-api.md §12). The turn's own
+        // deny every pending call without another model step. The turn's own
         // clean-up then has nothing left to answer; where the server cannot, it denies them itself.
         yield* api.cancelRuns(state.agentId, [pausedRunId]).pipe(Effect.timeout("3 seconds"), Effect.ignore)
       }

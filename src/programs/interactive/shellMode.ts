@@ -7,14 +7,12 @@
  * - `#note` adds the note as a line to the `project` memory block.
  * - `@path` mentions attach the files' text to the message (mentions.ts).
  */
-import { spawn } from "node:child_process"
 import * as Effect from "effect/Effect"
 import { type AllSettings, serverKey } from "../../domain/settings.js"
-import { toolEnvironment } from "../../layers/shellNode/toolEnvironment.js"
-import { MARKER, MARKER_VAR, trackLeader } from "../../layers/shellNode/tracker.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Settings } from "../../services/Settings.js"
+import { Shell } from "../../services/Shell.js"
 import { BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_OUTPUT_CHARS } from "../../tools/Bash.js"
 import { storedBlockIds } from "../memoryBlocks.js"
 import { attachMentions, withAttachments } from "./mentions.js"
@@ -51,65 +49,20 @@ export interface ShellResult {
 export const capOutput = (text: string, max = BASH_MAX_OUTPUT_CHARS): string =>
   text.length <= max ? text : `${text.slice(0, max)}\n[... ${text.length - max} more characters cut]`
 
-/** How long output may still arrive after bash exited (a background child may hold the pipes). */
-const PIPE_DRAIN_MS = 200
-
 /**
- * Runs `command` with bash in `cwd`, stdout and stderr together as they come. Interrupting
- * the effect (Esc) kills the command with its process group.
+ * Runs `command` with bash in `cwd` through the Shell service (as the Bash tool does: its own
+ * process group, tracked, stdout and stderr together as they come). Interrupting the effect
+ * (Esc) kills the command with its process group. A command that cannot start is its output.
  */
-export const runShell = (command: string, cwd: string, timeoutMs = BASH_DEFAULT_TIMEOUT_MS): Effect.Effect<ShellResult> =>
-  Effect.async<ShellResult>((resume) => {
-    const chunks: Array<string> = []
-    let size = 0
-    let timedOut = false
-    // Marked and tracked like the Bash tool's processes, so what it leaves behind ends with the session.
-    const child = spawn("bash", ["-c", command], {
-      cwd,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...toolEnvironment(), [MARKER_VAR]: MARKER }
-    })
-    if (child.pid !== undefined) trackLeader(child.pid, false)
-    const kill = () => {
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL")
-      } catch {
-        // already gone
-      }
-    }
-    const collect = (chunk: Buffer) => {
-      // Keep a little over the cap: the rest is cut anyway.
-      if (size > BASH_MAX_OUTPUT_CHARS * 2) return
-      const text = chunk.toString("utf8")
-      chunks.push(text)
-      size += text.length
-    }
-    child.stdout.on("data", collect)
-    child.stderr.on("data", collect)
-    const timer = setTimeout(() => {
-      timedOut = true
-      kill()
-    }, timeoutMs)
-    child.on("error", (error) => {
-      clearTimeout(timer)
-      resume(Effect.succeed({ output: `${chunks.join("")}${error.message}`, exitCode: null, timedOut }))
-    })
-    let done = false
-    const finish = (code: number | null) => {
-      if (done) return
-      done = true
-      clearTimeout(timer)
-      resume(Effect.succeed({ output: chunks.join(""), exitCode: code, timedOut }))
-    }
-    child.on("close", finish)
-    // `sleep 30 &` keeps the pipes open after bash exits: do not wait for it.
-    child.on("exit", (code) => setTimeout(() => finish(code), PIPE_DRAIN_MS))
-    return Effect.sync(() => {
-      clearTimeout(timer)
-      kill()
-    })
-  })
+export const runShell = (command: string, cwd: string, timeoutMs = BASH_DEFAULT_TIMEOUT_MS): Effect.Effect<ShellResult, never, Shell> =>
+  Effect.flatMap(Shell, (shell) => shell.run({ command, cwd, timeoutMs, maxOutputChars: BASH_MAX_OUTPUT_CHARS })).pipe(
+    Effect.map((result) => ({
+      output: result.truncatedChars > 0 ? `${result.output}\n[... ${result.truncatedChars} more characters cut]` : result.output,
+      exitCode: result.exitCode,
+      timedOut: result.timedOut
+    })),
+    Effect.catchAll((error) => Effect.succeed({ output: error.message, exitCode: null, timedOut: false }))
+  )
 
 /** The context a `!` command adds to the next message (as Claude Code's bash mode does). */
 export const shellContext = (command: string, result: ShellResult): string =>
@@ -136,7 +89,7 @@ export const appendLine = (value: string, line: string): string => (value.trim()
 
 export interface InputExtras {
   /** `!`/`#` input: the effect that handles it; undefined for a message or a command. */
-  readonly special: (text: string) => Effect.Effect<void, never, PermissionPolicy | LettaApi | Settings> | undefined
+  readonly special: (text: string) => Effect.Effect<void, never, PermissionPolicy | LettaApi | Settings | Shell> | undefined
   /** A message as sent to the agent: earlier `!` output first, mentioned files after. */
   readonly prepare: (text: string) => Effect.Effect<string, never, PermissionPolicy>
 }

@@ -15,7 +15,7 @@ import { type ApprovalChoice, type ApprovalDialog, type RuleSuggestion, scopeLab
 import type { TurnEvent } from "../../domain/events.js"
 import type { LettaMessage } from "../../domain/letta.js"
 import { maskUrlCredentials, redactDeep, withoutSecretStart } from "../../domain/redaction.js"
-import { parseInput } from "./commands.js"
+import { parseInput } from "./slashCommands.js"
 import { LONG_TURN_MS, type Notifier } from "./notify.js"
 import { type Item, type LiveView, type PanelLine, type Tone, type ToolStatus, Transcript } from "./transcript.js"
 

@@ -1,5 +1,5 @@
 /**
- * Headless renderers (PRODUCT.md §6): `text` prints the final answer, `json` one result object,
+ * Headless renderers: `text` prints the final answer, `json` one result object,
  * `stream-json` one line per event as it happens. stdout gets nothing else.
  */
 import type * as Effect from "effect/Effect"

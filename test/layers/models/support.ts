@@ -6,13 +6,13 @@ import * as Stream from "effect/Stream"
 import { createServer } from "node:net"
 import type { ApiError } from "../../../src/domain/errors.js"
 import type { ProviderSettings } from "../../../src/domain/settings.js"
-import { ModelsLive } from "../../../src/layers/ModelsLive.js"
+import { ModelsHttp } from "../../../src/layers/ModelsHttp.js"
 import { Models, type ModelEvent, type ModelRequest, type ModelsShape, type ResolvedModel } from "../../../src/services/Models.js"
 
 export const modelsFor = (
   env: Readonly<Record<string, string | undefined>>,
   customProviders?: Readonly<Record<string, ProviderSettings>>
-): Promise<ModelsShape> => Effect.runPromise(Effect.provide(Models, ModelsLive({ env, customProviders })))
+): Promise<ModelsShape> => Effect.runPromise(Effect.provide(Models, ModelsHttp({ env, customProviders })))
 
 export type CallOutcome =
   | { readonly phase: "request"; readonly error: ApiError }

@@ -1,6 +1,6 @@
 import { render } from "ink-testing-library"
 import { afterEach, describe, expect, it } from "vitest"
-import { KeyboardProvider } from "../../../src/programs/interactive/keyboard.js"
+import { KeyboardProvider } from "../../../src/programs/interactive/keyRouting.js"
 import { PromptInput } from "../../../src/programs/interactive/PromptInput.js"
 import { ThemeProvider } from "../../../src/programs/interactive/theme.js"
 import { keys, plain, press } from "../../support/ink.js"

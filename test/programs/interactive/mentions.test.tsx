@@ -6,7 +6,7 @@ import * as Layer from "effect/Layer"
 import { render } from "ink-testing-library"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import type { PermissionDecision } from "../../../src/domain/permissions.js"
-import { KeyboardProvider } from "../../../src/programs/interactive/keyboard.js"
+import { KeyboardProvider } from "../../../src/programs/interactive/keyRouting.js"
 import {
   activeMention,
   attachMentions,

@@ -17,6 +17,7 @@ import {
   shellContext,
   shellOutputLines
 } from "../../../src/programs/interactive/shellMode.js"
+import { ShellNode } from "../../../src/layers/ShellNode.js"
 import { makeUiStore, type UiStore } from "../../../src/programs/interactive/store.js"
 import { LettaApi, type LettaApiShape } from "../../../src/services/LettaApi.js"
 import { PermissionPolicy } from "../../../src/services/PermissionPolicy.js"
@@ -81,7 +82,7 @@ describe("! and # input", () => {
   })
 
   it("runs a command in the directory, stdout and stderr together", async () => {
-    const result = await Effect.runPromise(runShell("pwd; echo oops >&2; exit 3", root))
+    const result = await Effect.runPromise(runShell("pwd; echo oops >&2; exit 3", root).pipe(Effect.provide(ShellNode)))
     expect(result.output).toContain(root)
     expect(result.output).toContain("oops")
     expect(result.exitCode).toBe(3)
@@ -90,11 +91,11 @@ describe("! and # input", () => {
 
   it("stops a command when interrupted, and times out", async () => {
     const started = Date.now()
-    const fiber = Effect.runFork(runShell("sleep 30", root))
+    const fiber = Effect.runFork(runShell("sleep 30", root).pipe(Effect.provide(ShellNode)))
     await new Promise((resolve) => setTimeout(resolve, 100))
     await Effect.runPromise(Fiber.interrupt(fiber))
     expect(Date.now() - started).toBeLessThan(5_000)
-    const timed = await Effect.runPromise(runShell("sleep 30", root, 200))
+    const timed = await Effect.runPromise(runShell("sleep 30", root, 200).pipe(Effect.provide(ShellNode)))
     expect(timed.timedOut).toBe(true)
   })
 
@@ -132,13 +133,13 @@ describe("! and # input", () => {
     })
     writeFileSync(join(root, "keep.txt"), "kept\n")
     const extras = makeInputExtras(ui, root, settings)
-    await Effect.runPromise(extras.special("!rm keep.txt")!.pipe(Effect.provide(layer)))
+    await Effect.runPromise(extras.special("!rm keep.txt")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
     expect(texts(ui)).toContain("Not run: Permission denied by rule Bash(rm:*) (project settings)")
-    await Effect.runPromise(extras.special("!eval rm keep.txt")!.pipe(Effect.provide(layer)))
+    await Effect.runPromise(extras.special("!eval rm keep.txt")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
     expect(texts(ui)).toContain("Not run: Bash(rm:*) (project settings) might match: eval runs text as a command")
-    await Effect.runPromise(extras.special("!$(echo rm) keep.txt")!.pipe(Effect.provide(layer)))
+    await Effect.runPromise(extras.special("!$(echo rm) keep.txt")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
     expect(texts(ui)).toContain("Not run: Bash(rm:*) (project settings) might match: the program name ($(echo rm)) is only known at run time")
-    await Effect.runPromise(extras.special("!cat keep.txt")!.pipe(Effect.provide(layer)))
+    await Effect.runPromise(extras.special("!cat keep.txt")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
     expect(texts(ui)).toContain("  ⎿  kept")
     const message = await Effect.runPromise(extras.prepare("what does it say?").pipe(Effect.provide(layer)))
     expect(message).toBe("<bash-input>cat keep.txt</bash-input>\n<bash-output>kept</bash-output>\n<bash-exit-code>0</bash-exit-code>\n\nwhat does it say?")
@@ -151,10 +152,10 @@ describe("! and # input", () => {
     const blocks = new Map<string, BlockInfo>([["block-p", { id: "block-p", label: "project", value: "Project notes:", description: null, limit: 100 }]])
     const { layer, settings } = services({ blocks, projectBlock: "block-p" })
     const extras = makeInputExtras(ui, root, settings)
-    await Effect.runPromise(extras.special("# tests run with vitest")!.pipe(Effect.provide(layer)))
+    await Effect.runPromise(extras.special("# tests run with vitest")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
     expect(blocks.get("block-p")?.value).toBe("Project notes:\ntests run with vitest")
     expect(texts(ui)).toContain("Added to project memory: tests run with vitest")
-    await Effect.runPromise(extras.special(`# ${"y".repeat(100)}`)!.pipe(Effect.provide(layer)))
+    await Effect.runPromise(extras.special(`# ${"y".repeat(100)}`)!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
     expect(texts(ui).at(-1)).toMatch(/^Not saved: the project memory block would exceed its limit/)
     expect(appendLine("", "first")).toBe("first")
   })
@@ -162,7 +163,7 @@ describe("! and # input", () => {
   it("says so when the server has no project block", async () => {
     const ui = await Effect.runPromise(makeUiStore(root))
     const { layer, settings } = services({})
-    await Effect.runPromise(makeInputExtras(ui, root, settings).special("#note")!.pipe(Effect.provide(layer)))
+    await Effect.runPromise(makeInputExtras(ui, root, settings).special("#note")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
     expect(texts(ui)).toContain("No project memory block on this server yet: not saved.")
   })
 })

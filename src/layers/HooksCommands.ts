@@ -92,7 +92,7 @@ const fold = (verdicts: ReadonlyArray<HookVerdict>): HookVerdict => {
   }
 }
 
-export const HooksLive = (config: HooksConfig): Layer.Layer<Hooks> =>
+export const HooksCommands = (config: HooksConfig): Layer.Layer<Hooks> =>
   Layer.scoped(
     Hooks,
     Effect.gen(function* () {

@@ -275,7 +275,7 @@ export const makeModels = (config: ModelsConfig): Effect.Effect<ModelsShape, nev
   })
 
 /** Models for the local backend, with its own HTTP client (node:http, no undici). */
-export const ModelsLive = (config: ModelsConfig): Layer.Layer<Models> =>
+export const ModelsHttp = (config: ModelsConfig): Layer.Layer<Models> =>
   Layer.effect(Models, makeModels(config)).pipe(Layer.provide(Layer.succeed(HttpClient.HttpClient, nodeHttpClient)))
 
 /** The same over a given HttpClient (tests, or another transport). */

@@ -7,7 +7,7 @@ import { Effect, Layer } from "effect"
 import { afterEach, beforeEach } from "vitest"
 import { ShellNode } from "../../src/layers/ShellNode.js"
 import { SearchAuto } from "../../src/layers/SearchAuto.js"
-import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../../src/layers/ToolsLive.js"
+import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../../src/layers/ToolsRegistry.js"
 import { TodoList } from "../../src/services/TodoList.js"
 import { type DecodedArgs, Tools } from "../../src/services/Tools.js"
 import { Workspace } from "../../src/services/Workspace.js"
@@ -52,7 +52,7 @@ const walk = (value: unknown, visit: (node: Record<string, unknown>) => void): v
 
 const JSON_TYPES = ["string", "number", "integer", "boolean", "object", "array", "null"]
 
-describe("ToolsLive", () => {
+describe("ToolsRegistry", () => {
   it("lists the implemented tools", () => {
     expect(IMPLEMENTED_TOOLS).toEqual(["Bash", "BashOutput", "KillBash", "Read", "Write", "Edit", "MultiEdit", "Glob", "Grep", "LS", "TodoWrite", "ExitPlanMode", "Skill"])
   })

@@ -10,7 +10,7 @@
  */
 import { type Context, createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useMemo, useRef } from "react"
 import { useStdin } from "ink"
-import { type KeyEvent, KeyDecoder } from "./keys.js"
+import { type KeyEvent, KeyDecoder } from "./keyDecoding.js"
 
 /** Returns true when it handled the key. */
 export type KeyHandler = (event: KeyEvent) => boolean

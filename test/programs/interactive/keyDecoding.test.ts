@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import * as Editor from "../../../src/programs/interactive/editor.js"
-import { KeyDecoder } from "../../../src/programs/interactive/keys.js"
+import { KeyDecoder } from "../../../src/programs/interactive/keyDecoding.js"
 import { appendEntry } from "../../../src/programs/interactive/inputHistory.js"
-import { matchCommands, parseInput } from "../../../src/programs/interactive/commands.js"
+import { matchCommands, parseInput } from "../../../src/programs/interactive/slashCommands.js"
 
 describe("KeyDecoder", () => {
   it("splits a read into text runs and keys", () => {
