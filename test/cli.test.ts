@@ -5,7 +5,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Effect, Either, Option } from "effect"
 import { prepareArgs } from "../src/cli/args.js"
 import { commands, makeCli } from "../src/cli/commands.js"
-import { FLAGS } from "../src/cli/help.js"
+import { FLAGS } from "../src/cli/flags.js"
 import { type Parsed, toRunConfig } from "../src/cli/runConfig.js"
 import type { BackendFlags as CommonFlags } from "../src/services/AgentBackend.js"
 

@@ -13,7 +13,8 @@
  */
 import * as Either from "effect/Either"
 import { UsageError } from "../domain/errors.js"
-import { COMPLETION_SHELLS, type CompletionShell, FLAGS, type FlagSpec, helpText, SUBCOMMANDS } from "./help.js"
+import { COMPLETION_SHELLS, type CompletionShell, FLAGS, type FlagSpec, SUBCOMMANDS } from "./flags.js"
+import { helpText } from "./help.js"
 
 /** What `--resume` takes as an agent id (anything else after it is a prompt word). */
 const AGENT_ID = /^agent-[\w-]+$/

@@ -27,7 +27,7 @@ import { Stdin } from "../services/Stdin.js"
 import { VERSION } from "../version.js"
 import { prepareArgs } from "./args.js"
 import { DescribedFailure } from "./exit.js"
-import { completionScript } from "./help.js"
+import { completionScript } from "./completions.js"
 import { runRoot } from "./root.js"
 import { rootOptions } from "./runConfig.js"
 

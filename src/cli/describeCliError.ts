@@ -5,7 +5,7 @@
  */
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import type * as ValidationError from "@effect/cli/ValidationError"
-import { SUBCOMMANDS } from "./help.js"
+import { SUBCOMMANDS } from "./flags.js"
 import { OUTPUT_FORMATS, PERMISSION_MODES } from "../domain/config.js"
 
 // eslint-disable-next-line no-control-regex

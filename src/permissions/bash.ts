@@ -11,12 +11,17 @@
  * and text bash evaluates a second time (bashReevaluated.ts). Opaque commands are never allowed
  * by a Bash exact or prefix rule; deny rules still see their visible words, and count them as
  * possibly matching (bashPossibleDeny.ts).
+ *
+ * This file holds the analysis' types, the parser and the walk over the syntax tree; words are
+ * read in bashWords.ts and redirections in bashRedirects.ts.
  */
 import * as Effect from "effect/Effect"
-import type { Command, ParsedScript, Redirection, Script, SyntaxNode, Word, WordPart } from "unbash"
+import type { Command, ParsedScript, Script, SyntaxNode } from "unbash"
 import { variableNameProblem } from "./bashArithmetic.js"
+import { type RedirectInfo, redirectInfo } from "./bashRedirects.js"
 import { reevaluationProblem } from "./bashReevaluated.js"
 import { trustedVariables, trustNothing } from "./bashTaint.js"
+import { shellWord, staticValue } from "./bashWords.js"
 import { unwrapCommand } from "./bashWrappers.js"
 
 /** A word of a command: its value when it is static text, else its source text. */
@@ -92,127 +97,6 @@ export const loadShellParser: Effect.Effect<ShellParser> = Effect.promise(() => 
 
 /** How deep `bash -c "bash -c …"` and `$( $( … ) )` may nest before we give up (opaque). */
 export const MAX_DEPTH = 8
-
-const OUTPUT_OPERATORS = new Set([">", ">>", ">|", "&>", "&>>", "<>"])
-const INPUT_OPERATORS = new Set(["<", "<&", "<>"])
-const HARMLESS_TARGETS = new Set(["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"])
-
-// ---------------------------------------------------------------------------------------------
-// Words
-
-const partValue = (part: WordPart): string | undefined => {
-  switch (part.type) {
-    case "Literal":
-    case "SingleQuoted":
-    case "AnsiCQuoted":
-      return part.value
-    case "DoubleQuoted":
-    case "LocaleString": {
-      let text = ""
-      for (const child of part.parts) {
-        if (child.type !== "Literal") return undefined
-        text += child.value
-      }
-      return text
-    }
-    default:
-      return undefined
-  }
-}
-
-/** The word's value when it contains no expansion, substitution, glob or brace expansion. */
-export const staticValue = (word: Word): string | undefined => {
-  if (word.parts === undefined) return word.value
-  let text = ""
-  for (const part of word.parts) {
-    const value = partValue(part)
-    if (value === undefined) return undefined
-    text += value
-  }
-  return text
-}
-
-const shellWord = (word: Word): ShellWord => {
-  const value = staticValue(word)
-  return value === undefined ? { text: word.text, static: false } : { text: value, static: true }
-}
-
-/** The key two words compare by: equal keys mean the shell sees the same word. */
-export const wordKey = (word: ShellWord): string => `${word.static ? "=" : "~"}${word.text}`
-
-// ---------------------------------------------------------------------------------------------
-// Redirections
-
-interface RedirectInfo {
-  readonly canonical: string
-  readonly writes: boolean
-  /** Set when it redirects standard input. */
-  readonly stdin?: StdinSource | "file"
-}
-
-/** The text of a here-document body when it has no expansions (quoted delimiter, or none used). */
-const hereDocText = (redirect: Extract<Redirection, { type: "HereDoc" }>): string | undefined => {
-  if (redirect.delimiter?.quoted === true) return redirect.body.text
-  let text = ""
-  for (const part of redirect.body.parts ?? []) {
-    if (part.type !== "Literal") return undefined
-    text += part.value
-  }
-  return redirect.body.parts === undefined ? redirect.body.text : text
-}
-
-const readsStdin = (redirect: Redirection): boolean => {
-  const descriptor = redirect.descriptor
-  return descriptor === undefined || (descriptor.type === "FileDescriptor" && descriptor.value === 0)
-}
-
-const descriptorText = (redirect: Redirection): string => {
-  const descriptor = redirect.descriptor
-  if (descriptor === undefined) return ""
-  return descriptor.type === "FileDescriptor" ? String(descriptor.value) : `{${descriptor.name}}`
-}
-
-const redirectInfo = (redirect: Redirection): RedirectInfo => {
-  const fd = descriptorText(redirect)
-  switch (redirect.type) {
-    case "HereDoc": {
-      const canonical = `${fd}${redirect.operator}${redirect.delimiter?.text ?? ""}\n${redirect.body.text}`
-      if (!readsStdin(redirect)) return { canonical, writes: false }
-      const text = hereDocText(redirect)
-      return {
-        canonical,
-        writes: false,
-        stdin: text === undefined ? { _tag: "Unknown", what: "a here-document with expansions" } : { _tag: "Static", text }
-      }
-    }
-    case "HereString": {
-      const word = redirect.target === undefined ? undefined : shellWord(redirect.target)
-      const canonical = `${fd}<<<${word === undefined ? "" : wordKey(word)}`
-      if (!readsStdin(redirect)) return { canonical, writes: false }
-      return {
-        canonical,
-        writes: false,
-        stdin: word?.static === true ? { _tag: "Static", text: `${word.text}\n` } : { _tag: "Unknown", what: "a here-string with expansions" }
-      }
-    }
-    case "Redirect": {
-      const target = redirect.target === undefined ? undefined : shellWord(redirect.target)
-      const canonical = `${fd}${redirect.operator}${target === undefined ? "" : wordKey(target)}`
-      const harmless = target !== undefined && target.static && HARMLESS_TARGETS.has(target.text)
-      if (redirect.operator === ">&") {
-        // `>&2`, `2>&1`, `>&-` duplicate descriptors; `>& file` writes the file.
-        const duplicates = target !== undefined && target.static && /^(\d+-?|-)$/.test(target.text)
-        return { canonical, writes: !duplicates }
-      }
-      const writes = OUTPUT_OPERATORS.has(redirect.operator) && !harmless
-      if (!INPUT_OPERATORS.has(redirect.operator) || !readsStdin(redirect)) return { canonical, writes }
-      // A file is like a script file given as an argument; a descriptor or a device is not known.
-      const file =
-        redirect.operator !== "<&" && target !== undefined && target.static && (harmless || !/^\/(dev|proc)\//.test(target.text))
-      return { canonical, writes, stdin: file ? "file" : { _tag: "Unknown", what: `the redirection ${canonical}` } }
-    }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The walk

@@ -6,8 +6,9 @@
  * matching: asked in the terminal, denied headless and under --yolo.
  */
 import type { ShellAnalysis, SimpleCommand } from "./bash.js"
-import { type CompiledBashRule, hasOpaquePart, opaqueReason } from "./bashRules.js"
-import { programBaseName, systemProgram } from "./bashWrappers.js"
+import { hasOpaquePart, opaqueReason } from "./bashOpaqueParts.js"
+import type { CompiledBashRule } from "./bashRules.js"
+import { programBaseName, systemProgram } from "./bashProgramNames.js"
 
 /**
  * Programs that never run their arguments as commands: a denied program's name among their

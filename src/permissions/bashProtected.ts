@@ -6,7 +6,7 @@
  * left alone, and what a program does without naming the file (`git config …`) is not seen.
  */
 import type { SimpleCommand } from "./bash.js"
-import { systemProgram } from "./bashWrappers.js"
+import { systemProgram } from "./bashProgramNames.js"
 
 const PROTECTED = new RegExp(
   [

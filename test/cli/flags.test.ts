@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 import * as Option from "effect/Option"
 import { describe, expect, it } from "vitest"
-import { FLAGS } from "../../src/cli/help.js"
+import { FLAGS } from "../../src/cli/flags.js"
 import type { RunConfig } from "../../src/domain/config.js"
 import { type CliOptions, runCli, STOPPED, tempProject } from "../support/cliHarness.js"
 

@@ -8,6 +8,7 @@ import { join } from "node:path"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
+import { isAlive } from "../support/processes.js"
 import { toolResultsOf, userTextsOf, useLocalSandbox } from "../support/localE2e.js"
 
 let server: FakeLettaServer
@@ -297,15 +298,6 @@ describe("hooks against a Letta server", () => {
   })
 })
 
-/** Running (a zombie whose parent is gone does not count: the container's init may not reap it). */
-const isAlive = (pid: number): boolean => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z"
-  } catch {
-    return false
-  }
-}
 
 const rmMarker = (path: string) => rmSync(path, { force: true })
 

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
+import { isAlive } from "../support/processes.js"
 import { toolResultsOf, useLocalSandbox } from "../support/localE2e.js"
 import { startHttpMcpServer } from "../support/mcp/httpServer.mjs"
 
@@ -57,14 +58,6 @@ const callOnce = (tool: string, args: Record<string, unknown> = {}) =>
     (previous) => ({ text: `status=${String(previous.approvals[0]?.["status"])} return=${String(previous.approvals[0]?.["tool_return"] ?? previous.approvals[0]?.["reason"])}` })
   ])
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 describe("stdio MCP servers", () => {
   it("offers the tools with their input schemas, refuses imitating names once, and runs an allowed call", async () => {
@@ -167,9 +160,9 @@ describe("stdio MCP servers", () => {
     expect(match).not.toBeNull()
     const [child, serverPid] = [Number(match![1]), Number(match![2])]
     // The group is signalled before letta exits; allow the kernel a moment to reap.
-    for (let i = 0; i < 50 && (alive(child) || alive(serverPid)); i++) await new Promise((r) => setTimeout(r, 100))
-    expect(alive(child)).toBe(false)
-    expect(alive(serverPid)).toBe(false)
+    for (let i = 0; i < 50 && (isAlive(child) || isAlive(serverPid)); i++) await new Promise((r) => setTimeout(r, 100))
+    expect(isAlive(child)).toBe(false)
+    expect(isAlive(serverPid)).toBe(false)
   })
 
   it("SIGTERM during a call that never answers ends letta and the server's process group", async () => {
@@ -189,8 +182,8 @@ describe("stdio MCP servers", () => {
     })
     expect(result.code).toBe(130)
     const serverPid = Number(readFileSync(mark, "utf8"))
-    for (let i = 0; i < 50 && alive(serverPid); i++) await new Promise((r) => setTimeout(r, 100))
-    expect(alive(serverPid)).toBe(false)
+    for (let i = 0; i < 50 && isAlive(serverPid); i++) await new Promise((r) => setTimeout(r, 100))
+    expect(isAlive(serverPid)).toBe(false)
   })
 
   it("--tools \"\", --version and --help start no server", async () => {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { makeSandbox, type Sandbox } from "../support/e2e.js"
+import { isAlive } from "../support/processes.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { Terminal } from "../support/tmux.js"
 
@@ -29,14 +30,6 @@ afterEach(async () => {
   sandbox = undefined
 })
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 describe("MCP in the TUI (tmux)", () => {
   it("reports a failing server once, lists servers with /mcp, and asks before an MCP tool runs", async () => {
@@ -118,7 +111,7 @@ describe("MCP in the TUI (tmux)", () => {
     await t.keys("Enter")
     await t.waitFor("[exit 0]", 10_000)
     expect(Date.now() - exiting).toBeLessThan(8_000)
-    for (let i = 0; i < 30 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100))
-    expect(alive(pid)).toBe(false)
+    for (let i = 0; i < 30 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100))
+    expect(isAlive(pid)).toBe(false)
   })
 })

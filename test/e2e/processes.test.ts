@@ -9,6 +9,7 @@ import { dirname, join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
+import { isAlive } from "../support/processes.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
 import { describeNeeding } from "../support/requiredProgram.js"
 
@@ -53,14 +54,6 @@ const pidFrom = (name: string): number => {
   return pid
 }
 
-const isAlive = (pid: number): boolean => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "latin1")
-    return stat.charAt(stat.lastIndexOf(")") + 2) !== "Z"
-  } catch {
-    return false
-  }
-}
 
 /** Waits (a few seconds at most) for `pid` to be gone; false if it is still there. */
 const gone = async (pid: number): Promise<boolean> => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { bashAllowedBy, bashMatchesAny, hasOpaquePart } from "../../src/permissions/bashRules.js"
+import { bashAllowedBy } from "../../src/permissions/bashAllowMatch.js"
+import { bashMatchesAny } from "../../src/permissions/bashDenyMatch.js"
+import { hasOpaquePart } from "../../src/permissions/bashOpaqueParts.js"
 import { analyse, bashRule } from "./support.js"
 
 const allowedBy = async (line: string, rules: ReadonlyArray<string>) =>

@@ -1,6 +1,6 @@
 /** Bash commands naming a file that changes the rules need a rule that names it (issue 13 §5). */
 import { describe, expect, it } from "vitest"
-import { bashAllowedBy } from "../../src/permissions/bashRules.js"
+import { bashAllowedBy } from "../../src/permissions/bashAllowMatch.js"
 import { analyse, bashRule } from "./support.js"
 
 const PROTECTED = [

@@ -1,5 +1,4 @@
 /** Running single tools in tests: temp project directories and the layers the tools need. */
-import { readFileSync } from "node:fs"
 import { mkdtemp, realpath, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -87,18 +86,4 @@ export const waitForEnd = (id: string) =>
     throw new Error(`${id} never ended`)
   })
 
-/** Alive and not a zombie waiting to be reaped. */
-export const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return false
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
-    const state = stat.slice(stat.lastIndexOf(")") + 2).charAt(0)
-    return state !== "Z" && state !== "X"
-  } catch {
-    return false
-  }
-}
+export { isAlive } from "./processes.js"

@@ -2,27 +2,13 @@
  * The memory tools the Letta server ran for the agent, as a pure function: it reads a
  * snapshot of the agent's blocks and returns the text the model sees plus the edits the caller must apply
  * (in one transaction). Error texts follow Letta's so a model trained against the server behaves the same.
+ * This file reads each tool's arguments and dispatches; memoryBlockEdits.ts changes the blocks.
  */
 import * as Either from "effect/Either"
-import type { BlockRecord } from "../../domain/localState.js"
-import { BLOCK_LIMIT } from "../../domain/memory.js"
+import { editable, insert, limitError, NEW_BLOCK_LIMIT, newLabel, replace, rethink, type Applied, type MemoryBlockView, type MemoryEdit } from "./memoryBlockEdits.js"
+import { labelFromPath, noLineNumbers, optionalInteger, optionalString, parseArgs, requiredString, type Args, type Step } from "./memoryToolArgs.js"
 export { MEMORY_TOOL_SPECS, type MemoryToolSpec } from "./memoryToolSpecs.js"
-
-/** What the memory tools read of a block. */
-export type MemoryBlockView = Omit<BlockRecord, "updatedAt">
-
-export type MemoryEdit =
-  | {
-      readonly kind: "update"
-      readonly blockId: string
-      readonly value?: string
-      readonly description?: string
-      /** The new label (a rename). */
-      readonly label?: string
-    }
-  | { readonly kind: "create"; readonly label: string; readonly value: string; readonly description: string }
-  /** Detach the block from this agent; the block itself (and other agents sharing it) stay. */
-  | { readonly kind: "detach"; readonly blockId: string }
+export { NEW_BLOCK_LIMIT, type MemoryBlockView, type MemoryEdit } from "./memoryBlockEdits.js"
 
 export interface MemoryToolOutcome {
   readonly status: "success" | "error"
@@ -31,17 +17,6 @@ export interface MemoryToolOutcome {
 }
 
 export const MEMORY_TOOLS: ReadonlyArray<string> = ["memory", "memory_insert", "memory_replace", "memory_rethink"]
-
-/** The limit a block created by a tool gets; the caller stores new blocks with this limit. */
-export const NEW_BLOCK_LIMIT = BLOCK_LIMIT
-
-type Args = Readonly<Record<string, unknown>>
-/** Left is the error text returned to the model. */
-type Step<A> = Either.Either<A, string>
-interface Applied {
-  readonly text: string
-  readonly edits: ReadonlyArray<MemoryEdit>
-}
 
 export const runMemoryTool = (
   name: string,
@@ -60,157 +35,6 @@ export const runMemoryTool = (
     onRight: ({ edits, text }) => ({ status: "success", text, edits })
   })
 }
-
-// ── arguments ────────────────────────────────────────────────────────────────────────────────────
-
-const isRecord = (u: unknown): u is Args => typeof u === "object" && u !== null && !Array.isArray(u)
-
-const parseArgs = (name: string, json: string): Step<Args> =>
-  Either.try({
-    // Some models send no arguments at all; treat that as an empty object so the missing one is named.
-    try: (): unknown => JSON.parse(json.trim() === "" ? "{}" : json),
-    catch: () => `Invalid JSON arguments for tool '${name}': ${json}`
-  }).pipe(
-    Either.filterOrLeft(isRecord, () => `Arguments of tool '${name}' must be a JSON object.`)
-  )
-
-/** `null` counts as absent: models often send null for arguments they do not use. */
-const optionalString = (args: Args, key: string): Step<string | undefined> => {
-  const v = args[key]
-  if (v === undefined || v === null) return Either.right(undefined)
-  return typeof v === "string" ? Either.right(v) : Either.left(`Argument '${key}' must be a string.`)
-}
-
-const requiredString = (args: Args, key: string): Step<string> =>
-  Either.flatMap(optionalString(args, key), (v) =>
-    v === undefined ? Either.left(`Missing required argument '${key}'.`) : Either.right(v)
-  )
-
-/** Accepts `3` and `"3"`: some models quote numbers. */
-const optionalInteger = (args: Args, key: string, fallback: number): Step<number> => {
-  const v = args[key]
-  if (v === undefined || v === null) return Either.right(fallback)
-  const n = typeof v === "string" && v.trim() !== "" ? Number(v) : v
-  return typeof n === "number" && Number.isSafeInteger(n)
-    ? Either.right(n)
-    : Either.left(`Argument '${key}' must be an integer.`)
-}
-
-// Line numbers are a display artefact (`Line 3: …` or `3→ …`); storing them would corrupt the block.
-const LINE_NUMBER_PREFIX = /(^|\n)[ \t]*(Line \d+: |\d+\u2192)/
-const noLineNumbers = (field: string, text: string): Step<void> =>
-  LINE_NUMBER_PREFIX.test(text)
-    ? Either.left(
-        `${field} contains a line number prefix, which is not allowed. Do not include line numbers when calling memory tools (line numbers are for display purposes only).`
-      )
-    : Either.void
-
-/** `/memories/<label>`; a bare label is accepted too, as Letta's server does. */
-const labelFromPath = (path: string): Step<string> => {
-  const label = path
-    .trim()
-    .replace(/^\/?memories\//, "")
-    .replace(/^\/+|\/+$/g, "")
-  return label.length === 0 || label.includes("/")
-    ? Either.left(`Invalid path '${path}'. Memory paths look like /memories/<label>.`)
-    : Either.right(label)
-}
-
-// A label becomes an XML-like tag in the rendered prompt, so new labels stay tag-safe.
-const LABEL = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/
-const newLabel = (label: string, blocks: ReadonlyArray<MemoryBlockView>, except?: string): Step<string> => {
-  if (!LABEL.test(label)) {
-    return Either.left(
-      `Invalid label '${label}'. A label is 1 to 100 characters: letters, digits, '_', '-' or '.' (not starting with '-' or '.').`
-    )
-  }
-  const taken = blocks.some((b) => b.label === label && b.id !== except)
-  return taken ? Either.left(`A memory block with label '${label}' already exists.`) : Either.right(label)
-}
-
-// ── blocks ───────────────────────────────────────────────────────────────────────────────────────
-
-const findBlock = (blocks: ReadonlyArray<MemoryBlockView>, label: string) => blocks.find((b) => b.label === label)
-
-const editable = (blocks: ReadonlyArray<MemoryBlockView>, label: string): Step<MemoryBlockView> => {
-  const block = findBlock(blocks, label)
-  if (block === undefined) {
-    const labels = blocks.map((b) => b.label).join(", ")
-    return Either.left(`Memory block with label '${label}' does not exist (available labels: ${labels}).`)
-  }
-  return block.readOnly ? Either.left("Error: This block is read-only and cannot be edited.") : Either.right(block)
-}
-
-const limitError = (limit: number, size: number) =>
-  `Edit failed: Exceeds ${limit} character limit (requested ${size}).`
-
-/** The whole new value goes back to the model so it can check the edit without another call. */
-const setValue = (block: MemoryBlockView, value: string): Step<Applied> =>
-  value.length > block.limit
-    ? Either.left(limitError(block.limit, value.length))
-    : Either.right({
-        text: `The memory block \`${block.label}\` has been edited (${value.length}/${block.limit} characters). Review its new value below and edit it again if something is wrong (duplicated or missing lines, wrong indentation):\n${value}`,
-        edits: [{ kind: "update", blockId: block.id, value }]
-      })
-
-/** 1-based line of every (non-overlapping) occurrence, as `str.count` would find them. */
-const occurrenceLines = (value: string, needle: string): ReadonlyArray<number> => {
-  const lines: Array<number> = []
-  for (let at = value.indexOf(needle); at >= 0; at = value.indexOf(needle, at + needle.length)) {
-    lines.push(value.slice(0, at).split("\n").length)
-  }
-  return lines
-}
-
-const replace = (block: MemoryBlockView, oldString: string, newString: string): Step<Applied> =>
-  Either.gen(function* () {
-    yield* noLineNumbers("old_string", oldString)
-    yield* noLineNumbers("new_string", newString)
-    if (oldString.length === 0) {
-      return yield* Either.left("Argument 'old_string' must not be empty; to add text, insert it instead.")
-    }
-    const lines = occurrenceLines(block.value, oldString)
-    if (lines.length === 0) {
-      return yield* Either.left(
-        `No replacement was performed, old_string \`${oldString}\` did not appear verbatim in memory block with label \`${block.label}\`.`
-      )
-    }
-    if (lines.length > 1) {
-      const distinct = [...new Set(lines)]
-      return yield* Either.left(
-        `No replacement was performed. Multiple occurrences of old_string \`${oldString}\` in lines [${distinct.join(", ")}]. Please ensure it is unique.`
-      )
-    }
-    const at = block.value.indexOf(oldString)
-    return yield* setValue(block, block.value.slice(0, at) + newString + block.value.slice(at + oldString.length))
-  })
-
-/** Inserts after line `insertLine` (0 = top, -1 = end). An empty block has no lines, so no blank line appears. */
-const insert = (block: MemoryBlockView, field: string, text: string, insertLine: number): Step<Applied> =>
-  Either.gen(function* () {
-    yield* noLineNumbers(field, text)
-    const lines = block.value === "" ? [] : block.value.split("\n")
-    const at = insertLine === -1 ? lines.length : insertLine
-    if (at < 0 || at > lines.length) {
-      return yield* Either.left(
-        `Invalid \`insert_line\` parameter: ${insertLine}. It should be within the range of lines of the memory block: [0, ${lines.length}], or -1 to append to the end of the memory block.`
-      )
-    }
-    return yield* setValue(block, [...lines.slice(0, at), ...text.split("\n"), ...lines.slice(at)].join("\n"))
-  })
-
-const rethink = (blocks: ReadonlyArray<MemoryBlockView>, label: string, value: string): Step<Applied> =>
-  Either.gen(function* () {
-    yield* noLineNumbers("new_memory", value)
-    if (findBlock(blocks, label) !== undefined) return yield* setValue(yield* editable(blocks, label), value)
-    // Letta creates the block when it is missing (with no description).
-    yield* newLabel(label, blocks)
-    if (value.length > NEW_BLOCK_LIMIT) return yield* Either.left(limitError(NEW_BLOCK_LIMIT, value.length))
-    return {
-      text: `The memory block \`${label}\` did not exist and has been created (${value.length}/${NEW_BLOCK_LIMIT} characters) with this value:\n${value}`,
-      edits: [{ kind: "create", label, value, description: "" }]
-    }
-  })
 
 // ── the `memory` omni tool ───────────────────────────────────────────────────────────────────────
 

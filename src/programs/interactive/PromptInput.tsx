@@ -9,6 +9,7 @@ import * as Editor from "./editor.js"
 import { useKeys } from "./keyRouting.js"
 import type { KeyEvent } from "./keyDecoding.js"
 import { type ActiveMention, activeMention, completeMention, MENTION_ROWS, matchFiles, projectFiles } from "./mentions.js"
+import { handlePromptKey, type MentionMenu, type PromptState } from "./promptKeys.js"
 import { inverse, paint, useTheme } from "./theme.js"
 
 export interface PromptInputProps {
@@ -20,17 +21,6 @@ export interface PromptInputProps {
   readonly doubleEscMs?: number
   /** Where `@` mentions look for files (default: the working directory). */
   readonly projectDir?: string
-}
-
-interface PromptState {
-  editor: Editor.EditorState
-  /** Position in `history` while browsing it; undefined while editing. */
-  historyIndex: number | undefined
-  draft: Editor.EditorState
-  menuIndex: number
-  /** The text the menu was dismissed for (Esc); it reopens when the text changes. */
-  menuDismissedFor: string | undefined
-  lastEscAt: number
 }
 
 const MENU_ROWS = 8
@@ -57,7 +47,7 @@ export const PromptInput = (props: PromptInputProps) => {
   // it as it is. Editing it opens the menu again.
   const menuFor = (s: PromptState) => (s.historyIndex !== undefined || s.menuDismissedFor === s.editor.text ? [] : matchCommands(s.editor.text))
   /** The `@` being typed and the files it matches (none while the file list loads). */
-  const mentionFor = (s: PromptState): { readonly mention: ActiveMention; readonly matches: ReadonlyArray<string> } | undefined => {
+  const mentionFor = (s: PromptState): MentionMenu | undefined => {
     if (s.historyIndex !== undefined || s.menuDismissedFor === s.editor.text) return undefined
     const mention = activeMention(s.editor.text, s.editor.cursor)
     if (mention === undefined) return undefined
@@ -110,130 +100,17 @@ export const PromptInput = (props: PromptInputProps) => {
 
   const handle = (event: KeyEvent): boolean => {
     const s = state.current
-    const menu = menuFor(s)
-    const mentioned = mentionFor(s)
-    const mentionMenu = mentioned?.matches ?? []
-    const pickedFile = mentionMenu[Math.min(s.menuIndex, mentionMenu.length - 1)]
-    if (event._tag === "Text") {
-      setEditor(Editor.insert(s.editor, event.text))
-      return true
-    }
-    if (event._tag === "Paste") {
-      setEditor(Editor.paste(s.editor, event.text))
-      return true
-    }
-    switch (event.name) {
-      case "enter": {
-        // Enter completes the file picked in the `@` menu (unless it is already typed out).
-        if (mentioned !== undefined && pickedFile !== undefined && pickedFile !== mentioned.mention.query) {
-          completeWith(s, mentioned.mention, pickedFile)
-          return true
-        }
-        const picked = menu[Math.min(s.menuIndex, menu.length - 1)]
-        if (picked !== undefined) setEditor(Editor.editorWith(`/${picked.name}`))
-        else if (Editor.endsWithContinuation(s.editor)) {
-          setEditor(Editor.continueLine(s.editor))
-          return true
-        }
-        submit()
-        return true
-      }
-      case "newline":
-        setEditor(Editor.insert(s.editor, "\n"))
-        return true
-      case "tab": {
-        if (mentioned !== undefined && pickedFile !== undefined) {
-          completeWith(s, mentioned.mention, pickedFile)
-          return true
-        }
-        const picked = menu[Math.min(s.menuIndex, menu.length - 1)]
-        if (picked !== undefined) setEditor(Editor.editorWith(`/${picked.name}`))
-        return true
-      }
-      case "backspace":
-        setEditor(Editor.backspace(s.editor))
-        return true
-      case "delete":
-      case "ctrlD":
-        setEditor(Editor.deleteForward(s.editor))
-        return true
-      case "left":
-        setEditor(Editor.left(s.editor), true)
-        return true
-      case "right":
-        setEditor(Editor.right(s.editor), true)
-        return true
-      case "home":
-        setEditor(Editor.home(s.editor), true)
-        return true
-      case "end":
-        setEditor(Editor.end(s.editor), true)
-        return true
-      case "wordLeft":
-        setEditor(Editor.wordLeft(s.editor), true)
-        return true
-      case "wordRight":
-        setEditor(Editor.wordRight(s.editor), true)
-        return true
-      case "deleteWordBack":
-        setEditor(Editor.deleteWordBack(s.editor))
-        return true
-      case "killToEnd":
-        setEditor(Editor.killToEnd(s.editor))
-        return true
-      case "killToStart":
-        setEditor(Editor.killToStart(s.editor))
-        return true
-      case "up": {
-        if (mentionMenu.length > 0) {
-          s.menuIndex = (Math.min(s.menuIndex, mentionMenu.length - 1) - 1 + mentionMenu.length) % mentionMenu.length
-          return true
-        }
-        if (menu.length > 0) {
-          s.menuIndex = (s.menuIndex - 1 + menu.length) % menu.length
-          return true
-        }
-        const moved = Editor.up(s.editor)
-        if (moved !== undefined) setEditor(moved, true)
-        else browse(-1)
-        return true
-      }
-      case "down": {
-        if (mentionMenu.length > 0) {
-          s.menuIndex = (Math.min(s.menuIndex, mentionMenu.length - 1) + 1) % mentionMenu.length
-          return true
-        }
-        if (menu.length > 0) {
-          s.menuIndex = (s.menuIndex + 1) % menu.length
-          return true
-        }
-        const moved = Editor.down(s.editor)
-        if (moved !== undefined) setEditor(moved, true)
-        else browse(1)
-        return true
-      }
-      case "escape": {
-        if (menu.length > 0 || mentionMenu.length > 0) {
-          s.menuDismissedFor = s.editor.text
-          return true
-        }
-        if (props.busy) return false
-        const now = Date.now()
-        if (now - s.lastEscAt < (props.doubleEscMs ?? 800)) {
-          setEditor(Editor.emptyEditor)
-          s.lastEscAt = 0
-        } else {
-          s.lastEscAt = now
-        }
-        return true
-      }
-      case "ctrlC":
-        // Clears the prompt; the screen then arms (or completes) the exit.
-        setEditor(Editor.emptyEditor)
-        return false
-      default:
-        return false
-    }
+    return handlePromptKey(event, {
+      state: s,
+      menu: menuFor(s),
+      mentioned: mentionFor(s),
+      busy: props.busy,
+      doubleEscMs: props.doubleEscMs,
+      setEditor,
+      browse,
+      submit,
+      completeWith
+    })
   }
 
   useKeys("input", (event) => {

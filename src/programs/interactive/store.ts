@@ -11,102 +11,40 @@ import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import type { PermissionMode } from "../../domain/config.js"
-import { type ApprovalChoice, type ApprovalDialog, type RuleSuggestion, scopeLabel } from "../../domain/dialogs.js"
+import type { ApprovalChoice, ApprovalDialog, RuleSuggestion } from "../../domain/dialogs.js"
 import type { TurnEvent } from "../../domain/events.js"
 import type { LettaMessage } from "../../domain/letta.js"
 import { maskUrlCredentials, redactDeep, withoutSecretStart } from "../../domain/redaction.js"
 import { parseInput } from "./slashCommands.js"
 import { LONG_TURN_MS, type Notifier } from "./notify.js"
-import { type Item, type LiveView, type PanelLine, type Tone, type ToolStatus, Transcript } from "./transcript.js"
+import { CommittedItems } from "./committedItems.js"
+import { DialogSlot, ruleAddedNotice } from "./dialogSlot.js"
+import { RedrawSchedule } from "./redrawSchedule.js"
+import { type PanelLine, type Tone, type ToolStatus, Transcript } from "./transcript.js"
+import type { Control, ScreenHandle, SelectOption, Submission, UiSnapshot } from "./uiSnapshot.js"
 
-/** Redraw budget while a turn streams in. */
-export const STREAM_FRAME_MS = 50
-/** Committed items the <Static> keeps before it starts afresh (it has printed them). */
-const STATIC_WINDOW = 64
-/** The newest committed items kept to draw again after a resize (older ones are let go). */
-export const REDRAW_ITEMS = 400
-
-/** The terminal under the screen: what the store does to it directly, outside Ink's frames. */
-export interface ScreenHandle {
-  /** Erases the screen and its scrollback; the cursor goes home. */
-  readonly clear: () => void
-}
-
-export interface Submission {
-  /** What is sent (pastes expanded). */
-  readonly text: string
-  /** What the transcript shows (pastes as placeholders). */
-  readonly display: string
-}
-
-export type Control = "interrupt" | "cycleMode"
-
-export interface SelectOption {
-  readonly value: string
-  readonly label: string
-  readonly hint?: string
-}
-
-export type DialogView =
-  | {
-      readonly _tag: "Approval"
-      readonly dialog: ApprovalDialog
-      readonly position: { readonly index: number; readonly total: number } | undefined
-      readonly answer: (choice: ApprovalChoice) => void
-    }
-  | {
-      readonly _tag: "Select"
-      readonly title: string
-      readonly options: ReadonlyArray<SelectOption>
-      readonly current: string | undefined
-      readonly answer: (value: string | undefined) => void
-    }
-
-export interface UiSnapshot {
-  /** Items for <Static>; a new `key` means a fresh <Static> holding only new items. */
-  readonly staticKey: number
-  readonly staticItems: ReadonlyArray<Item>
-  readonly live: ReadonlyArray<LiveView>
-  readonly busy: { readonly since: number; readonly label: string } | undefined
-  readonly dialog: DialogView | undefined
-  readonly mode: PermissionMode
-  readonly queued: ReadonlyArray<string>
-  readonly exiting: boolean
-  readonly hint: string | undefined
-  /** Approval dialogs may still follow: typed keys wait for them rather than reach the prompt. */
-  readonly holdKeys: boolean
-  /** Ctrl+O: tool calls show their whole output, not a preview. */
-  readonly expanded: boolean
-}
+// The snapshot and dialog types, the redraw timing and the committed items live beside this file.
+export type { Control, DialogView, ScreenHandle, SelectOption, Submission, UiSnapshot } from "./uiSnapshot.js"
+export { STREAM_FRAME_MS } from "./redrawSchedule.js"
+export { REDRAW_ITEMS } from "./committedItems.js"
 
 export class UiStore {
   private readonly transcript: Transcript
-  private readonly listeners = new Set<() => void>()
-  private version = 0
+  private readonly schedule = new RedrawSchedule()
+  private readonly committed = new CommittedItems()
   private snapshotVersion = -1
   private snapshot: UiSnapshot | undefined
-  private staticKey = 0
-  private staticItems: ReadonlyArray<Item> = []
-  private printed = { key: -1, count: 0 }
-  /** The newest committed items (at most REDRAW_ITEMS), drawn again after a resize. */
-  private recent: Array<Item> = []
-  /** Committed items no longer in `recent`. */
-  private dropped = 0
   private screen: ScreenHandle | undefined
-  /** While back-filling: committed items are collected here first. */
-  private capture: Array<Item> | undefined
   private busySince: number | undefined
-  private dialog: DialogView | undefined
+  private readonly dialogs = new DialogSlot(() => this.changed(true))
   private mode: PermissionMode = "default"
   private queued: Array<string> = []
   private exiting = false
   private hint: string | undefined
   /** "Always allow" rules added in this session, for /permissions. */
   readonly addedRules: Array<RuleSuggestion> = []
-  private urgentTimer: NodeJS.Immediate | undefined
   /** Bell + OSC 9 (notify.ts): an approval waits, a long turn ended. Undefined: none. */
   private notifier: Notifier | undefined
-  private frameTimer: NodeJS.Timeout | undefined
   private expanded = false
 
   constructor(
@@ -115,31 +53,26 @@ export class UiStore {
     readonly controls: Queue.Queue<Control>,
     readonly exitRequested: Deferred.Deferred<void>
   ) {
-    this.transcript = new Transcript(projectDir, (items) => this.commit(items))
+    this.transcript = new Transcript(projectDir, (items) => this.committed.add(items))
   }
 
   // ── React side ──────────────────────────────────────────────────────────
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
+  readonly subscribe = (listener: () => void): (() => void) => this.schedule.subscribe(listener)
 
   readonly getSnapshot = (): UiSnapshot => {
-    if (this.snapshot === undefined || this.snapshotVersion !== this.version) {
+    if (this.snapshot === undefined || this.snapshotVersion !== this.schedule.version) {
       const running = this.transcript.runningTool()
       this.snapshot = {
-        staticKey: this.staticKey,
-        staticItems: this.staticItems,
+        staticKey: this.committed.staticKey,
+        staticItems: this.committed.staticItems,
         // Keys the server or a tool echoed never reach the screen (the Output layer does the
         // same for headless output); whole items, so a key streamed in pieces is caught too.
         live: redactDeep(this.transcript.liveViews()).map((view) =>
           view.kind === "streaming" ? { ...view, tail: withoutSecretStart(view.tail) } : view
         ),
         busy: this.busySince === undefined ? undefined : { since: this.busySince, label: running === undefined ? "Working" : `Running ${running}` },
-        dialog: redactDeep(this.dialog),
+        dialog: redactDeep(this.dialogs.current),
         mode: this.mode,
         queued: this.queued,
         exiting: this.exiting,
@@ -147,14 +80,14 @@ export class UiStore {
         holdKeys: this.transcript.awaitingDecisions(),
         expanded: this.expanded
       }
-      this.snapshotVersion = this.version
+      this.snapshotVersion = this.schedule.version
     }
     return this.snapshot
   }
 
   /** The screen printed these <Static> items; they need not be kept. */
   readonly acknowledgePrinted = (key: number, count: number): void => {
-    this.printed = { key, count }
+    this.committed.acknowledgePrinted(key, count)
   }
 
   /** The mounted screen hands over its terminal (undefined when it unmounts). */
@@ -170,14 +103,10 @@ export class UiStore {
   readonly redraw = (): void => {
     if (this.screen === undefined || this.exiting) return
     this.screen.clear()
-    this.staticKey += 1
-    this.staticItems =
-      this.dropped > 0
-        ? [{ kind: "notice", id: -this.staticKey, text: `⋮ ${this.dropped} earlier entries are not drawn again after a resize`, tone: "dim" }, ...this.recent]
-        : [...this.recent]
-    this.version += 1
+    this.committed.refill()
+    this.schedule.version += 1
     // At once: the cleared screen must not wait for the next frame.
-    this.flush()
+    this.schedule.flush()
   }
 
   /**
@@ -239,12 +168,12 @@ export class UiStore {
 
   /** An approval dialog is open, or more of the batch the run paused on are still to decide. */
   get awaitingApproval(): boolean {
-    return this.dialog?._tag === "Approval" || this.transcript.awaitingDecisions()
+    return this.dialogs.current?._tag === "Approval" || this.transcript.awaitingDecisions()
   }
 
   /** A dialog (approval or pick list) is on screen. */
   get dialogOpen(): boolean {
-    return this.dialog !== undefined
+    return this.dialogs.current !== undefined
   }
 
   // ── program side ────────────────────────────────────────────────────────
@@ -266,7 +195,7 @@ export class UiStore {
 
   /** Waits until the screen has drawn the latest state (before unmounting it). */
   readonly rendered: Effect.Effect<void> = Effect.suspend(() => {
-    this.flush()
+    this.schedule.flush()
     // React renders synchronously in the listeners; one macrotask lets Ink write the frame.
     return Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
   })
@@ -308,31 +237,24 @@ export class UiStore {
    * when none of it shows (e.g. only a system message after /clear).
    */
   applyHistory(messages: ReadonlyArray<LettaMessage>, userMaxChars: number, frame: { readonly heading: string; readonly closing: string }): void {
-    const captured: Array<Item> = []
-    this.capture = captured
-    try {
+    const captured = this.committed.collect(() => {
       for (const message of messages) {
         if (message.message_type === "user_message") this.transcript.addHistoryUser(message, userMaxChars)
         else this.transcript.applyMessage(message)
       }
       this.transcript.finishAll("pending")
-    } finally {
-      this.capture = undefined
-    }
+    })
     if (captured.length === 0) return
     this.addNotice(frame.heading, "dim")
-    this.commit(captured)
+    this.committed.add(captured)
     this.addNotice(frame.closing, "dim")
   }
 
   /** /clear: the screen and its scrollback are erased; the transcript starts afresh. */
   clearScreen(): void {
     this.transcript.finishAll("denied")
-    this.recent = []
-    this.dropped = 0
+    this.committed.reset()
     this.screen?.clear()
-    this.staticKey += 1
-    this.staticItems = []
     this.changed(true)
   }
 
@@ -361,7 +283,7 @@ export class UiStore {
 
   /** Shows the dialog and waits for the user's choice. Interrupting it closes the dialog. */
   readonly present = (dialog: ApprovalDialog): Effect.Effect<ApprovalChoice> =>
-    this.ask<ApprovalChoice>((answer) => {
+    this.dialogs.ask<ApprovalChoice>((answer) => {
       this.notifier?.(dialog._tag === "Plan" ? "letta: the plan is ready for review" : `letta: approve ${dialog.toolName}?`)
       return {
         _tag: "Approval",
@@ -374,12 +296,7 @@ export class UiStore {
   readonly ruleAdded = (suggestion: RuleSuggestion): Effect.Effect<void> =>
     Effect.sync(() => {
       this.addedRules.push(suggestion)
-      this.addNotice(
-        suggestion.scope === "local"
-          ? `${suggestion.rule} allowed ${scopeLabel(suggestion.scope)} (saved in .letta/settings.local.json)`
-          : `${suggestion.rule} allowed ${scopeLabel(suggestion.scope)}`,
-        "dim"
-      )
+      this.addNotice(ruleAddedNotice(suggestion), "dim")
     })
 
   readonly notify = (text: string, tone: "info" | "warning" | "error"): Effect.Effect<void> =>
@@ -387,69 +304,11 @@ export class UiStore {
 
   /** A pick list (e.g. /model); None when the user pressed Esc. */
   choose(title: string, options: ReadonlyArray<SelectOption>, current: string | undefined): Effect.Effect<Option.Option<string>> {
-    return this.ask<string | undefined>((answer) => ({ _tag: "Select", title, options, current, answer })).pipe(Effect.map(Option.fromNullable))
-  }
-
-  private ask<A>(view: (answer: (value: A) => void) => DialogView): Effect.Effect<A> {
-    return Effect.gen(this, function* () {
-      const answered = yield* Deferred.make<A>()
-      const shown = view((value) => {
-        Deferred.unsafeDone(answered, Exit.succeed(value))
-      })
-      this.dialog = shown
-      this.changed(true)
-      return yield* Deferred.await(answered).pipe(
-        Effect.ensuring(
-          Effect.sync(() => {
-            if (this.dialog === shown) this.dialog = undefined
-            this.changed(true)
-          })
-        )
-      )
-    })
-  }
-
-  private commit(committed: ReadonlyArray<Item>): void {
-    const items = redactDeep(committed)
-    if (this.capture !== undefined) {
-      this.capture.push(...items)
-      return
-    }
-    this.recent.push(...items)
-    if (this.recent.length > REDRAW_ITEMS) {
-      const excess = this.recent.length - REDRAW_ITEMS
-      this.recent.splice(0, excess)
-      this.dropped += excess
-    }
-    // Once the screen has printed everything, a fresh <Static> takes over: old items are
-    // in the terminal's scrollback and need not stay in memory.
-    const allPrinted = this.printed.key === this.staticKey && this.printed.count === this.staticItems.length
-    if (allPrinted && this.staticItems.length >= STATIC_WINDOW) {
-      this.staticKey += 1
-      this.staticItems = items
-    } else {
-      this.staticItems = [...this.staticItems, ...items]
-    }
+    return this.dialogs.ask<string | undefined>((answer) => ({ _tag: "Select", title, options, current, answer })).pipe(Effect.map(Option.fromNullable))
   }
 
   private changed(urgent: boolean): void {
-    this.version += 1
-    if (urgent) {
-      if (this.frameTimer !== undefined) {
-        clearTimeout(this.frameTimer)
-        this.frameTimer = undefined
-      }
-      this.urgentTimer ??= setImmediate(this.flush)
-    } else if (this.frameTimer === undefined && this.urgentTimer === undefined) {
-      this.frameTimer = setTimeout(this.flush, STREAM_FRAME_MS)
-    }
-  }
-
-  private readonly flush = (): void => {
-    this.urgentTimer = undefined
-    if (this.frameTimer !== undefined) clearTimeout(this.frameTimer)
-    this.frameTimer = undefined
-    for (const listener of this.listeners) listener()
+    this.schedule.changed(urgent)
   }
 }
 

@@ -7,118 +7,24 @@
 import type { TurnEvent } from "../../domain/events.js"
 import { contentText, type LettaMessage, toolCallParts } from "../../domain/letta.js"
 import { MarkdownBlockSplitter } from "./markdownStream.js"
-import { type Args, parseArgs, resultPreview, type Todo, todosOf, toolSummary } from "./toolFormat.js"
+import { parseArgs, resultPreview } from "./toolFormat.js"
+import {
+  abandonTool,
+  historyUserText,
+  type LiveEntry,
+  newToolEntry,
+  recordOutput,
+  recordReturn,
+  streamingView,
+  type TextEntry,
+  type ToolEntry,
+  toolItem
+} from "./transcriptEntries.js"
+import type { Item, LiveView, PanelLine, Tone, ToolStatus } from "./transcriptItems.js"
 
-export type Tone = "info" | "warning" | "error" | "success" | "dim"
-export type ToolStatus = "pending" | "running" | "success" | "error" | "denied"
-
-export interface PanelLine {
-  readonly text: string
-  readonly tone?: Tone
-  readonly bold?: boolean
-  /** Printed before every row of the line (e.g. an indent, or "  │ " for a block's value). */
-  readonly prefix?: string
-  /** Rows after the first are indented this much more (a table's description column). */
-  readonly hang?: number
-}
-
-export type Item =
-  | { readonly kind: "user"; readonly id: number; readonly text: string }
-  | { readonly kind: "assistant"; readonly id: number; readonly markdown: string; readonly first: boolean }
-  | { readonly kind: "reasoning"; readonly id: number; readonly text: string; readonly first: boolean }
-  | {
-      readonly kind: "tool"
-      readonly id: number
-      readonly toolCallId: string
-      readonly name: string
-      readonly summary: string
-      readonly status: ToolStatus
-      readonly preview: ReadonlyArray<string>
-      readonly todos: ReadonlyArray<Todo> | undefined
-      /** Markdown shown under the call (ExitPlanMode's plan). */
-      readonly body: string | undefined
-      /** While it runs: the last lines it printed so far (Bash), newest last. */
-      readonly live?: ReadonlyArray<string>
-      /** Its whole output (the result, or what it printed before an interrupt), for Ctrl+O. */
-      readonly output?: string
-    }
-  | { readonly kind: "notice"; readonly id: number; readonly text: string; readonly tone: Tone }
-  | { readonly kind: "panel"; readonly id: number; readonly lines: ReadonlyArray<PanelLine>; readonly box?: boolean }
-
-export type ToolItem = Extract<Item, { kind: "tool" }>
-
-/** What the live area draws. */
-export type LiveView =
-  | { readonly kind: "streaming"; readonly id: number; readonly textKind: "assistant" | "reasoning"; readonly tail: string; readonly first: boolean }
-  | ToolItem
-
-interface TextEntry {
-  readonly type: "text"
-  readonly id: number
-  readonly textKind: "assistant" | "reasoning"
-  readonly key: string
-  readonly splitter: MarkdownBlockSplitter
-  /** Finished blocks not yet committed (the entry is not first in line yet). */
-  readonly done: Array<string>
-  /** No block of this message has been committed yet. */
-  first: boolean
-  finished: boolean
-}
-
-interface ToolEntry {
-  readonly type: "tool"
-  readonly id: number
-  readonly toolCallId: string
-  name: string
-  readonly argParts: Array<string>
-  args: Args | undefined
-  status: ToolStatus
-  preview: ReadonlyArray<string>
-  finished: boolean
-  /** The end of what it printed while running (live output). */
-  tail: string
-  /** What it printed while running, from the start (at most LIVE_KEPT_CHARS). */
-  printed: string
-  output: string | undefined
-}
-
-type LiveEntry = TextEntry | ToolEntry | { readonly type: "item"; readonly item: Item }
-
-/** A running tool shows this many of its last output lines. */
-export const LIVE_OUTPUT_LINES = 5
-const LIVE_TAIL_CHARS = 4_000
-const LIVE_KEPT_CHARS = 30_000
-
-/**
- * The last `count` lines of output as a terminal would show them: colour and other escape
- * sequences dropped, a carriage return starting its line over (progress bars), blank ends cut.
- */
-export const lastOutputLines = (text: string, count: number): ReadonlyArray<string> => {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*(?:\u0007|\u001b\\)/g, "").replace(/\r\n/g, "\n")
-  const lines = clean.split("\n").map((line) => {
-    const parts = line.split("\r")
-    let shown = ""
-    for (let i = parts.length - 1; i >= 0; i--) {
-      if (parts[i]!.length > 0) {
-        shown = parts[i]!
-        break
-      }
-    }
-    // eslint-disable-next-line no-control-regex
-    return shown.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").replace(/\t/g, "  ")
-  })
-  while (lines.length > 0 && lines[lines.length - 1]!.trim().length === 0) lines.pop()
-  return lines.slice(-count)
-}
-
-/** Live text shows at most this many source lines of the block in progress. */
-const LIVE_TAIL_LINES = 400
-
-/** The tool return a server (and the local backend) records for a denied call. */
-const DENIAL = /^Error: request to call tool denied\.(?: User reason: ([\s\S]*))?$/
-
-const stripReminders = (text: string): string => text.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, "").trim()
+// The item types and the output helper moved beside this file; importers keep this path.
+export type { Item, LiveView, PanelLine, Tone, ToolItem, ToolStatus } from "./transcriptItems.js"
+export { LIVE_OUTPUT_LINES, lastOutputLines } from "./transcriptEntries.js"
 
 export class Transcript {
   private nextId = 1
@@ -185,8 +91,7 @@ export class Transcript {
       case "ToolOutput": {
         const entry = this.tools.get(event.toolCallId)
         if (entry === undefined || entry.finished) break
-        entry.tail = (entry.tail + event.text).slice(-LIVE_TAIL_CHARS)
-        if (entry.printed.length < LIVE_KEPT_CHARS) entry.printed = (entry.printed + event.text).slice(0, LIVE_KEPT_CHARS)
+        recordOutput(entry, event.text)
         break
       }
       case "ToolResult": {
@@ -239,14 +144,7 @@ export class Transcript {
         const id = message.tool_call_id
         const entry = typeof id === "string" ? this.tools.get(id) : undefined
         if (entry === undefined || entry.finished) break
-        entry.args ??= parseArgs(entry.argParts.join(""))
-        const output = typeof message.tool_return === "string" ? message.tool_return : contentText(message.tool_return)
-        // A call the user denied comes back as an error return; it is shown as the denial it was.
-        const denied = message.status === "error" ? DENIAL.exec(output) : null
-        entry.status = denied !== null ? "denied" : message.status === "error" ? "error" : "success"
-        entry.preview = resultPreview(entry.name, entry.status, denied !== null ? (denied[1] ?? "") : output, this.projectDir)
-        if (denied === null) entry.output = output
-        entry.finished = true
+        recordReturn(entry, message, this.projectDir)
         break
       }
       case "stop_reason":
@@ -269,14 +167,8 @@ export class Transcript {
 
   /** A user message from the history (back-fill). */
   addHistoryUser(message: LettaMessage, maxChars: number): void {
-    const text = stripReminders(contentText(message.content))
-    if (text.length === 0) return
-    // Heartbeats and system alerts are JSON envelopes, not something the user typed.
-    if (text.startsWith("{")) {
-      const parsed = parseArgs(text)
-      if (parsed !== undefined && typeof parsed["type"] === "string") return
-    }
-    this.addUser(text.length > maxChars ? `${text.slice(0, maxChars)}…` : text)
+    const text = historyUserText(message, maxChars)
+    if (text !== undefined) this.addUser(text)
   }
 
   private text(textKind: "assistant" | "reasoning", message: LettaMessage, delta: string): void {
@@ -308,20 +200,7 @@ export class Transcript {
   private tool(toolCallId: string, name: string, status: ToolStatus): ToolEntry {
     const known = this.tools.get(toolCallId)
     if (known !== undefined) return known
-    const entry: ToolEntry = {
-      type: "tool",
-      id: this.id(),
-      toolCallId,
-      name,
-      argParts: [],
-      args: undefined,
-      status,
-      preview: [],
-      finished: false,
-      tail: "",
-      printed: "",
-      output: undefined
-    }
+    const entry = newToolEntry(this.id(), toolCallId, name, status)
     this.tools.set(toolCallId, entry)
     this.push(entry)
     return entry
@@ -335,17 +214,7 @@ export class Transcript {
   finishAll(unfinished: ToolStatus, note?: string | ((was: ToolStatus) => string)): void {
     for (const entry of this.live) {
       if (entry.type === "text" && !entry.finished) this.closeText(entry)
-      if (entry.type === "tool" && !entry.finished) {
-        entry.args ??= parseArgs(entry.argParts.join(""))
-        if (note !== undefined) {
-          // What an interrupted command printed stays on screen, above the note.
-          const printed = entry.status === "running" ? lastOutputLines(entry.tail, LIVE_OUTPUT_LINES) : []
-          entry.preview = [...printed, typeof note === "string" ? note : note(entry.status)]
-        }
-        if (entry.printed.length > 0) entry.output = entry.printed
-        entry.status = unfinished
-        entry.finished = true
-      }
+      if (entry.type === "tool" && !entry.finished) abandonTool(entry, unfinished, note)
     }
     this.batch = []
     this.settle()
@@ -370,7 +239,7 @@ export class Transcript {
         if (!head.finished) break
       } else {
         if (!head.finished) break
-        added.push(this.toolItem(head))
+        added.push(toolItem(head, this.projectDir))
         this.tools.delete(head.toolCallId)
       }
       this.live.shift()
@@ -378,32 +247,15 @@ export class Transcript {
     if (added.length > 0) this.commit(added)
   }
 
-  private toolItem(entry: ToolEntry): ToolItem {
-    const todos = entry.name === "TodoWrite" && entry.status !== "denied" && entry.status !== "error" ? todosOf(entry.args) : undefined
-    return {
-      kind: "tool",
-      id: entry.id,
-      toolCallId: entry.toolCallId,
-      name: entry.name,
-      summary: toolSummary(entry.name, entry.args, this.projectDir),
-      status: entry.status,
-      preview: entry.preview,
-      todos,
-      body: entry.name === "ExitPlanMode" && typeof entry.args?.["plan"] === "string" ? entry.args["plan"] : undefined,
-      ...(entry.status === "running" && entry.tail.length > 0 ? { live: lastOutputLines(entry.tail, LIVE_OUTPUT_LINES) } : {}),
-      ...(entry.output === undefined ? {} : { output: entry.output })
-    }
-  }
-
   /** The live entries, as the screen draws them. */
   liveViews(): ReadonlyArray<LiveView> {
     const views: Array<LiveView> = []
     for (const entry of this.live) {
       if (entry.type === "tool") {
-        views.push(this.toolItem(entry))
+        views.push(toolItem(entry, this.projectDir))
       } else if (entry.type === "text") {
-        const pending = [...entry.done, entry.splitter.tail(LIVE_TAIL_LINES)].filter((t) => t.trim().length > 0)
-        if (pending.length > 0) views.push({ kind: "streaming", id: entry.id, textKind: entry.textKind, tail: pending.join("\n\n"), first: entry.first })
+        const view = streamingView(entry)
+        if (view !== undefined) views.push(view)
       }
     }
     return views
