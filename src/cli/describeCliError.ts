@@ -6,7 +6,7 @@
 import * as HelpDoc from "@effect/cli/HelpDoc"
 import type * as ValidationError from "@effect/cli/ValidationError"
 import { SUBCOMMANDS } from "./flags.js"
-import { OUTPUT_FORMATS, PERMISSION_MODES } from "../domain/config.js"
+import { BACKENDS, OUTPUT_FORMATS, PERMISSION_MODES } from "../domain/config.js"
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
@@ -14,6 +14,7 @@ const ANSI = /\u001b\[[0-9;]*m/g
 const CHECKED_VALUES: ReadonlyArray<{ readonly flag: string; readonly valid: (value: string) => boolean; readonly expected: string }> = [
   { flag: "--output-format", valid: (v) => (OUTPUT_FORMATS as ReadonlyArray<string>).includes(v), expected: OUTPUT_FORMATS.join(", ") },
   { flag: "--permission-mode", valid: (v) => (PERMISSION_MODES as ReadonlyArray<string>).includes(v), expected: PERMISSION_MODES.join(", ") },
+  { flag: "--backend", valid: (v) => (BACKENDS as ReadonlyArray<string>).includes(v), expected: BACKENDS.join(", ") },
   { flag: "--max-turns", valid: (v) => /^\d+$/.test(v), expected: "a whole number of at least 1" }
 ]
 

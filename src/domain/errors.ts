@@ -8,6 +8,8 @@ import * as Data from "effect/Data"
 /** Bad flags, bad values, no prompt: exit 2. */
 export class UsageError extends Data.TaggedError("UsageError")<{
   readonly message: string
+  /** The command whose help to point to (`letta mcp`); `letta` when absent. */
+  readonly command?: string
 }> {}
 
 /**

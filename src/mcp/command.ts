@@ -35,7 +35,7 @@ export const MCP_HELP = [
 
 type Scope_ = "user" | "project"
 
-const usage = (message: string) => new UsageError({ message: `${message}\nRun 'letta mcp --help' for usage.` })
+const usage = (message: string) => new UsageError({ message, command: "letta mcp" })
 
 interface AddArgs {
   readonly scope: Scope_

@@ -101,7 +101,7 @@ const describeApiError = (error: ApiError, server: string): string => {
 export const describeFailure = (failure: LettaFailure, server: string): FailureReport => {
   switch (failure._tag) {
     case "UsageError":
-      return { message: `${failure.message}\nRun 'letta --help' for usage.`, exitCode: EXIT_USAGE }
+      return { message: `${failure.message}\nRun '${failure.command ?? "letta"} --help' for usage.`, exitCode: EXIT_USAGE }
     case "SettingsError":
       if (failure.kind !== undefined) {
         const what = failure.kind === "lock" ? "Cannot lock the settings file" : "Cannot write the settings file"

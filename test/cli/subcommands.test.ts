@@ -119,17 +119,15 @@ describe("letta mcp", () => {
     expect(run.stdout).toMatch(/^broken {2}stdio {2}failed: .+ {2}\(.+\)\n$/)
   })
 
-  // Each ends with "Run 'letta mcp --help' for usage." (the general hint follows it today).
+  // Each ends with "Run 'letta mcp --help' for usage." alone (not the general hint too).
   it("its own usage errors", async () => {
     const remove = await runCli(["mcp", "remove", "nope"])
     expect(remove.code).toBe(2)
-    expect(remove.message.startsWith("letta: No MCP server nope in your or the project's settings.\nRun 'letta mcp --help' for usage.")).toBe(true)
+    expect(remove.message).toBe("letta: No MCP server nope in your or the project's settings.\nRun 'letta mcp --help' for usage.")
     const unknown = await runCli(["mcp", "ls"])
     expect(unknown.code).toBe(2)
-    expect(
-      unknown.message.startsWith(
-        "letta: Unknown subcommand 'ls' for 'letta mcp'; use 'letta mcp list', 'letta mcp add' or 'letta mcp remove'.\nRun 'letta mcp --help' for usage."
-      )
-    ).toBe(true)
+    expect(unknown.message).toBe(
+      "letta: Unknown subcommand 'ls' for 'letta mcp'; use 'letta mcp list', 'letta mcp add' or 'letta mcp remove'.\nRun 'letta mcp --help' for usage."
+    )
   })
 })
