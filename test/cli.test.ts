@@ -34,6 +34,7 @@ const cli = (...args: ReadonlyArray<string>) =>
       memorySet: Command.withHandler(commands.memorySet, ({ file, label }) => record("memorySet", label, file)),
       memoryHistory: Command.withHandler(commands.memoryHistory, ({ label }) => record("memoryHistory", label)),
       memoryRevert: Command.withHandler(commands.memoryRevert, ({ change, label }) => record("memoryRevert", label, change)),
+      init: Command.withHandler(commands.init, () => record("init")),
       skillsList: Command.withHandler(commands.skillsList, () =>
         Effect.sync(() => {
           called = { _tag: "skillsList", common: { backend: Option.none(), settingsFile: Option.none() }, args: [] }
@@ -111,6 +112,8 @@ describe("parsing: no prompt word is ever a flag's value (defect 3)", () => {
       expect((yield* parse("-p", "please", "list", "agents")).words).toEqual(["please", "list", "agents"])
       expect((yield* parse("-p", "--", "memory", "show")).words).toEqual(["memory", "show"])
       expect(yield* cli("--backend", "local", "agents", "list")).toMatchObject({ _tag: "agentsList", common: { backend: Option.some("local") } })
+      expect(yield* cli("init", "--backend", "local")).toMatchObject({ _tag: "init", common: { backend: Option.some("local") } })
+      expect((yield* parse("-p", "run", "init")).words).toEqual(["run", "init"])
       // Root flags the subcommands use may also come after them.
       expect(yield* cli("memory", "show", "human", "--backend", "cloud")).toMatchObject({
         _tag: "memoryShow",

@@ -85,7 +85,9 @@ export const commands = {
   memoryRevert: Command.make("revert", { label, change: Args.integer({ name: "n" }) }, ({ change, label }) =>
     Effect.flatMap(parseLabel(label), (parsed) => withApi((settings) => revertMemory(parsed, change, settings)))
   ),
-  skillsList: Command.make("list", {}, () => listSkills)
+  skillsList: Command.make("list", {}, () => listSkills),
+  /** `letta init`: the root command headless with `/init` as its prompt. */
+  init: Command.make("init", {}, () => Effect.flatMap(rootCommand, (config) => runRoot({ ...config, prompt: true, words: ["/init"] })))
 }
 
 type Leaves = typeof commands
@@ -107,7 +109,7 @@ export const makeCli = <L extends Commands<any, any>>(leaves: L): ((argv: Readon
   const skills = Command.make("skills").pipe(Command.withSubcommands([leaves.skillsList]))
   const config = { name: "letta", version: VERSION }
   // Built on first use: a run needs one of the two.
-  const withTree = () => Command.run(Command.withSubcommands(leaves.root, [agents, leaves.models, memory, skills]), config)
+  const withTree = () => Command.run(Command.withSubcommands(leaves.root, [agents, leaves.models, memory, skills, leaves.init]), config)
   const rootOnly = () => Command.run(leaves.root, config)
   return (argv: ReadonlyArray<string>) =>
     Either.match(prepareArgs(argv.slice(2)), {

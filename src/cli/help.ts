@@ -31,7 +31,7 @@ const ROOT_HELP = (): string =>
     ...rows([
       ["letta [options] [prompt]", "a session in this terminal (a new agent unless -c or -a)"],
       ["letta -p [options] [prompt]", "headless: run one prompt, print the answer, exit"],
-      ["letta <command> [args]", "agents, models, memory, skills, mcp (letta <command> --help)"]
+      ["letta <command> [args]", "agents, models, memory, skills, mcp, init (see --help of each)"]
     ]),
     "",
     "Examples",
@@ -51,7 +51,8 @@ const ROOT_HELP = (): string =>
       ["agents list", "the agents letta created on this server, newest first"],
       ["models, skills list", "the models a new agent can use; the skills it is offered"],
       ["memory show [label] | set <label>", "persona, human, project; set replaces one (--file f or stdin)"],
-      ["memory history|revert <label> [n]", "a block's changes, numbered; revert n undoes one (local)"]
+      ["memory history|revert <label> [n]", "a block's changes, numbered; revert n undoes one (local)"],
+      ["init", "write the project memory from the repository (as /init)"]
     ]),
     "",
     "Environment",
@@ -72,6 +73,17 @@ const ROOT_HELP = (): string =>
   ].join("\n")
 
 const SUBCOMMAND_HELP: Readonly<Record<string, () => string>> = {
+  init: () =>
+    [
+      "letta init: (re)writes the project memory block from this repository. letta reads AGENTS.md,",
+      "CLAUDE.md, the README, the manifests (package.json, pyproject.toml, Cargo.toml, go.mod, Makefile,",
+      "...), the CI configuration and the layout, and puts them before a new agent in one request; the",
+      "agent writes a concise cheat-sheet (commands, layout, conventions). Run again, it updates the",
+      "block rather than adding to it. Same as /init in a session, or letta -p /init.",
+      "",
+      "Usage",
+      "  letta [--backend cloud|local] [--model <model>] [--output-format text|json|stream-json] init"
+    ].join("\n"),
   skills: () =>
     [
       "letta skills list: the skills the agent is offered (name, project or user, SKILL.md, description),",

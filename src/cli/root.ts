@@ -16,6 +16,7 @@ import { PrompterInk } from "../layers/PrompterInk.js"
 import { projectExtensions } from "../layers/projectExtensions.js"
 import { askOnTerminal } from "../layers/ProjectTrustSettings.js"
 import { PrompterHeadless } from "../layers/PrompterHeadless.js"
+import { learningPrompt } from "../programs/learning/builtInPrompts.js"
 import { SearchAuto } from "../layers/SearchAuto.js"
 import { ShellNode } from "../layers/ShellNode.js"
 import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../layers/ToolsRegistry.js"
@@ -86,7 +87,9 @@ export const runRoot = (parsed: Parsed) =>
     }
     yield* checkAddDirs(config.addDirs)
     if (!config.headless) return yield* runInteractiveMode(config, loaded)
-    const prompt = yield* readPrompt(config.promptWords)
+    const typed = yield* readPrompt(config.promptWords)
+    // `/remember <note>` and `/init` become the message the agent gets (programs/learning).
+    const prompt = (yield* learningPrompt(typed)) ?? typed
     const { apiLayer, extra, settings } = yield* Effect.flatMap(AgentBackend, (backend) => backend.choose(config, config.verbose))
 
     const policyLayer = yield* permissionPolicy(config, settings, extra)

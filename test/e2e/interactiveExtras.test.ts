@@ -96,7 +96,7 @@ describeNeeding("tmux", hasTmux())("interactive extras (tmux)", () => {
     expect(sent).not.toContain("TOP_SECRET_VALUE")
   })
 
-  it("! runs a command (a deny rule refuses it), its output goes with the next message; # adds to project memory", async () => {
+  it("! runs a command (a deny rule refuses it), its output goes with the next message; # has the agent file a note", async () => {
     sandbox = makeSandbox()
     write(sandbox.project, PROJECT_FILES)
     const t = await open()
@@ -105,9 +105,22 @@ describeNeeding("tmux", hasTmux())("interactive extras (tmux)", () => {
     await send(t, "!rm -f src/greet.ts")
     await t.waitFor("Not run: Permission denied by rule Bash(rm:*)")
     expect(existsSync(join(sandbox.project, "src/greet.ts"))).toBe(true)
+    server.enqueue([
+      { serverToolCalls: [{ name: "memory", arguments: { command: "insert", path: "/memories/project", insert_text: "Tests run with vitest." } }], text: "Filed in project memory: tests run with vitest." }
+    ])
     await send(t, "# tests run with vitest")
-    await t.waitFor("Added to project memory: tests run with vitest")
-    expect(server.blocks().some((block) => block.label === "project" && block.value.includes("tests run with vitest"))).toBe(true)
+    await t.waitFor("Filed in project memory: tests run with vitest.")
+    expect(server.blocks().some((block) => block.label === "project" && block.value.includes("Tests run with vitest."))).toBe(true)
+    expect(bodies()).toContain("The user asks you to remember the note below.")
+    expect(bodies()).toContain("tests run with vitest")
+    await send(t, "/remember")
+    await t.waitFor("Usage: /remember <what to remember>")
+    writeFileSync(join(sandbox.project, "AGENTS.md"), "INIT_MARKER: run npm test.\n")
+    server.enqueue([{ serverToolCalls: [{ name: "memory_rethink", arguments: { label: "project", new_memory: "Run npm test." } }], text: "Wrote the project memory." }])
+    await send(t, "/init")
+    await t.waitFor("Wrote the project memory.")
+    expect(bodies()).toContain("INIT_MARKER: run npm test.")
+    expect(server.blocks().some((block) => block.label === "project" && block.value === "Run npm test.")).toBe(true)
     server.enqueue([{ text: "Saw the output." }])
     await send(t, "what did it print?")
     await t.waitFor("Saw the output.")
@@ -147,15 +160,19 @@ describeNeeding("tmux", hasTmux())("interactive extras (tmux)", () => {
     await t.waitFor(() => readFileSync(log, "utf8").includes("\u0007\u001b]9;letta: done\u0007"), 2_000)
   }, 30_000)
 
-  it("works on the local backend: @ mention attached, ! output in context, # in project memory", async () => {
+  it("works on the local backend: @ mention attached, ! output in context, /remember filed by the agent", async () => {
     sandbox = makeSandbox()
     write(sandbox.project, PROJECT_FILES)
     provider = await FakeProvider.start("openai-chat", { models: ["qwen3"] })
     const t = await open({ local: true, args: ["--model", "ollama/qwen3"] })
     await send(t, "!echo local-shell-ok")
     await t.waitFor("⎿  local-shell-ok")
-    await send(t, "# deploys go through staging")
-    await t.waitFor("Added to project memory: deploys go through staging")
+    provider.enqueue(
+      { toolCalls: [{ name: "memory_insert", arguments: { label: "project", new_string: "Deploys go through staging." } }] },
+      { text: "Filed in project memory." }
+    )
+    await send(t, "/remember deploys go through staging")
+    await t.waitFor("Filed in project memory.")
     provider.enqueue({ text: "Read it." })
     await t.type("look at @src/gre")
     await t.waitFor("❯ @src/greet.ts")
@@ -165,6 +182,7 @@ describeNeeding("tmux", hasTmux())("interactive extras (tmux)", () => {
     const last = JSON.stringify(provider.requests.at(-1)?.body ?? null)
     expect(last).toContain("GREETING_MARKER")
     expect(last).toContain("<bash-input>echo local-shell-ok</bash-input>")
-    expect(last).toContain("deploys go through staging")
+    // The note is in the project block of the system prompt now.
+    expect(last).toContain("Deploys go through staging.")
   })
 })

@@ -96,7 +96,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       const resume = session.pendingCalls.length === 0 ? Effect.void : runTurn(live, undefined, session.pendingCalls)
 
       // `!command`, `#note` and `@file` mentions (shellMode.ts, mentions.ts).
-      const extras = makeInputExtras(ui, workspace.projectDir, settings)
+      const extras = makeInputExtras(ui, workspace.projectDir)
       // Files that cannot be custom commands, said once the session is on screen.
       yield* Effect.forkScoped(Effect.flatMap(Fiber.join(customMenu), (report) => Effect.sync(() => report(ui))))
       // A bell and OSC 9 when an approval waits or a long turn ends (notify.ts).

@@ -14,7 +14,9 @@ import { runCustomCommand } from "../customCommands/interactive.js"
 import type { InputHistoryStore } from "./inputHistory.js"
 import { pickAgent } from "./resumePicker.js"
 import { contextWindowOf, runCommand } from "./runSlashCommand.js"
-import type { InputExtras } from "./shellMode.js"
+import { learningPrompt } from "../learning/builtInPrompts.js"
+import { rememberPrompt } from "../learning/remember.js"
+import { type InputExtras, parseSpecial } from "./shellMode.js"
 import { parseInput } from "./slashCommands.js"
 import { BACKFILL_ENTRIES, showRecentHistory, splitBackfill } from "./sessionStart.js"
 import type { Submission } from "./store.js"
@@ -71,6 +73,13 @@ export const handleSubmission = (ctx: InputContext, submission: Submission) =>
     const api = yield* LettaApi
     const workspace = yield* Workspace
     yield* history.append(submission.text)
+    // `#note`: the agent files it (as `/remember`), in a turn like any other.
+    const note = parseSpecial(submission.text)
+    if (note?._tag === "Memory") {
+      ui.addUser(submission.display)
+      yield* runTurn(session, rememberPrompt(note.line))
+      return
+    }
     const special = extras.special(submission.text)
     if (special !== undefined) {
       // Runs like a turn: the spinner shows and Esc stops it.
@@ -96,6 +105,12 @@ export const handleSubmission = (ctx: InputContext, submission: Submission) =>
         return
       case "Command":
         ui.addUser(submission.display)
+        if (input.name === "remember" || input.name === "init") {
+          const message = yield* learningPrompt(`/${input.name} ${input.args}`).pipe(Effect.either)
+          if (message._tag === "Left") ui.addNotice(message.left.message, "error")
+          else if (message.right !== undefined) yield* runTurn(session, message.right)
+          return
+        }
         if (input.name === "resume") {
           yield* switchAgent(session, ctx.settings).pipe(
             Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.displayName), "error")))

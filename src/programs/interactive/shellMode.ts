@@ -4,17 +4,13 @@
  *   matches is refused, naming the rule, and so is a line a deny rule might match (a part of it
  *   cannot be analysed); anything else runs without a dialog (the user typed it).
  *   Its output is shown and, with the command, added (capped) to the next message as context.
- * - `#note` adds the note as a line to the `project` memory block.
+ * - `#note` is sent to the agent to file in the right memory block (as `/remember`).
  * - `@path` mentions attach the files' text to the message (mentions.ts).
  */
 import * as Effect from "effect/Effect"
-import { type AllSettings, serverKey } from "../../domain/settings.js"
-import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
-import { Settings } from "../../services/Settings.js"
 import { Shell } from "../../services/Shell.js"
 import { BASH_DEFAULT_TIMEOUT_MS, BASH_MAX_OUTPUT_CHARS } from "../../tools/Bash.js"
-import { storedBlockIds } from "../memoryBlocks.js"
 import { attachMentions, withAttachments } from "./mentions.js"
 import type { PanelLine } from "./transcript.js"
 import type { UiStore } from "./store.js"
@@ -84,17 +80,14 @@ export const shellOutputLines = (result: ShellResult): ReadonlyArray<PanelLine> 
   return out
 }
 
-/** The project memory block with `line` added at its end. */
-export const appendLine = (value: string, line: string): string => (value.trim().length === 0 ? line : `${value.replace(/\s+$/, "")}\n${line}`)
-
 export interface InputExtras {
-  /** `!`/`#` input: the effect that handles it; undefined for a message or a command. */
-  readonly special: (text: string) => Effect.Effect<void, never, PermissionPolicy | LettaApi | Settings | Shell> | undefined
+  /** `!` input: the effect that handles it; undefined for anything else. */
+  readonly special: (text: string) => Effect.Effect<void, never, PermissionPolicy | Shell> | undefined
   /** A message as sent to the agent: earlier `!` output first, mentioned files after. */
   readonly prepare: (text: string) => Effect.Effect<string, never, PermissionPolicy>
 }
 
-export const makeInputExtras = (ui: UiStore, projectDir: string, startSettings: AllSettings): InputExtras => {
+export const makeInputExtras = (ui: UiStore, projectDir: string): InputExtras => {
   /** `!` commands run since the last message, for its context. */
   let pending: Array<string> = []
 
@@ -121,33 +114,12 @@ export const makeInputExtras = (ui: UiStore, projectDir: string, startSettings: 
       pending.push(shellContext(command, result))
     })
 
-  const memory = (line: string) =>
-    Effect.gen(function* () {
-      const api = yield* LettaApi
-      const settings = yield* Settings
-      // Read the files again: the block may have been created since the session started.
-      const current = yield* settings.load.pipe(Effect.orElseSucceed(() => startSettings))
-      const id = storedBlockIds(current, serverKey(api.baseUrl)).project
-      if (id === undefined) {
-        ui.addNotice("No project memory block on this server yet: not saved.", "error")
-        return
-      }
-      const block = yield* api.retrieveBlock(id)
-      const value = appendLine(block.value, line)
-      const limit = block.limit
-      if (typeof limit === "number" && limit > 0 && value.length > limit) {
-        ui.addNotice(`Not saved: the project memory block would exceed its limit (${value.length} of ${limit} characters).`, "error")
-        return
-      }
-      yield* api.updateBlockValue(id, value)
-      ui.addNotice(`Added to project memory: ${line}`, "success")
-    }).pipe(Effect.catchAll((error) => Effect.sync(() => ui.addNotice(`Not saved to project memory: ${error.message}`, "error"))))
-
   return {
     special: (text) => {
       const parsed = parseSpecial(text)
       if (parsed === undefined) return undefined
-      return parsed._tag === "Shell" ? shell(parsed.command) : memory(parsed.line)
+      // `#note` is a turn of its own (sessionInput.ts): the agent files it.
+      return parsed._tag === "Shell" ? shell(parsed.command) : undefined
     },
     prepare: (text) =>
       Effect.gen(function* () {

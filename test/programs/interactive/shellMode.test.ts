@@ -9,7 +9,6 @@ import type { BlockInfo } from "../../../src/domain/letta.js"
 import type { PermissionDecision } from "../../../src/domain/permissions.js"
 import { type AllSettings, serverKey, withLocalBlockIds } from "../../../src/domain/settings.js"
 import {
-  appendLine,
   capOutput,
   makeInputExtras,
   parseSpecial,
@@ -18,6 +17,7 @@ import {
   shellOutputLines
 } from "../../../src/programs/interactive/shellMode.js"
 import { ShellNode } from "../../../src/layers/ShellNode.js"
+import { rememberPrompt } from "../../../src/programs/learning/remember.js"
 import { makeUiStore, type UiStore } from "../../../src/programs/interactive/store.js"
 import { LettaApi, type LettaApiShape } from "../../../src/services/LettaApi.js"
 import { PermissionPolicy } from "../../../src/services/PermissionPolicy.js"
@@ -111,7 +111,7 @@ describe("! and # input", () => {
 
   it("refuses a command a Bash deny rule matches, naming the rule; runs others and adds them to the next message", async () => {
     const ui = await Effect.runPromise(makeUiStore(root))
-    const { layer, settings } = services({
+    const { layer } = services({
       decide: (command) =>
         command.startsWith("rm")
           ? { _tag: "Deny", decidedBy: "Bash(rm:*) (project settings)", reason: "Permission denied by rule Bash(rm:*) (project settings)" }
@@ -132,7 +132,7 @@ describe("! and # input", () => {
               : { _tag: "Ask", decidedBy: "default: needs approval" }
     })
     writeFileSync(join(root, "keep.txt"), "kept\n")
-    const extras = makeInputExtras(ui, root, settings)
+    const extras = makeInputExtras(ui, root)
     await Effect.runPromise(extras.special("!rm keep.txt")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
     expect(texts(ui)).toContain("Not run: Permission denied by rule Bash(rm:*) (project settings)")
     await Effect.runPromise(extras.special("!eval rm keep.txt")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
@@ -147,23 +147,9 @@ describe("! and # input", () => {
     expect(await Effect.runPromise(extras.prepare("next").pipe(Effect.provide(layer)))).toBe("next")
   })
 
-  it("adds a # note as a line of the project memory block", async () => {
+  it("a # note is not a shell command: it is left to the session (the agent files it)", async () => {
     const ui = await Effect.runPromise(makeUiStore(root))
-    const blocks = new Map<string, BlockInfo>([["block-p", { id: "block-p", label: "project", value: "Project notes:", description: null, limit: 100 }]])
-    const { layer, settings } = services({ blocks, projectBlock: "block-p" })
-    const extras = makeInputExtras(ui, root, settings)
-    await Effect.runPromise(extras.special("# tests run with vitest")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
-    expect(blocks.get("block-p")?.value).toBe("Project notes:\ntests run with vitest")
-    expect(texts(ui)).toContain("Added to project memory: tests run with vitest")
-    await Effect.runPromise(extras.special(`# ${"y".repeat(100)}`)!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
-    expect(texts(ui).at(-1)).toMatch(/^Not saved: the project memory block would exceed its limit/)
-    expect(appendLine("", "first")).toBe("first")
-  })
-
-  it("says so when the server has no project block", async () => {
-    const ui = await Effect.runPromise(makeUiStore(root))
-    const { layer, settings } = services({})
-    await Effect.runPromise(makeInputExtras(ui, root, settings).special("#note")!.pipe(Effect.provide(layer), Effect.provide(ShellNode)))
-    expect(texts(ui)).toContain("No project memory block on this server yet: not saved.")
+    expect(makeInputExtras(ui, root).special("# tests run with vitest")).toBeUndefined()
+    expect(rememberPrompt("  tests run with vitest ")).toMatch(/^<system-reminder>\n[\s\S]*`project` for facts and conventions[\s\S]*<\/system-reminder>\ntests run with vitest$/)
   })
 })

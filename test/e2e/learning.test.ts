@@ -1,0 +1,109 @@
+/**
+ * Deliberate learning, end to end with the built binary: `letta init` (and `-p /init`) puts the
+ * repository's docs, manifests, CI configuration and layout before the agent in one request and
+ * the agent rewrites the project block; `-p "/remember …"` has the agent file a note. On a fake
+ * Letta server and on the local backend.
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
+import { FakeLettaServer } from "../support/fakeServer.js"
+import { systemOf, userTextsOf, useLocalSandbox } from "../support/localE2e.js"
+
+const write = (root: string, files: Readonly<Record<string, string>>) => {
+  for (const [relative, content] of Object.entries(files)) {
+    const path = join(root, relative)
+    mkdirSync(join(path, ".."), { recursive: true })
+    writeFileSync(path, content)
+  }
+}
+
+const REPOSITORY = {
+  "AGENTS.md": "Always run AGENTS_MARKER before committing.\n",
+  "README.md": "# Widget\nREADME_MARKER: a widget factory.\n",
+  "package.json": JSON.stringify({ name: "widget", scripts: { test: "vitest run", build: "tsc" } }, null, 2),
+  ".github/workflows/ci.yml": "jobs:\n  test:\n    steps:\n      - run: CI_MARKER\n",
+  "src/index.ts": "export const widget = 1\n",
+  "node_modules/dep/index.js": "NODE_MODULES_MARKER\n"
+}
+
+describe("letta init and /remember (Letta server)", () => {
+  let server: FakeLettaServer
+  let sandbox: Sandbox
+  beforeEach(async () => {
+    server = await FakeLettaServer.start()
+    sandbox = makeSandbox()
+  })
+  afterEach(async () => {
+    await server.close()
+    sandbox.cleanup()
+  })
+  const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 20_000 })
+  const sentTexts = () =>
+    server.requests
+      .filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+      .map((r) => JSON.stringify((r.body as { messages?: unknown }).messages ?? null))
+  const projectBlock = () => server.blocks().find((block) => block.label === "project")
+
+  it("letta init sends the repository in one request and the agent rewrites the project block; run again, it replaces it", async () => {
+    write(sandbox.project, REPOSITORY)
+    server.enqueue([{ serverToolCalls: [{ name: "memory_rethink", arguments: { label: "project", new_memory: "Widget: npm test runs vitest." } }], text: "Wrote the project memory." }])
+    const first = await letta(["init"])
+    expect(first.stderr).toBe("")
+    expect(first.code).toBe(0)
+    expect(first.stdout).toBe("Wrote the project memory.\n")
+    const [sent] = sentTexts()
+    for (const marker of ["AGENTS_MARKER", "README_MARKER", '\\"test\\": \\"vitest run\\"', "CI_MARKER", "src/index.ts", "<layout>", "The user ran /init"]) expect(sent).toContain(marker)
+    expect(sent).not.toContain("NODE_MODULES_MARKER")
+    expect(sentTexts()).toHaveLength(1)
+    expect(projectBlock()?.value).toBe("Widget: npm test runs vitest.")
+
+    server.enqueue([{ serverToolCalls: [{ name: "memory_rethink", arguments: { label: "project", new_memory: "Widget: npm test (vitest); CI runs it." } }], text: "Updated." }])
+    const again = await letta(["-p", "/init"])
+    expect(again.code).toBe(0)
+    expect(projectBlock()?.value).toBe("Widget: npm test (vitest); CI runs it.")
+  })
+
+  it("-p \"/remember …\" has the agent file the note; an empty one is a usage error before any request", async () => {
+    server.enqueue([{ serverToolCalls: [{ name: "memory_insert", arguments: { label: "human", new_string: "Prefers pnpm." } }], text: "Filed in human: prefers pnpm." }])
+    const result = await letta(["-p", "/remember I prefer pnpm over npm"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("Filed in human: prefers pnpm.\n")
+    expect(sentTexts()[0]).toContain("The user asks you to remember the note below.")
+    expect(sentTexts()[0]).toContain("I prefer pnpm over npm")
+    expect(server.blocks().find((block) => block.label === "human")?.value).toContain("Prefers pnpm.")
+    const before = server.requests.length
+    const empty = await letta(["-p", "/remember"])
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toContain("Usage: /remember <what to remember>")
+    expect(server.requests.length).toBe(before)
+  })
+})
+
+describe("letta init on the local backend", () => {
+  let sandbox: Sandbox
+  const start = useLocalSandbox((each) => {
+    sandbox = each
+  })
+
+  it("the agent's rewrite is in the block's history; the next session's context holds it", async () => {
+    const { provider, letta, calls } = await start("openai")
+    write(sandbox.project, REPOSITORY)
+    provider.fake.enqueue(
+      { toolCalls: [{ id: "call_init", name: "memory_rethink", arguments: { label: "project", new_memory: "Widget: run tests with npm test." } }] },
+      { text: "Wrote it." }
+    )
+    const result = await letta(["init", "--model", provider.model])
+    expect(result.stderr).toBe("")
+    expect(result.stdout).toBe("Wrote it.\n")
+    expect(userTextsOf(provider.kind, calls()[0]!).join("\n")).toContain("AGENTS_MARKER")
+    const history = await letta(["memory", "history", "project"])
+    expect(history.code).toBe(0)
+    expect(history.stdout).toContain("memory_rethink")
+    expect((await letta(["memory", "show", "project"])).stdout).toBe("Widget: run tests with npm test.\n")
+    provider.fake.enqueue({ text: "Hello." })
+    expect((await letta(["-p", "hi"])).code).toBe(0)
+    expect(systemOf(provider.kind, calls().at(-1)!)).toContain("Widget: run tests with npm test.")
+  })
+})
