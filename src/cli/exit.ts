@@ -11,16 +11,7 @@ import * as Option from "effect/Option"
 import { maskUrlCredentials, redactSecrets } from "../domain/redaction.js"
 import { describeCliError } from "./describeCliError.js"
 
-export const EXIT_SUCCESS = 0
-export const EXIT_FAILURE = 1
-export const EXIT_USAGE = 2
-export const EXIT_INTERRUPTED = 130
-
-/** What the user reads (without the `letta: ` prefix; empty for nothing) and the exit code. */
-export interface FailureReport {
-  readonly message: string
-  readonly exitCode: number
-}
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_SUCCESS, EXIT_USAGE, type FailureReport } from "../domain/exitCodes.js"
 
 /** A failure the program has already described (see programs/failure.ts). */
 export class DescribedFailure extends Data.TaggedError("DescribedFailure")<{ readonly report: FailureReport }> {}

@@ -7,7 +7,7 @@
  */
 import * as Effect from "effect/Effect"
 import { killAllNow } from "../layers/shellNode/tracker.js"
-import { EXIT_INTERRUPTED } from "./exit.js"
+import { EXIT_INTERRUPTED } from "../domain/exitCodes.js"
 
 /** After a second signal, the clean-up (answering the server) gets this long before we exit anyway. */
 const SECOND_SIGNAL_DEADLINE_MS = 5_000

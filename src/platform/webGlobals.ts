@@ -5,7 +5,7 @@
  * stack: ~15 ms of a warm turn), and `body instanceof globalThis.ReadableStream` (loads the web
  * streams: ~4 ms). In the bundle they become these.
  */
-export { LightHeaders as Headers } from "../layers/lettaApi/lightHeaders.js"
+export { LightHeaders as Headers } from "./lightHeaders.js"
 
 /** `value instanceof` the named web class, told by its tag without loading the class. */
 const byTag = (value: unknown, tag: string): boolean =>

@@ -1,5 +1,5 @@
 /** The one mapping from a failure to what the user reads and the exit code. */
-import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, type FailureReport } from "../cli/exit.js"
+import { EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE, type FailureReport } from "../domain/exitCodes.js"
 import type { ApiError, LettaFailure } from "../domain/errors.js"
 
 export type { FailureReport }

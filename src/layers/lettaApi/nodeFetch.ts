@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from "node:http"
 import { type Transport, transportFor } from "../nodeTransport.js"
-import { LightHeaders } from "./lightHeaders.js"
+import { LightHeaders } from "../../platform/lightHeaders.js"
 
 
 class AbortError extends Error {

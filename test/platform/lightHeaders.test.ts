@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { LightHeaders } from "../../../src/layers/lettaApi/lightHeaders.js"
+import { LightHeaders } from "../../src/platform/lightHeaders.js"
 
 /** The standard class, for the answers LightHeaders must give too. */
 const both = (init?: ConstructorParameters<typeof Headers>[0]) => [new Headers(init), new LightHeaders(init)] as const
