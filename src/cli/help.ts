@@ -49,10 +49,9 @@ const ROOT_HELP = (): string =>
     "Commands",
     ...rows([
       ["agents list", "the agents letta created on this server, newest first"],
-      ["models, skills list", "the models a new agent can use; the skills it is offered"],
+      ["models, skills list, init", "the models; the skills offered; init writes the project memory"],
       ["memory show [label] | set <label>", "persona, human, project; set replaces one (--file f or stdin)"],
-      ["memory history|revert <label> [n]", "a block's changes, numbered; revert n undoes one (local)"],
-      ["init", "write the project memory from the repository (as /init)"]
+      ["memory history|revert <label> [n]", "a block's changes, numbered; revert n undoes one (local)"]
     ]),
     "",
     "Environment",
