@@ -180,6 +180,7 @@ const parsed = (overrides: Partial<Parsed> = {}): Parsed => ({
   addDir: [],
   settings: Option.none(),
   verbose: false,
+  reflect: false,
   trustProject: false,
   mcpConfig: [],
   strictMcpConfig: false,

@@ -17,6 +17,7 @@ import { projectExtensions } from "../layers/projectExtensions.js"
 import { askOnTerminal } from "../layers/ProjectTrustSettings.js"
 import { PrompterHeadless } from "../layers/PrompterHeadless.js"
 import { learningPrompt } from "../programs/learning/builtInPrompts.js"
+import { reflectAfterRun } from "../programs/learning/reflectAfterRun.js"
 import { SearchAuto } from "../layers/SearchAuto.js"
 import { ShellNode } from "../layers/ShellNode.js"
 import { IMPLEMENTED_TOOLS, makeToolsLayer } from "../layers/ToolsRegistry.js"
@@ -101,7 +102,9 @@ export const runRoot = (parsed: Parsed) =>
     // The policy is built first (outermost): a rule it cannot understand stops the run before
     // any network call.
     // `/name args` naming a custom command runs it (programs/customCommands).
-    yield* withCustomCommand(prompt, (text, model) => runHeadless(config, text, settings, 0, model)).pipe(Effect.provide(runLayer), Effect.provide(extensionLayer), Effect.provide(policyLayer))
+    // `--reflect`: once the answer is out, a bounded reflection pass (programs/learning).
+    const afterwards = config.reflect === true ? reflectAfterRun(config.outputFormat) : Effect.void
+    yield* withCustomCommand(prompt, (text, model) => Effect.zipRight(runHeadless(config, text, settings, 0, model), afterwards)).pipe(Effect.provide(runLayer), Effect.provide(extensionLayer), Effect.provide(policyLayer))
   })
 
 /** `letta` on a terminal (the TUI's libraries load only then: see platform/terminalUi.ts). */

@@ -33,6 +33,7 @@ export const rootOptions = {
   addDir: Options.text("add-dir").pipe(Options.repeated),
   settings: Options.text("settings").pipe(Options.optional),
   verbose: Options.boolean("verbose"),
+  reflect: Options.boolean("reflect"),
   trustProject: Options.boolean("trust-project"),
   mcpConfig: Options.text("mcp-config").pipe(Options.repeated),
   strictMcpConfig: Options.boolean("strict-mcp-config"),
@@ -95,6 +96,7 @@ export const toRunConfig = (parsed: Parsed, stdinIsTTY: boolean): Effect.Effect<
       addDirs: parsed.addDir.map((dir) => dir.trim()),
       settingsFile: Option.map(parsed.settings, (file) => file.trim()),
       verbose: parsed.verbose,
+      reflect: parsed.reflect,
       trustProject: parsed.trustProject,
       mcpConfigs: parsed.mcpConfig,
       strictMcpConfig: parsed.strictMcpConfig

@@ -40,6 +40,8 @@ export interface RunConfig {
   readonly settingsFile: Option.Option<string>
   /** `--verbose`: diagnostics on stderr (headless); full tool results and dim notes (interactive). */
   readonly verbose: boolean
+  /** `--reflect` (headless): after the turn, a reflection pass saves what was learned (bounded). */
+  readonly reflect?: boolean
   /** `--trust-project`: this run uses the project's hooks and MCP servers without asking. */
   readonly trustProject?: boolean
   /** `--mcp-config`: MCP server files (or JSON) for this run; `--strict-mcp-config`: only those. */

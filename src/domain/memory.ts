@@ -67,4 +67,6 @@ export const SYSTEM_PROMPT = [
 ].join("\n")
 
 export const AGENT_TAG = "origin:letta-code"
+/** A reflection pass's short-lived agent: without AGENT_TAG, so agent lists never show it. */
+export const REFLECTION_TAG = "letta-code:reflection"
 export const SERVER_TOOLS = ["memory", "conversation_search"] as const

@@ -115,6 +115,16 @@ export const HookLine = Schema.Struct({
   timestamp: Timestamp
 }).annotations({ identifier: "HookLine" })
 
+/** A memory block a reflection pass (`--reflect`) changed; written after the result, one per block. */
+export const MemoryUpdateLine = Schema.Struct({
+  type: Schema.Literal("memory_update"),
+  source: Schema.Literal("reflection"),
+  label: Schema.String,
+  summary: Schema.String.annotations({ description: "the first line the change added, e.g. \"human: Prefers pnpm over npm.\"" }),
+  value: Schema.String.annotations({ description: "the block's new text" }),
+  timestamp: Timestamp
+}).annotations({ identifier: "MemoryUpdateLine" })
+
 export const ErrorLine = Schema.Struct({
   type: Schema.Literal("error"),
   message: Schema.String,
@@ -131,6 +141,7 @@ export const StreamJsonLine = Schema.Union(
   ToolResultLine,
   HookLine,
   RetryLine,
+  MemoryUpdateLine,
   ErrorLine,
   ResultLine
 ).annotations({ identifier: "StreamJsonLine", title: "letta --output-format stream-json line" })

@@ -260,6 +260,8 @@ export const makeLettaApiHttp = (connection: Connection): Effect.Effect<LettaApi
           (client, signal) => client.get(`${agentPath(agentId)}/messages`, { query: { limit, order: "desc" }, signal }),
           decodeMessages
         ),
+      deleteAgent: (agentId) =>
+        call("delete the agent", (client, signal) => client.delete(agentPath(agentId), { signal }), () => Effect.void),
       resetMessages: (agentId) =>
         call(
           "clear the conversation",

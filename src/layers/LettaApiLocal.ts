@@ -230,6 +230,7 @@ const make = Effect.gen(function* () {
         return records.flatMap(historyEntries).slice(-limit)
       }),
 
+    deleteAgent: (agentId) => Effect.flatMap(getAgent("delete the agent", agentId), (agent) => db("delete the agent", store.deleteAgent(agent.id))),
     resetMessages: (agentId) => Effect.flatMap(getAgent("clear the conversation", agentId), (agent) => db("clear the conversation", store.resetContext(agent.id))),
 
     compact: (agentId) =>

@@ -66,6 +66,8 @@ export interface LettaApiShape {
   readonly cancelRuns: (agentId: string, runIds: ReadonlyArray<string>) => Effect.Effect<void, ApiError>
   /** The newest `limit` history entries, oldest first. */
   readonly listMessages: (agentId: string, limit: number) => Effect.Effect<ReadonlyArray<LettaMessage>, ApiError>
+  /** Deletes the agent and its history (its shared blocks stay): a reflection pass's own agent. */
+  readonly deleteAgent: (agentId: string) => Effect.Effect<void, ApiError>
   /** Empties the agent's message history (memory blocks stay): `/clear`. */
   readonly resetMessages: (agentId: string) => Effect.Effect<void, ApiError>
   /**

@@ -72,6 +72,8 @@ export interface LocalStoreShape {
   /** Newest first; agents carrying every one of `tags`. */
   readonly listAgents: (query: { readonly tags: ReadonlyArray<string>; readonly limit: number }) => Effect.Effect<ReadonlyArray<AgentRecord>, StoreError>
   readonly setAgentModel: (agentId: string, model: string) => Effect.Effect<void, StoreError>
+  /** Removes the agent with its messages, runs and block attachments (the blocks themselves stay). */
+  readonly deleteAgent: (agentId: string) => Effect.Effect<void, StoreError>
 
   readonly createBlock: (block: NewBlock, source: ChangeSource) => Effect.Effect<BlockRecord, StoreError>
   readonly getBlock: (blockId: string) => Effect.Effect<BlockRecord | undefined, StoreError>

@@ -59,6 +59,7 @@ const TABLE: ReadonlyArray<readonly [ReadonlyArray<string>, Partial<RunConfig>]>
   [["--output-format=stream-json"], { outputFormat: "stream-json" }],
   [["--max-turns", "3"], { maxTurns: Option.some(3) }],
   [["--verbose"], { verbose: true }],
+  [["--reflect"], { reflect: true }],
   [["--tools", "Read, Grep"], { tools: Option.some(["Read", "Grep"]) }],
   [["--tools", ""], { tools: Option.some([]) }],
   [["--allowedTools", "Bash(a,b),Read"], { allowedTools: ["Bash(a,b)", "Read"] }],

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
+import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { systemOf, userTextsOf, useLocalSandbox } from "../support/localE2e.js"
 
@@ -81,6 +81,64 @@ describe("letta init and /remember (Letta server)", () => {
   })
 })
 
+describe("--reflect (Letta server)", () => {
+  let server: FakeLettaServer
+  let sandbox: Sandbox
+  beforeEach(async () => {
+    server = await FakeLettaServer.start()
+    sandbox = makeSandbox()
+  })
+  afterEach(async () => {
+    await server.close()
+    sandbox.cleanup()
+  })
+  const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 30_000 })
+  const posts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+
+  it("after the answer, a short-lived agent on the same blocks files the correction; it is deleted and never listed", async () => {
+    server.enqueue([{ text: "Sorry, pnpm it is." }])
+    server.enqueue([{ serverToolCalls: [{ name: "memory_insert", arguments: { label: "project", new_string: "Use pnpm, not npm." } }], text: "project: use pnpm" }])
+    const result = await letta(["-p", "use pnpm, not npm", "--reflect"])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe("Sorry, pnpm it is.\n")
+    expect(result.stderr).toBe("letta: learned: project: Use pnpm, not npm.\n")
+    expect(posts()).toHaveLength(2)
+    const reflection = JSON.stringify(posts()[1]!.body)
+    expect(reflection).toContain("User: use pnpm, not npm")
+    expect(reflection).toContain("Agent: Sorry, pnpm it is.")
+    expect(server.blocks().find((block) => block.label === "project")?.value).toContain("Use pnpm, not npm.")
+    // One agent left: the run's; the reflection's was deleted.
+    expect(server.agents()).toHaveLength(1)
+    expect(server.requests.some((r) => r.method === "DELETE" && /\/v1\/agents\/agent-/.test(r.path))).toBe(true)
+  })
+
+  it("stream-json lists the change as a memory_update line; nothing learned and a failure are one line each", async () => {
+    server.enqueue([{ text: "Done." }])
+    server.enqueue([{ serverToolCalls: [{ name: "memory_insert", arguments: { label: "human", new_string: "Keeps answers short." } }], text: "human: short answers" }])
+    const streamed = await letta(["-p", "keep it short", "--reflect", "--output-format", "stream-json"])
+    expect(streamed.code).toBe(0)
+    const lines = parseLines(streamed.stdout)
+    const update = lines.find((line) => line["type"] === "memory_update")
+    expect(update).toMatchObject({ type: "memory_update", source: "reflection", label: "human", summary: "human: Keeps answers short." })
+    expect(String(update?.["value"])).toContain("Keeps answers short.")
+    const validate = await schemaValidator()
+    for (const line of lines) expect(validate.line(line)).toBeUndefined()
+
+    server.enqueue([{ text: "Fine." }])
+    server.enqueue([{ text: "nothing to learn" }])
+    const nothing = await letta(["-p", "thanks", "--reflect"])
+    expect(nothing.stderr).toBe("letta: reflection: nothing to learn\n")
+
+    server.enqueue([{ text: "Fine again." }])
+    server.enqueue([{ streamError: { error_type: "llm_error", message: "model overloaded" } }])
+    const failed = await letta(["-p", "again", "--reflect"])
+    expect(failed.code).toBe(0)
+    expect(failed.stdout).toBe("Fine again.\n")
+    expect(failed.stderr).toMatch(/^letta: reflection failed: .+\n$/)
+    expect(server.agents()).toHaveLength(3)
+  })
+})
+
 describe("letta init on the local backend", () => {
   let sandbox: Sandbox
   const start = useLocalSandbox((each) => {
@@ -105,5 +163,29 @@ describe("letta init on the local backend", () => {
     provider.fake.enqueue({ text: "Hello." })
     expect((await letta(["-p", "hi"])).code).toBe(0)
     expect(systemOf(provider.kind, calls().at(-1)!)).toContain("Widget: run tests with npm test.")
+  })
+
+  it("--reflect: the change is in the block's history with source reflection, in the next context, and revertible", async () => {
+    const { provider, letta, calls } = await start("openai")
+    provider.fake.enqueue(
+      { text: "Sorry, pnpm it is." },
+      { toolCalls: [{ id: "call_reflect", name: "memory_insert", arguments: { label: "project", new_string: "Use pnpm, not npm." } }] },
+      { text: "project: use pnpm" }
+    )
+    const result = await letta(["-p", "use pnpm, not npm", "--reflect", "--model", provider.model])
+    expect(result.stdout).toBe("Sorry, pnpm it is.\n")
+    expect(result.stderr).toBe("letta: learned: project: Use pnpm, not npm.\n")
+    expect(userTextsOf(provider.kind, calls()[1]!).join("\n")).toContain("User: use pnpm, not npm")
+    const history = await letta(["memory", "history", "project"])
+    expect(history.stdout).toMatch(/^\s+2 .* reflection by agent-[\w-]+: added "Use pnpm, not npm\."/m)
+    expect((await letta(["agents", "list"])).stdout.trim().split("\n")).toHaveLength(2)
+
+    provider.fake.enqueue({ text: "Using pnpm." })
+    expect((await letta(["-p", "install deps"])).code).toBe(0)
+    expect(systemOf(provider.kind, calls().at(-1)!)).toContain("Use pnpm, not npm.")
+    expect((await letta(["memory", "revert", "project", "2"])).code).toBe(0)
+    provider.fake.enqueue({ text: "Using npm." })
+    expect((await letta(["-p", "install deps again"])).code).toBe(0)
+    expect(systemOf(provider.kind, calls().at(-1)!)).not.toContain("Use pnpm, not npm.")
   })
 })

@@ -92,6 +92,7 @@ const memoryServer = (seed: { agents?: Array<AgentInfo>; blocks?: Array<BlockInf
     cancelRuns: () => Effect.die("unused"),
     listMessages: () => Effect.die("unused"),
     compact: () => Effect.die("unused"),
+    deleteAgent: () => Effect.die("unused"),
     resetMessages: () => Effect.die("unused")
   }
   return { layer: Layer.succeed(LettaApi, shape), calls, created, agents }

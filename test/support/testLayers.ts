@@ -99,6 +99,7 @@ export const scriptedApi = (
     updateBlockValue: () => notUsed,
     listMessages: () => notUsed,
     compact: () => notUsed,
+    deleteAgent: () => notUsed,
     resetMessages: () => notUsed,
     cancelRuns: (_agentId, runIds) => Effect.sync(() => void cancelled.push(runIds)),
     sendMessage: (_agentId, body) =>

@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { StoreError } from "../../domain/errors.js"
 import type { AgentRecord, ToolCallRecord } from "../../domain/localState.js"
+import { REFLECTION_TAG } from "../../domain/memory.js"
 import { LocalStore } from "../../services/LocalStore.js"
 import { formatSearchResults, ftsQuery, ftsQueryAny, parseSearchArguments } from "./conversationSearch.js"
 import { MEMORY_TOOLS, runMemoryTool } from "./memoryTools.js"
@@ -47,7 +48,8 @@ export const runServerTool = (agent: AgentRecord, call: ToolCallRecord): Effect.
           const outcome = runMemoryTool(call.name, call.arguments, blocks)
           return { result: { status: outcome.status, output: outcome.text }, writes: outcome.status === "success" ? outcome.edits : [] }
         },
-        { kind: "tool", agentId: agent.id, tool: call.name, toolCallId: call.id }
+        // A reflection pass's own agent (tagged so) records its changes as the reflection's.
+        { kind: agent.tags.includes(REFLECTION_TAG) ? "reflection" : "tool", agentId: agent.id, tool: call.name, toolCallId: call.id }
       )
     )
   }

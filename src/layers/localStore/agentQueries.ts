@@ -1,4 +1,4 @@
-/** The store's agent rows: creating an agent (with its blocks attached), reading, listing, changing its model. */
+/** The store's agent rows: creating an agent (with its blocks attached), reading, listing, changing its model, deleting it. */
 import type * as SqlClient from "@effect/sql/SqlClient"
 import * as Effect from "effect/Effect"
 import type { LocalStoreShape } from "../../services/LocalStore.js"
@@ -9,7 +9,7 @@ import { decodeAgent, type AgentRow } from "./rows.js"
 export const agentQueries = (
   sql: SqlClient.SqlClient,
   { read, write }: StoreAccess
-): Pick<LocalStoreShape, "createAgent" | "getAgent" | "listAgents" | "setAgentModel"> => {
+): Pick<LocalStoreShape, "createAgent" | "getAgent" | "listAgents" | "setAgentModel" | "deleteAgent"> => {
   const agentById = (agentId: string) =>
     Effect.map(sql<AgentRow>`SELECT * FROM agents WHERE id = ${agentId}`, (rows) => (rows[0] === undefined ? undefined : decodeAgent(rows[0])))
 
@@ -45,6 +45,9 @@ export const agentQueries = (
         )
       ),
 
-    setAgentModel: (agentId, model) => write("change the model", sql`UPDATE agents SET model = ${model} WHERE id = ${agentId}`)
+    setAgentModel: (agentId, model) => write("change the model", sql`UPDATE agents SET model = ${model} WHERE id = ${agentId}`),
+
+    // Messages, runs and attachments go with it (ON DELETE CASCADE); the blocks and their history stay.
+    deleteAgent: (agentId) => write("delete the agent", Effect.asVoid(sql`DELETE FROM agents WHERE id = ${agentId}`))
   }
 }

@@ -15,6 +15,7 @@ import type { InputHistoryStore } from "./inputHistory.js"
 import { pickAgent } from "./resumePicker.js"
 import { contextWindowOf, runCommand } from "./runSlashCommand.js"
 import { learningPrompt } from "../learning/builtInPrompts.js"
+import { reflectInBackground } from "../learning/reflectInSession.js"
 import { rememberPrompt } from "../learning/remember.js"
 import { type InputExtras, parseSpecial } from "./shellMode.js"
 import { parseInput } from "./slashCommands.js"
@@ -109,6 +110,12 @@ export const handleSubmission = (ctx: InputContext, submission: Submission) =>
           const message = yield* learningPrompt(`/${input.name} ${input.args}`).pipe(Effect.either)
           if (message._tag === "Left") ui.addNotice(message.left.message, "error")
           else if (message.right !== undefined) yield* runTurn(session, message.right)
+          return
+        }
+        if (input.name === "reflect") {
+          // In the background: the prompt is free at once; what it learned shows when done.
+          ui.addNotice("Reflecting on this session in the background\u2026", "dim")
+          yield* Effect.forkScoped(reflectInBackground(session, ctx.settings))
           return
         }
         if (input.name === "resume") {

@@ -12,6 +12,7 @@ export const SLASH_COMMANDS: ReadonlyArray<SlashCommand> = [
   { name: "resume", description: "Switch to another agent of this project" },
   { name: "memory", description: "Show the agent's memory blocks" },
   { name: "remember", description: "Have the agent file a note in the right memory block" },
+  { name: "reflect", description: "Save what this session taught the agent to memory (in the background)" },
   { name: "init", description: "Write the project memory from the repository's docs, manifests and layout" },
   { name: "skills", description: "The skills the agent is offered, and skipped SKILL.md files" },
   { name: "mcp", description: "MCP servers: status, transport and tools" },
