@@ -45,7 +45,7 @@ export const FLAGS: ReadonlyArray<FlagSpec> = [
   { long: "--output-format", value: { name: "<format>", choices: OUTPUT_FORMATS }, group: "headless", help: "text (the answer), json (one result), stream-json (events)" },
   { long: "--max-turns", value: { name: "<n>" }, group: "headless", help: "stop after n model steps (result error_max_turns, exit 1)" },
   { long: "--verbose", group: "headless", help: "tool calls, outcomes, totals (on stderr with -p, dim on screen)" },
-  { long: "--reflect", group: "headless", help: "after the answer, a reflection pass saves what was learned to memory" },
+  { long: "--reflect", group: "headless", help: "after the answer, save what was learned to memory" },
   { long: "--tools", value: { name: "<list>" }, group: "permissions", help: 'tools offered to the model, e.g. "Read,Grep" ("" = none)' },
   { long: "--allowedTools", value: { name: "<rules>" }, group: "permissions", help: 'allow rules, e.g. "Bash(npm test:*),Edit(src/**)"' },
   { long: "--disallowedTools", value: { name: "<rules>" }, group: "permissions", help: 'deny rules, e.g. "Bash(curl:*)"; deny always wins' },

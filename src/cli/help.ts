@@ -36,7 +36,7 @@ const ROOT_HELP = (): string =>
     "",
     "Examples",
     ...rows([
-      ["letta -c  /  letta -c -p yes", "resume the last agent here; or answer its last question, headless"],
+      ["letta -c  /  letta -c -p yes", "resume the last agent; or answer its last question, headless"],
       ['letta -p "why does the build fail?" --allowedTools "Bash(npm run build)"', ""],
       ['git diff | letta -p "review this change" --output-format json', ""]
     ]),

@@ -35,6 +35,7 @@ const DEFAULTS: RunConfig = {
   addDirs: [],
   settingsFile: Option.none(),
   verbose: false,
+  reflect: false,
   trustProject: false,
   mcpConfigs: [],
   strictMcpConfig: false
