@@ -124,8 +124,13 @@ describeNeeding("tmux", hasTmux())("interactive extras (tmux)", () => {
     // /reflect runs in the background: a slow pass does not hold the prompt up.
     server.enqueue([{ delayMs: 2_500, serverToolCalls: [{ name: "memory_insert", arguments: { label: "human", new_string: "Likes vitest." } }], text: "human: likes vitest" }])
     server.enqueue([{ text: "Still here." }])
+    const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path)).length
+    const before = messagePosts()
     await send(t, "/reflect")
     await t.waitFor("Reflecting on this session in the background")
+    // The scripts are taken in order: the reflection's message must reach the server first.
+    for (let i = 0; i < 200 && messagePosts() === before; i++) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(messagePosts()).toBe(before + 1)
     await send(t, "are you there?")
     const answered = await t.waitFor("Still here.")
     expect(answered).not.toContain("learned:")
