@@ -7,6 +7,7 @@ import { join } from "node:path"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { makeSandbox, parseLines, runLetta, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
+import { useServerSandbox } from "../support/serverE2e.js"
 import { userTextsOf, useLocalSandbox } from "../support/localE2e.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
 import { describeNeeding } from "../support/requiredProgram.js"
@@ -41,13 +42,9 @@ const REVIEW = [
 describe("headless custom commands (Letta server)", () => {
   let server: FakeLettaServer
   let sandbox: Sandbox
-  beforeEach(async () => {
-    server = await FakeLettaServer.start()
-    sandbox = makeSandbox()
-  })
-  afterEach(async () => {
-    await server.close()
-    sandbox.cleanup()
+  useServerSandbox((each, box) => {
+    server = each
+    sandbox = box
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 20_000 })
   const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))

@@ -6,9 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { makeSandbox, parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
+import { describe, expect, it } from "vitest"
+import { parseLines, runLetta, type Sandbox, schemaValidator } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
+import { useServerSandbox } from "../support/serverE2e.js"
 import { systemOf, userTextsOf, useLocalSandbox } from "../support/localE2e.js"
 
 const write = (root: string, files: Readonly<Record<string, string>>) => {
@@ -31,13 +32,9 @@ const REPOSITORY = {
 describe("letta init and /remember (Letta server)", () => {
   let server: FakeLettaServer
   let sandbox: Sandbox
-  beforeEach(async () => {
-    server = await FakeLettaServer.start()
-    sandbox = makeSandbox()
-  })
-  afterEach(async () => {
-    await server.close()
-    sandbox.cleanup()
+  useServerSandbox((each, box) => {
+    server = each
+    sandbox = box
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 20_000 })
   const sentTexts = () =>
@@ -84,13 +81,9 @@ describe("letta init and /remember (Letta server)", () => {
 describe("--reflect (Letta server)", () => {
   let server: FakeLettaServer
   let sandbox: Sandbox
-  beforeEach(async () => {
-    server = await FakeLettaServer.start()
-    sandbox = makeSandbox()
-  })
-  afterEach(async () => {
-    await server.close()
-    sandbox.cleanup()
+  useServerSandbox((each, box) => {
+    server = each
+    sandbox = box
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 30_000 })
   const posts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))

@@ -5,8 +5,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { FakeLettaServer, type ScriptPrevious } from "../support/fakeServer.js"
+import { useServerSandbox } from "../support/serverE2e.js"
 import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 import { jsonResult, toolResultsOf, userTextsOf, useLocalSandbox } from "../support/localE2e.js"
 
@@ -31,13 +32,9 @@ const userTextOf = (body: unknown): string => {
 describe("skills on a Letta server", () => {
   let server: FakeLettaServer
   let sandbox: Sandbox
-  beforeEach(async () => {
-    server = await FakeLettaServer.start()
-    sandbox = makeSandbox()
-  })
-  afterEach(async () => {
-    await server.close()
-    sandbox.cleanup()
+  useServerSandbox((each, box) => {
+    server = each
+    sandbox = box
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url })
   const userTexts = () =>

@@ -58,21 +58,21 @@ export const readProjectDigest: Effect.Effect<ProjectDigest, never, FileSystem.F
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const { projectDir } = yield* Workspace
-  const isFile = (relative: string) =>
-    Effect.map(Effect.option(fs.stat(path.join(projectDir, relative))), (info) => info._tag === "Some" && info.value.type === "File")
   const list = (relative: string) => Effect.orElseSucceed(fs.readDirectory(path.join(projectDir, relative)), () => [] as Array<string>)
 
   const ciFiles: Array<string> = [...CI_FILES]
   for (const folder of CI_FOLDERS) for (const name of (yield* list(folder)).sort()) ciFiles.push(`${folder}/${name}`)
-  const firstReadme = yield* Effect.findFirst(READMES, isFile)
-  const candidates = [...INSTRUCTIONS, ...(firstReadme._tag === "Some" ? [firstReadme.value] : []), ...MANIFESTS, ...ciFiles]
-
   const files: Array<{ path: string; text: string }> = []
   let total = 0
-  for (const relative of candidates) {
-    if (total >= TOTAL_CHARS || !(yield* isFile(relative))) continue
+  let readme = false
+  // Read straight away: a missing file (or a folder of that name) is simply not there.
+  for (const relative of [...INSTRUCTIONS, ...READMES, ...MANIFESTS, ...ciFiles]) {
+    const isReadme = READMES.includes(relative)
+    if (total >= TOTAL_CHARS || (isReadme && readme)) continue
     const text = yield* Effect.option(fs.readFileString(path.join(projectDir, relative)))
     if (text._tag === "None" || text.value.includes("\u0000")) continue
+    // Only the first README that exists.
+    if (isReadme) readme = true
     const capped = cap(text.value, Math.min(FILE_CHARS, TOTAL_CHARS - total))
     total += capped.length
     files.push({ path: relative, text: capped })

@@ -10,8 +10,7 @@ import { lastAgentFor, serverKey } from "../../domain/settings.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { Output } from "../../services/Output.js"
 import { Settings } from "../../services/Settings.js"
-import { storedBlockIds } from "../memoryBlocks.js"
-import { describeChange, REFLECTION_TIMEOUT, reflect, reflectionFailure } from "./reflection.js"
+import { describeChange, reflectOnAgent } from "./reflection.js"
 
 export const reflectAfterRun = (outputFormat: OutputFormat) =>
   Effect.gen(function* () {
@@ -21,13 +20,8 @@ export const reflectAfterRun = (outputFormat: OutputFormat) =>
     const server = serverKey(api.baseUrl)
     const agentId = lastAgentFor(settings.local, server) ?? lastAgentFor(settings.user, server)
     if (agentId === undefined) return
-    const blockIds: Record<string, string> = {}
-    for (const [label, id] of Object.entries(storedBlockIds(settings, server))) if (id !== undefined) blockIds[label] = id
-    const outcome = yield* reflect(agentId, blockIds).pipe(
-      Effect.timeoutFail({ duration: REFLECTION_TIMEOUT, onTimeout: () => ({ message: "it took longer than 120 s" }) }),
-      Effect.either
-    )
-    if (outcome._tag === "Left") return yield* output.stderr(`letta: reflection failed: ${reflectionFailure(outcome.left, api.displayName)}\n`)
+    const outcome = yield* reflectOnAgent(agentId, settings)
+    if (outcome._tag === "Left") return yield* output.stderr(`letta: reflection failed: ${outcome.left}\n`)
     const { changes } = outcome.right
     if (outputFormat === "stream-json") {
       for (const change of changes) {

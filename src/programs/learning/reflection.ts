@@ -7,12 +7,15 @@
  */
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
 import { ApiError } from "../../domain/errors.js"
 import { agentModel, contentText, type LettaMessage, toolCallParts } from "../../domain/letta.js"
 import { REFLECTION_TAG, SERVER_TOOLS } from "../../domain/memory.js"
+import { type AllSettings, serverKey } from "../../domain/settings.js"
 import { LettaApi } from "../../services/LettaApi.js"
 import { describeFailure } from "../failure.js"
+import { storedBlockIds } from "../memoryBlocks.js"
 import { userMessage } from "../turn/messages.js"
 
 /** How much of the history a pass reads, and how long and how many steps it may take. */
@@ -20,7 +23,7 @@ const HISTORY_ENTRIES = 80
 const TRANSCRIPT_CHARS = 24_000
 const ENTRY_CHARS = 1_500
 const MAX_STEPS = 6
-export const REFLECTION_TIMEOUT = Duration.seconds(120)
+const REFLECTION_TIMEOUT = Duration.seconds(120)
 
 const REFLECTION_SYSTEM = [
   "You are the reflection pass of a coding agent. You do not talk to the user and you do not do tasks.",
@@ -132,7 +135,7 @@ export const reflect = (
   })
 
 /** A pass that failed or ran out of time, in one line. */
-export const reflectionFailure = (error: ApiError | { readonly message: string }, server: string): string =>
+const reflectionFailure = (error: ApiError | { readonly message: string }, server: string): string =>
   error instanceof ApiError ? describeFailure(error, server).message.split("\n")[0]! : error.message
 
 /** "human: + Prefers pnpm over npm." — the first line the change added, for a one-line report. */
@@ -141,3 +144,20 @@ export const describeChange = (change: BlockChangeSeen): string => {
   const added = change.after.split("\n").find((line) => line.trim().length > 0 && !old.has(line))
   return `${change.label}: ${clip((added ?? "rewritten").trim(), 120)}`
 }
+
+/**
+ * A pass on `agentId` with this server's shared blocks (read from the settings files now: they may
+ * have been created since the session started), within REFLECTION_TIMEOUT; a failure is its
+ * one-line description.
+ */
+export const reflectOnAgent = (agentId: string, settings: AllSettings): Effect.Effect<Either.Either<ReflectionOutcome, string>, never, LettaApi> =>
+  Effect.gen(function* () {
+    const api = yield* LettaApi
+    const blockIds: Record<string, string> = {}
+    for (const [label, id] of Object.entries(storedBlockIds(settings, serverKey(api.baseUrl)))) if (id !== undefined) blockIds[label] = id
+    return yield* reflect(agentId, blockIds).pipe(
+      Effect.timeoutFail({ duration: REFLECTION_TIMEOUT, onTimeout: () => ({ message: "it took longer than 120 s" }) }),
+      Effect.mapError((error) => reflectionFailure(error, api.displayName)),
+      Effect.either
+    )
+  })
