@@ -9,7 +9,7 @@ import { build } from "esbuild"
 export const YAML_BUNDLE = "letta-yaml.cjs"
 
 /** The names src/ imports from "yaml": each becomes a function that loads the bundle when called. */
-const NAMES = ["parse"]
+const NAMES = ["parse", "stringify"]
 
 export const yamlVendorPlugin = {
   name: "letta-yaml-vendor",

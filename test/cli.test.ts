@@ -35,6 +35,9 @@ const cli = (...args: ReadonlyArray<string>) =>
       memoryHistory: Command.withHandler(commands.memoryHistory, ({ label }) => record("memoryHistory", label)),
       memoryRevert: Command.withHandler(commands.memoryRevert, ({ change, label }) => record("memoryRevert", label, change)),
       init: Command.withHandler(commands.init, () => record("init")),
+      skillsPending: Command.withHandler(commands.skillsPending, () => record("skillsPending")),
+      skillsAccept: Command.withHandler(commands.skillsAccept, ({ name }) => record("skillsAccept", name)),
+      skillsReject: Command.withHandler(commands.skillsReject, ({ name }) => record("skillsReject", name)),
       skillsList: Command.withHandler(commands.skillsList, () =>
         Effect.sync(() => {
           called = { _tag: "skillsList", common: { backend: Option.none(), settingsFile: Option.none() }, args: [] }
@@ -114,6 +117,9 @@ describe("parsing: no prompt word is ever a flag's value (defect 3)", () => {
       expect(yield* cli("--backend", "local", "agents", "list")).toMatchObject({ _tag: "agentsList", common: { backend: Option.some("local") } })
       expect(yield* cli("init", "--backend", "local")).toMatchObject({ _tag: "init", common: { backend: Option.some("local") } })
       expect((yield* parse("-p", "run", "init")).words).toEqual(["run", "init"])
+      expect(yield* cli("skills", "pending")).toMatchObject({ _tag: "skillsPending" })
+      expect(yield* cli("skills", "accept", "run-tests")).toMatchObject({ _tag: "skillsAccept", args: ["run-tests"] })
+      expect(yield* cli("skills", "reject", "run-tests")).toMatchObject({ _tag: "skillsReject", args: ["run-tests"] })
       // Root flags the subcommands use may also come after them.
       expect(yield* cli("memory", "show", "human", "--backend", "cloud")).toMatchObject({
         _tag: "memoryShow",

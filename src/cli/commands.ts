@@ -1,6 +1,6 @@
 /**
  * The command tree, each command with its handler: `letta [flags] [prompt]`, `letta agents list`,
- * `letta models`, `letta memory show|set|history|revert`, `letta skills list`; and `letta mcp …`,
+ * `letta models`, `letta memory show|set|history|revert`, `letta skills list|pending|accept|reject`; and `letta mcp …`,
  * which has flags of its own (mcp/command.ts). `cli` takes the whole argv (node and the script
  * first) and fails with a `DescribedFailure` or @effect/cli's ValidationError (see exit.ts).
  */
@@ -60,6 +60,10 @@ const readMemoryText = (file: Option.Option<string>) =>
   })
 
 const label = Args.text({ name: "label" })
+const skillName = Args.text({ name: "name" })
+
+/** The review of skill proposals loads only when asked for. */
+const skillProposals = Effect.promise(() => import("../programs/skillProposalsCommand.js"))
 
 /** The leaf commands; `makeCli` puts them in the tree (tests swap handlers with Command.withHandler). */
 export const commands = {
@@ -86,6 +90,9 @@ export const commands = {
     Effect.flatMap(parseLabel(label), (parsed) => withApi((settings) => revertMemory(parsed, change, settings)))
   ),
   skillsList: Command.make("list", {}, () => listSkills),
+  skillsPending: Command.make("pending", {}, () => Effect.flatMap(skillProposals, (command) => command.showPendingProposals)),
+  skillsAccept: Command.make("accept", { name: skillName }, ({ name }) => Effect.flatMap(skillProposals, (command) => command.acceptSkillProposal(name))),
+  skillsReject: Command.make("reject", { name: skillName }, ({ name }) => Effect.flatMap(skillProposals, (command) => command.rejectSkillProposal(name))),
   /** `letta init`: the root command headless with `/init` as its prompt. */
   init: Command.make("init", {}, () => Effect.flatMap(rootCommand, (config) => runRoot({ ...config, prompt: true, words: ["/init"] })))
 }
@@ -106,7 +113,7 @@ type ErrorOf<L> = Handled<L[keyof L]>["E"]
 export const makeCli = <L extends Commands<any, any>>(leaves: L): ((argv: ReadonlyArray<string>) => Effect.Effect<void, ErrorOf<L> | UsageError | ValidationError.ValidationError, ContextOf<L>>) => {
   const agents = Command.make("agents").pipe(Command.withSubcommands([leaves.agentsList]))
   const memory = Command.make("memory").pipe(Command.withSubcommands([leaves.memoryShow, leaves.memorySet, leaves.memoryHistory, leaves.memoryRevert]))
-  const skills = Command.make("skills").pipe(Command.withSubcommands([leaves.skillsList]))
+  const skills = Command.make("skills").pipe(Command.withSubcommands([leaves.skillsList, leaves.skillsPending, leaves.skillsAccept, leaves.skillsReject]))
   const config = { name: "letta", version: VERSION }
   // Built on first use: a run needs one of the two.
   const withTree = () => Command.run(Command.withSubcommands(leaves.root, [agents, leaves.models, memory, skills, leaves.init]), config)

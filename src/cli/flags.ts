@@ -73,6 +73,6 @@ export const SUBCOMMANDS: Readonly<Record<string, ReadonlyArray<string>>> = {
   agents: ["list"],
   models: [],
   memory: ["show", "set", "history", "revert"],
-  skills: ["list"],
+  skills: ["list", "pending", "accept", "reject"],
   init: []
 }

@@ -48,7 +48,7 @@ const ROOT_HELP = (): string =>
     "Commands",
     ...rows([
       ["agents list", "the agents letta created on this server, newest first"],
-      ["models, skills list, init", "the models; the skills offered; init writes the project memory"],
+      ["models, init, skills <sub>", "models; init: project memory; skills list|pending|accept|reject"],
       ["memory show [label] | set <label>", "persona, human, project; set replaces one (--file f or stdin)"],
       ["memory history|revert <label> [n]", "a block's changes, numbered; revert n undoes one (local)"]
     ]),
@@ -87,9 +87,15 @@ const SUBCOMMAND_HELP: Readonly<Record<string, () => string>> = {
       "letta skills list: the skills the agent is offered (name, project or user, SKILL.md, description),",
       "from .letta/skills/, .agents/skills/ and .claude/skills/ in the project and under your home.",
       "A project skill wins over a user one of the same name; skipped files are reported on stderr.",
+      "Skills the agent proposes for itself wait for your review (kept in ~/.letta/skill-proposals/).",
       "",
       "Usage",
-      "  letta skills list"
+      ...rows([
+        ["letta skills list", "the skills offered"],
+        ["letta skills pending", "the proposed skills waiting for review, each with a preview"],
+        ["letta skills accept <name>", "install it in .letta/skills/ (project) or ~/.letta/skills/ (user)"],
+        ["letta skills reject <name>", "discard the proposal"]
+      ], 28)
     ].join("\n"),
   agents: () =>
     [

@@ -125,6 +125,20 @@ export const MemoryUpdateLine = Schema.Struct({
   timestamp: Timestamp
 }).annotations({ identifier: "MemoryUpdateLine" })
 
+/** A skill a reflection pass (`--reflect`) proposed; written after the result, one per skill. */
+export const SkillProposalLine = Schema.Struct({
+  type: Schema.Literal("skill_proposal"),
+  source: Schema.Literal("reflection"),
+  name: Schema.NullOr(Schema.String).annotations({ description: "null when the proposal was refused before it had a valid name" }),
+  scope: Schema.NullOr(Schema.Literal("project", "user")),
+  status: Schema.Literal("pending", "installed", "refused").annotations({
+    description: "pending: waits for `letta skills accept|reject`; installed: `reflection.skills` is \"auto\"; refused: see reason"
+  }),
+  file: Schema.NullOr(Schema.String).annotations({ description: "the proposal's or the installed skill's SKILL.md" }),
+  reason: Schema.NullOr(Schema.String),
+  timestamp: Timestamp
+}).annotations({ identifier: "SkillProposalLine" })
+
 export const ErrorLine = Schema.Struct({
   type: Schema.Literal("error"),
   message: Schema.String,
@@ -142,6 +156,7 @@ export const StreamJsonLine = Schema.Union(
   HookLine,
   RetryLine,
   MemoryUpdateLine,
+  SkillProposalLine,
   ErrorLine,
   ResultLine
 ).annotations({ identifier: "StreamJsonLine", title: "letta --output-format stream-json line" })

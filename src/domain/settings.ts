@@ -52,6 +52,22 @@ export const ProviderSettings = Schema.Struct(
 )
 export type ProviderSettings = typeof ProviderSettings.Type
 
+/**
+ * How the agent learns on its own. `auto`: the passes nobody asked for (session exit, every
+ * `everySteps` model steps, the context filling up); `/reflect` and `--reflect` run whatever it
+ * says. `skills: "auto"` installs the skills a pass proposes without review; it is only read from
+ * the user's own files (a repository cannot turn review off).
+ */
+export const ReflectionSettings = Schema.Struct(
+  {
+    auto: Schema.optional(Schema.Boolean),
+    everySteps: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
+    skills: Schema.optional(Schema.Literal("review", "auto"))
+  },
+  UnknownKeys
+)
+export type ReflectionSettings = typeof ReflectionSettings.Type
+
 /** Custom providers by name: the handle `<name>/<model>` uses one. */
 export const ProvidersSettings = Schema.Record({ key: Schema.String, value: ProviderSettings })
 export type ProvidersSettings = typeof ProvidersSettings.Type
@@ -74,7 +90,8 @@ export const UserSettings = Schema.Struct(
     /** Project paths whose hooks and MCP servers the user answered about: true = trusted. */
     trustedProjects: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Boolean })),
     /** MCP servers of every project (Claude Code's `mcpServers` format). */
-    mcpServers: Schema.optional(McpServers)
+    mcpServers: Schema.optional(McpServers),
+    reflection: Schema.optional(ReflectionSettings)
   },
   UnknownKeys
 )
@@ -88,7 +105,8 @@ export const ProjectSettings = Schema.Struct(
     providers: Schema.optional(ProvidersSettings),
     hooks: Schema.optional(HooksSettings),
     /** This project's MCP servers: they run only once the project is trusted. */
-    mcpServers: Schema.optional(McpServers)
+    mcpServers: Schema.optional(McpServers),
+    reflection: Schema.optional(ReflectionSettings)
   },
   UnknownKeys
 )
@@ -99,7 +117,8 @@ export const LocalSettings = Schema.Struct(
     lastAgent: Schema.optional(Schema.NullOr(Schema.String)),
     lastAgentByServer: Schema.optional(AgentIdsByServer),
     permissions: Schema.optional(Permissions),
-    hooks: Schema.optional(HooksSettings)
+    hooks: Schema.optional(HooksSettings),
+    reflection: Schema.optional(ReflectionSettings)
   },
   UnknownKeys
 )

@@ -47,4 +47,9 @@ export const listSkills = Effect.gen(function* () {
   const { homeDir, projectDir, scan } = yield* scanWorkspaceSkills
   for (const line of formatSkillProblems(scan, projectDir, homeDir)) yield* output.stderr(`letta: ${line}\n`)
   yield* output.stdout(formatSkills(scan, projectDir, homeDir)).pipe(Effect.catchAll(() => Effect.void))
+  // Proposals are not skills yet (stdout lists only what the agent is offered); say that some wait.
+  const proposals = yield* Effect.promise(() => import("./skillProposalsCommand.js"))
+  const { list } = yield* proposals.listWorkspaceProposals
+  const reminder = proposals.pendingReminder(list.proposals)
+  if (reminder !== undefined) yield* output.stderr(`letta: ${reminder}\n`)
 })

@@ -76,7 +76,7 @@ for (const shell of ["bash", "zsh", "fish"] as const) {
     it("commands, their subcommands, and the memory labels (not flags) after memory show|set|history|revert", () => {
       expect(offered("letta ")).toEqual(["agents", "init", "memory", "models", "skills"])
       expect(offered("letta agents ")).toEqual(["list"])
-      expect(offered("letta skills ")).toEqual(["list"])
+      expect(offered("letta skills ")).toEqual(["accept", "list", "pending", "reject"])
       expect(offered("letta memory ")).toEqual(["history", "revert", "set", "show"])
       expect(offered("letta memory show ")).toEqual(["human", "persona", "project"])
       expect(offered("letta --backend local memory history p")).toEqual(["persona", "project"])

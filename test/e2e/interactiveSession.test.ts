@@ -4,6 +4,8 @@
  * `/resume`), in a real terminal (tmux), on both backends: the fake Letta server, and the local
  * backend with a scripted model provider.
  */
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest"
 import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
@@ -96,6 +98,10 @@ describeNeeding("tmux", hasTmux())("context and cost (tmux)", () => {
   it("local: context used of the model's window; /compact summarises the history with the model", async () => {
     provider = await FakeProvider.start("openai-chat", { models: ["qwen3"] })
     provider.enqueue({ text: "First answer." }, { text: "Second answer." }, { text: "SUMMARY: two questions answered." }, { text: "Third answer." })
+    // A reflection pass before /compact would take one of the scripted replies (reflectionTriggers.test.ts covers it).
+    sandbox = makeSandbox()
+    mkdirSync(join(sandbox.home, ".letta"), { recursive: true })
+    writeFileSync(join(sandbox.home, ".letta", "settings.json"), JSON.stringify({ reflection: { auto: false } }))
     const t = await openLocal(["--model", "ollama/qwen3"])
     await send(t, "question one")
     await t.waitFor("First answer.")

@@ -24,6 +24,7 @@ import { sessionStatus } from "./sessionStatus.js"
 import { showApprovals } from "./showApprovals.js"
 import { contextWindowOf } from "./runSlashCommand.js"
 import { startSession } from "./sessionStart.js"
+import { makeReflectionSchedule } from "../learning/reflectionSchedule.js"
 import { handleSubmission } from "./sessionInput.js"
 import { type LiveSession, runTurn, syncMode } from "./sessionTurn.js"
 import type { UiStore } from "./store.js"
@@ -74,6 +75,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
         pausedRunId: started.value.pausedRunId
       }
       const { state, status } = live
+      live.reflection = yield* makeReflectionSchedule(live, settings, yield* Effect.scope)
       status.update({ model: state.model })
       yield* Effect.forkScoped(
         api.listModels.pipe(
@@ -119,6 +121,7 @@ export const runInteractive = (config: RunConfig, settings: AllSettings, ui: UiS
       // Waits for the turn's clean-up (pending calls denied, the run cancelled, tools stopped).
       yield* Fiber.interrupt(sessionFiber)
       ui.finishTurn("denied", (was) => (was === "running" ? "Interrupted: the session ended" : "Denied: the session ended"))
+      yield* live.reflection.atExit
       ui.addPanel(statsLines(state.stats, Date.now() - startedAt, state.agentId, api.isCloud))
       ui.setExiting()
       yield* ui.rendered

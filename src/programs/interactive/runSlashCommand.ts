@@ -9,7 +9,7 @@ import { LettaApi } from "../../services/LettaApi.js"
 import { PermissionPolicy } from "../../services/PermissionPolicy.js"
 import { Settings } from "../../services/Settings.js"
 import { forgetSkillsSent } from "../turn/skillsReminder.js"
-import { skillsPanel } from "./skillsPanel.js"
+import { skillsCommand } from "./skillsPanel.js"
 import { mcpPanel } from "../../mcp/mcpPanel.js"
 import type { RunStats } from "../render/runStats.js"
 import { agentLines, helpLines, memoryLines, permissionLines, statusLines } from "./panels.js"
@@ -32,6 +32,8 @@ export interface CommandContext {
   readonly config: RunConfig
   /** `--settings <file>`, when given. */
   readonly extraSettings?: ExtraSettings | undefined
+  /** What follows the command's name (`/skills accept run-tests`: "accept run-tests"). */
+  readonly args?: string | undefined
 }
 
 type CommandServices = LettaApi | PermissionPolicy | Settings
@@ -132,9 +134,12 @@ export const runCommand = (name: string, ctx: CommandContext): Effect.Effect<voi
       }
       case "compact":
         return yield* compact(ctx)
-      case "skills":
-        ctx.ui.addPanel(yield* skillsPanel)
+      case "skills": {
+        const reply = yield* skillsCommand(ctx.args ?? "")
+        if (reply._tag === "Panel") ctx.ui.addPanel(reply.lines)
+        else ctx.ui.addNotice(reply.text, reply.tone)
         return
+      }
       case "mcp":
         ctx.ui.addPanel(yield* mcpPanel)
         return

@@ -15,7 +15,6 @@ import type { InputHistoryStore } from "./inputHistory.js"
 import { pickAgent } from "./resumePicker.js"
 import { contextWindowOf, runCommand } from "./runSlashCommand.js"
 import { learningPrompt } from "../learning/builtInPrompts.js"
-import { reflectInBackground } from "../learning/reflectInSession.js"
 import { rememberPrompt } from "../learning/remember.js"
 import { type InputExtras, parseSpecial } from "./shellMode.js"
 import { parseInput } from "./slashCommands.js"
@@ -114,17 +113,18 @@ export const handleSubmission = (ctx: InputContext, submission: Submission) =>
         }
         if (input.name === "reflect") {
           // In the background: the prompt is free at once; what it learned shows when done.
-          ui.addNotice("Reflecting on this session in the background\u2026", "dim")
-          yield* Effect.forkScoped(reflectInBackground(session, ctx.settings))
+          if (session.reflection !== undefined) yield* session.reflection.ask
           return
         }
+        // Compaction is about to summarise history away from the context: learn from it first.
+        if (input.name === "compact" && session.reflection !== undefined) yield* session.reflection.beforeCompaction
         if (input.name === "resume") {
           yield* switchAgent(session, ctx.settings).pipe(
             Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.displayName), "error")))
           )
           return
         }
-        yield* runCommand(input.name, { ui, state, config, extraSettings: ctx.extra }).pipe(
+        yield* runCommand(input.name, { ui, state, config, extraSettings: ctx.extra, args: input.args }).pipe(
           Effect.catchAllCause((cause) => Effect.sync(() => ui.addNotice(describeCause(cause, api.displayName), "error")))
         )
         return

@@ -20,6 +20,7 @@ import { PermissionPolicy, type PermissionPolicyShape } from "../../services/Per
 import type { Settings } from "../../services/Settings.js"
 import { describeFailure } from "../failure.js"
 import { awaitOtherSessions } from "../agentLease.js"
+import type { ReflectionSchedule } from "../learning/reflectionSchedule.js"
 import { turn as turnEvents } from "../turn/turn.js"
 import type { SessionState } from "./runSlashCommand.js"
 import { runIdOf } from "./sessionStart.js"
@@ -37,6 +38,8 @@ export interface LiveSession {
   turn: Fiber.RuntimeFiber<void, unknown> | undefined
   /** The run the agent is paused on (its calls await answers), when known: quitting cancels it. */
   pausedRunId: string | undefined
+  /** When the session reflects (programs/learning): it sees every event of every turn. */
+  reflection?: ReflectionSchedule
 }
 
 /** The message for a failed turn or command: the failure's own, else the defect's. */
@@ -72,7 +75,7 @@ export const runTurn = (session: LiveSession, prompt: string | undefined, recove
           ui.apply(event)
           verbose?.observe(event)
         }),
-        event._tag === "ToolResult" ? syncMode(ui, policy) : Effect.void
+        Effect.zipRight(event._tag === "ToolResult" ? syncMode(ui, policy) : Effect.void, session.reflection?.observe(event) ?? Effect.void)
       )
     const events = turnEvents({
       agentId: state.agentId,

@@ -14,7 +14,7 @@ export const SLASH_COMMANDS: ReadonlyArray<SlashCommand> = [
   { name: "remember", description: "Have the agent file a note in the right memory block" },
   { name: "reflect", description: "Save what this session taught the agent to memory (in the background)" },
   { name: "init", description: "Write the project memory from the repository's docs, manifests and layout" },
-  { name: "skills", description: "The skills the agent is offered, and skipped SKILL.md files" },
+  { name: "skills", description: "Skills offered and proposed; /skills accept|reject <name> reviews one" },
   { name: "mcp", description: "MCP servers: status, transport and tools" },
   { name: "clear", description: "Clear the conversation (memory is kept)" },
   { name: "compact", description: "Summarise the older history now to free the context" },

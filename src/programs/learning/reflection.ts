@@ -1,29 +1,30 @@
 /**
- * A reflection pass: a short-lived agent, attached to the same shared blocks, reads the recent
- * transcript and the memory and makes at most a few small, durable changes (preferring none).
- * It is the same on both backends, because it only uses the Letta API: on the local backend the
- * agent runs in-process with its memory tools, and its changes are recorded with the source
- * `reflection` in the blocks' history. The agent is deleted afterwards, whatever happened.
+ * A reflection pass: a short-lived agent, attached to the same shared blocks, reads what happened
+ * since the previous pass and the memory, and makes at most a few small, durable changes
+ * (preferring none); it may also propose a skill. It is the same on both backends, because it
+ * only uses the Letta API: on the local backend the agent runs in-process with its memory tools,
+ * and its changes are recorded with the source `reflection` in the blocks' history. The agent is
+ * deleted afterwards, whatever happened; a pass that fails leaves memory as it found it.
  */
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Stream from "effect/Stream"
 import { ApiError } from "../../domain/errors.js"
-import { agentModel, contentText, type LettaMessage, toolCallParts } from "../../domain/letta.js"
+import { agentModel, type ApprovalAnswer, type ClientToolSpec, type MessageItem, type PendingToolCall } from "../../domain/letta.js"
 import { REFLECTION_TAG, SERVER_TOOLS } from "../../domain/memory.js"
-import { type AllSettings, serverKey } from "../../domain/settings.js"
-import { LettaApi } from "../../services/LettaApi.js"
+import { LettaApi, type LettaApiShape } from "../../services/LettaApi.js"
 import { describeFailure } from "../failure.js"
-import { storedBlockIds } from "../memoryBlocks.js"
-import { userMessage } from "../turn/messages.js"
+import { ResponseAccumulator } from "../turn/accumulator.js"
+import { approvalMessage, userMessage } from "../turn/messages.js"
+import { rollBack } from "./rollback.js"
+import { clip, HISTORY_ENTRIES, historySince } from "./transcript.js"
 
-/** How much of the history a pass reads, and how long and how many steps it may take. */
-const HISTORY_ENTRIES = 80
-const TRANSCRIPT_CHARS = 24_000
-const ENTRY_CHARS = 1_500
+/** How many model steps and requests a pass may take, and how long. */
 const MAX_STEPS = 6
-const REFLECTION_TIMEOUT = Duration.seconds(120)
+const MAX_REQUESTS = 4
+export const REFLECTION_SECONDS = 120
+/** Rolling back after a failure gets its own short bound. */
+const ROLLBACK_TIMEOUT = Duration.seconds(15)
 
 const REFLECTION_SYSTEM = [
   "You are the reflection pass of a coding agent. You do not talk to the user and you do not do tasks.",
@@ -38,105 +39,125 @@ const REFLECTION_SYSTEM = [
   "When done, answer with one short line saying what you changed, or \"nothing to learn\"."
 ].join("\n")
 
+const SKILLS_SYSTEM = [
+  "If the transcript shows a procedure of several steps that worked and will be needed again (how to run this",
+  "repository's tests, how to cut a release), you may propose it as a skill with propose_skill: at most one per",
+  "pass, never for a one-off task or a single fact (facts go in memory). The user reviews every proposal."
+].join("\n")
+
 export interface BlockChangeSeen {
   readonly label: string
   readonly before: string
   readonly after: string
 }
 
-export interface ReflectionOutcome {
+/**
+ * The client tool a pass may call besides its memory tools (propose_skill). `record` answers a
+ * call; what it records is only acted on once the pass has succeeded.
+ */
+export interface PassTool {
+  readonly spec: ClientToolSpec
+  /** Lines added to the pass's instructions (when to use it, what exists already). */
+  readonly instructions: string
+  readonly record: (argumentsJson: string) => Effect.Effect<{ readonly status: "success" | "error"; readonly text: string }>
+}
+
+export interface PassResult {
   readonly changes: ReadonlyArray<BlockChangeSeen>
   /** The pass's own one-line summary. */
   readonly summary: string
+  /** False when there was nothing new to read: no pass ran. */
+  readonly ran: boolean
+  /** The newest history entry read: the next pass starts after it. */
+  readonly newestId: string | undefined
 }
 
-const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max)} [... ${text.length - max} characters cut]`)
+/** Answers the calls a pass's response paused on: its own tool, and a refusal for anything else. */
+const answerCalls = (calls: ReadonlyArray<PendingToolCall>, tool: PassTool | undefined): Effect.Effect<ReadonlyArray<ApprovalAnswer>> =>
+  Effect.forEach(calls, (call) =>
+    tool !== undefined && call.name === tool.spec.name
+      ? Effect.map(tool.record(call.arguments), (answer): ApprovalAnswer => ({ type: "tool", tool_call_id: call.toolCallId, status: answer.status, tool_return: answer.text }))
+      : Effect.succeed<ApprovalAnswer>({ type: "approval", tool_call_id: call.toolCallId, approve: false, reason: "A reflection pass may only use its memory tools and propose_skill." })
+  )
 
-/** One transcript line per history entry that says something (reasoning and pings left out). */
-const transcriptLine = (message: LettaMessage): string | undefined => {
-  switch (message.message_type) {
-    case "user_message": {
-      const text = contentText(message.content).replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, "").trim()
-      return text.length === 0 ? undefined : `User: ${clip(text, ENTRY_CHARS)}`
+/** The pass's conversation: the transcript, then answers to its tool calls, within its step budget. */
+const converse = (reflectorId: string, transcript: string, tool: PassTool | undefined): Effect.Effect<string, ApiError, LettaApi> =>
+  Effect.gen(function* () {
+    const api = yield* LettaApi
+    let messages: ReadonlyArray<MessageItem> = [userMessage(`The transcript of the agent's recent work:\n\n${transcript}`, false, undefined, undefined)]
+    let stepsLeft = MAX_STEPS
+    let summary = ""
+    for (let request = 0; request < MAX_REQUESTS && stepsLeft > 0; request++) {
+      const response = new ResponseAccumulator()
+      yield* Effect.scoped(
+        Effect.flatMap(
+          api.sendMessage(reflectorId, { messages, client_tools: tool === undefined ? [] : [tool.spec], stream_tokens: false, max_steps: stepsLeft }),
+          (chunks) => Stream.runForEach(chunks, (chunk) => Effect.sync(() => response.add(chunk.message)))
+        )
+      )
+      stepsLeft -= Math.max(1, response.steps)
+      summary = response.text()?.trim() || summary
+      const calls = response.pendingCalls()
+      if (calls.length === 0) break
+      messages = [approvalMessage(yield* answerCalls(calls, tool))]
     }
-    case "assistant_message":
-      return `Agent: ${clip(contentText(message.content).trim(), ENTRY_CHARS)}`
-    case "tool_call_message":
-    case "approval_request_message":
-      return toolCallParts(message)
-        .map((call) => `Agent called ${call.name ?? "a tool"}(${clip(String(call.arguments ?? ""), 300)})`)
-        .join("\n")
-    case "tool_return_message":
-      return `Tool result (${message.status ?? "done"}): ${clip(typeof message.tool_return === "string" ? message.tool_return : JSON.stringify(message.tool_return ?? ""), 500)}`
-    default:
-      return undefined
-  }
-}
+    return summary
+  })
 
-/** The newest part of the history that fits, oldest first. */
-export const transcriptOf = (history: ReadonlyArray<LettaMessage>): string => {
-  const lines: Array<string> = []
-  let size = 0
-  for (const message of [...history].reverse()) {
-    const line = transcriptLine(message)
-    if (line === undefined || line.length === 0) continue
-    if (size + line.length > TRANSCRIPT_CHARS) break
-    size += line.length + 1
-    lines.unshift(line)
-  }
-  return lines.join("\n")
-}
+/** A pass that failed, in one line. */
+const failureLine = (error: ApiError | { readonly message: string }, server: string): string =>
+  error instanceof ApiError ? describeFailure(error, server).message.split("\n")[0]! : error.message
 
 /**
- * Reflects on `agentId`'s recent history with the shared blocks `blockIds` (label → id).
- * Nothing to read (no history) is no pass at all.
+ * Reflects on `agentId`'s history after `lastSeenId` with the shared blocks `blockIds` (label →
+ * id), within REFLECTION_SECONDS. Nothing new to read is no pass at all. A failure (its one-line
+ * description) has rolled back what the pass had changed.
  */
 export const reflect = (
   agentId: string,
-  blockIds: Readonly<Record<string, string>>
-): Effect.Effect<ReflectionOutcome, ApiError, LettaApi> =>
+  blockIds: Readonly<Record<string, string>>,
+  lastSeenId: string | undefined,
+  tool: PassTool | undefined
+): Effect.Effect<PassResult, string, LettaApi> =>
+  Effect.flatMap(LettaApi, (api) => pass(api, agentId, blockIds, lastSeenId, tool).pipe(Effect.mapError((error) => failureLine(error, api.displayName))))
+
+const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<string, string>>, lastSeenId: string | undefined, tool: PassTool | undefined) =>
   Effect.gen(function* () {
-    const api = yield* LettaApi
-    const transcript = transcriptOf(yield* api.listMessages(agentId, HISTORY_ENTRIES))
-    if (transcript.length === 0) return { changes: [], summary: "nothing to learn" }
     const labels = Object.keys(blockIds)
-    const readBlocks = Effect.forEach(labels, (label) => Effect.map(api.retrieveBlock(blockIds[label]!), (block) => block.value), { concurrency: "unbounded" })
+    const readBlocks = Effect.map(
+      Effect.forEach(labels, (label) => Effect.map(api.retrieveBlock(blockIds[label]!), (block) => [label, block.value] as const), { concurrency: "unbounded" }),
+      (entries): Record<string, string> => Object.fromEntries(entries)
+    )
+    const { newestId, transcript } = historySince(yield* api.listMessages(agentId, HISTORY_ENTRIES), lastSeenId)
+    if (transcript.length === 0) return { changes: [], summary: "nothing new since the last reflection", ran: false, newestId }
     const before = yield* readBlocks
     const agent = yield* api.retrieveAgent(agentId)
     const model = agentModel(agent)
     const reflector = yield* api.createAgent({
       name: "letta-reflection",
-      system: REFLECTION_SYSTEM,
+      system: tool === undefined ? REFLECTION_SYSTEM : `${REFLECTION_SYSTEM}\n\n${SKILLS_SYSTEM}\n${tool.instructions}`,
       ...(model === undefined ? {} : { model }),
       block_ids: labels.map((label) => blockIds[label]!),
       tools: [...SERVER_TOOLS],
       tags: [REFLECTION_TAG]
     })
-    const summary = yield* Effect.scoped(
-      Effect.gen(function* () {
-        const chunks = yield* api.sendMessage(reflector.id, {
-          messages: [userMessage(`The transcript of the agent's recent work:\n\n${transcript}`, false, undefined, undefined)],
-          client_tools: [],
-          stream_tokens: false,
-          max_steps: MAX_STEPS
-        })
-        let last = ""
-        yield* Stream.runForEach(chunks, (chunk) =>
-          Effect.sync(() => {
-            if (chunk.message.message_type === "assistant_message") last = contentText(chunk.message.content).trim()
-          })
+    let kept: ReadonlyArray<string> = []
+    const summary = yield* converse(reflector.id, transcript, tool).pipe(
+      Effect.timeoutFail({ duration: Duration.seconds(REFLECTION_SECONDS), onTimeout: () => ({ message: `it took longer than ${REFLECTION_SECONDS} s` }) }),
+      // A failure, the time bound or an interrupt: what the pass changed is rolled back first.
+      Effect.onError(() =>
+        rollBack(blockIds, before, reflector.id).pipe(
+          Effect.timeout(ROLLBACK_TIMEOUT),
+          Effect.tap((labels) => Effect.sync(() => (kept = labels))),
+          Effect.catchAll(() => Effect.sync(() => (kept = labels)))
         )
-        return last
-      })
-    ).pipe(Effect.ensuring(Effect.ignore(api.deleteAgent(reflector.id))))
+      ),
+      Effect.ensuring(Effect.ignore(api.deleteAgent(reflector.id)))
+    ).pipe(Effect.mapError((error) => ({ message: `${failureLine(error, api.displayName)}${kept.length === 0 ? "" : ` (its edit of ${kept.join(", ")} stays: the block changed since)`}` })))
     const after = yield* readBlocks
-    const changes = labels.flatMap((label, index) => (before[index] === after[index] ? [] : [{ label, before: before[index]!, after: after[index]! }]))
-    return { changes, summary: summary.split("\n")[0]?.trim() || (changes.length === 0 ? "nothing to learn" : "updated memory") }
+    const changes = labels.flatMap((label) => (before[label] === after[label] ? [] : [{ label, before: before[label]!, after: after[label]! }]))
+    return { changes, summary: summary.split("\n")[0]?.trim() || (changes.length === 0 ? "nothing to learn" : "updated memory"), ran: true, newestId } satisfies PassResult
   })
-
-/** A pass that failed or ran out of time, in one line. */
-const reflectionFailure = (error: ApiError | { readonly message: string }, server: string): string =>
-  error instanceof ApiError ? describeFailure(error, server).message.split("\n")[0]! : error.message
 
 /** "human: + Prefers pnpm over npm." — the first line the change added, for a one-line report. */
 export const describeChange = (change: BlockChangeSeen): string => {
@@ -144,20 +165,3 @@ export const describeChange = (change: BlockChangeSeen): string => {
   const added = change.after.split("\n").find((line) => line.trim().length > 0 && !old.has(line))
   return `${change.label}: ${clip((added ?? "rewritten").trim(), 120)}`
 }
-
-/**
- * A pass on `agentId` with this server's shared blocks (read from the settings files now: they may
- * have been created since the session started), within REFLECTION_TIMEOUT; a failure is its
- * one-line description.
- */
-export const reflectOnAgent = (agentId: string, settings: AllSettings): Effect.Effect<Either.Either<ReflectionOutcome, string>, never, LettaApi> =>
-  Effect.gen(function* () {
-    const api = yield* LettaApi
-    const blockIds: Record<string, string> = {}
-    for (const [label, id] of Object.entries(storedBlockIds(settings, serverKey(api.baseUrl)))) if (id !== undefined) blockIds[label] = id
-    return yield* reflect(agentId, blockIds).pipe(
-      Effect.timeoutFail({ duration: REFLECTION_TIMEOUT, onTimeout: () => ({ message: "it took longer than 120 s" }) }),
-      Effect.mapError((error) => reflectionFailure(error, api.displayName)),
-      Effect.either
-    )
-  })
