@@ -64,8 +64,6 @@ export interface PassTool {
 
 export interface PassResult {
   readonly changes: ReadonlyArray<BlockChangeSeen>
-  /** The pass's own one-line summary. */
-  readonly summary: string
   /** False when there was nothing new to read: no pass ran. */
   readonly ran: boolean
   /** The newest history entry read: the next pass starts after it. */
@@ -81,12 +79,11 @@ const answerCalls = (calls: ReadonlyArray<PendingToolCall>, tool: PassTool | und
   )
 
 /** The pass's conversation: the transcript, then answers to its tool calls, within its step budget. */
-const converse = (reflectorId: string, transcript: string, tool: PassTool | undefined): Effect.Effect<string, ApiError, LettaApi> =>
+const converse = (reflectorId: string, transcript: string, tool: PassTool | undefined): Effect.Effect<void, ApiError, LettaApi> =>
   Effect.gen(function* () {
     const api = yield* LettaApi
     let messages: ReadonlyArray<MessageItem> = [userMessage(`The transcript of the agent's recent work:\n\n${transcript}`, false, undefined, undefined)]
     let stepsLeft = MAX_STEPS
-    let summary = ""
     for (let request = 0; request < MAX_REQUESTS && stepsLeft > 0; request++) {
       const response = new ResponseAccumulator()
       yield* Effect.scoped(
@@ -96,12 +93,10 @@ const converse = (reflectorId: string, transcript: string, tool: PassTool | unde
         )
       )
       stepsLeft -= Math.max(1, response.steps)
-      summary = response.text()?.trim() || summary
       const calls = response.pendingCalls()
       if (calls.length === 0) break
       messages = [approvalMessage(yield* answerCalls(calls, tool))]
     }
-    return summary
   })
 
 /** A pass that failed, in one line. */
@@ -129,7 +124,7 @@ const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<str
       (entries): Record<string, string> => Object.fromEntries(entries)
     )
     const { newestId, transcript } = historySince(yield* api.listMessages(agentId, HISTORY_ENTRIES), lastSeenId)
-    if (transcript.length === 0) return { changes: [], summary: "nothing new since the last reflection", ran: false, newestId }
+    if (transcript.length === 0) return { changes: [], ran: false, newestId } satisfies PassResult
     const before = yield* readBlocks
     const agent = yield* api.retrieveAgent(agentId)
     const model = agentModel(agent)
@@ -141,22 +136,24 @@ const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<str
       tools: [...SERVER_TOOLS],
       tags: [REFLECTION_TAG]
     })
-    let kept: ReadonlyArray<string> = []
-    const summary = yield* converse(reflector.id, transcript, tool).pipe(
+    let rollbackNote = ""
+    yield* converse(reflector.id, transcript, tool).pipe(
       Effect.timeoutFail({ duration: Duration.seconds(REFLECTION_SECONDS), onTimeout: () => ({ message: `it took longer than ${REFLECTION_SECONDS} s` }) }),
       // A failure, the time bound or an interrupt: what the pass changed is rolled back first.
       Effect.onError(() =>
         rollBack(blockIds, before, reflector.id).pipe(
           Effect.timeout(ROLLBACK_TIMEOUT),
-          Effect.tap((labels) => Effect.sync(() => (kept = labels))),
-          Effect.catchAll(() => Effect.sync(() => (kept = labels)))
+          Effect.match({
+            onFailure: () => (rollbackNote = " (its edits may remain: undoing them took too long)"),
+            onSuccess: (kept) => (rollbackNote = kept.length === 0 ? "" : ` (its edit of ${kept.join(", ")} stays: the block changed since)`)
+          })
         )
       ),
       Effect.ensuring(Effect.ignore(api.deleteAgent(reflector.id)))
-    ).pipe(Effect.mapError((error) => ({ message: `${failureLine(error, api.displayName)}${kept.length === 0 ? "" : ` (its edit of ${kept.join(", ")} stays: the block changed since)`}` })))
+    ).pipe(Effect.mapError((error) => ({ message: `${failureLine(error, api.displayName)}${rollbackNote}` })))
     const after = yield* readBlocks
     const changes = labels.flatMap((label) => (before[label] === after[label] ? [] : [{ label, before: before[label]!, after: after[label]! }]))
-    return { changes, summary: summary.split("\n")[0]?.trim() || (changes.length === 0 ? "nothing to learn" : "updated memory"), ran: true, newestId } satisfies PassResult
+    return { changes, ran: true, newestId } satisfies PassResult
   })
 
 /** "human: + Prefers pnpm over npm." — the first line the change added, for a one-line report. */
