@@ -11,6 +11,7 @@ import { parseLines, runLetta, type Sandbox, schemaValidator } from "../support/
 import { FakeLettaServer } from "../support/fakeServer.js"
 import { useServerSandbox } from "../support/serverE2e.js"
 import { userTextsOf, useLocalSandbox, writeUserSettings } from "../support/localE2e.js"
+import { BLOCK_LIMIT } from "../../src/domain/memory.js"
 
 const SKILL = {
   name: "run-tests",
@@ -54,6 +55,20 @@ describe("reflection safety (Letta server)", () => {
     const second = JSON.stringify(posts()[3]!.body)
     expect(second).toContain("User: second question")
     expect(second).not.toContain("first question")
+  })
+
+  it("a block near its limit is named in the pass's message, to be rewritten shorter", async () => {
+    server.enqueue([{ text: "Hi." }])
+    expect((await letta(["-p", "hi"])).code).toBe(0)
+    const big = join(sandbox.root, "big.txt")
+    writeFileSync(big, `${"Durable fact. ".repeat(Math.ceil((BLOCK_LIMIT * 0.95) / 14))}`.slice(0, Math.floor(BLOCK_LIMIT * 0.95)))
+    expect((await letta(["memory", "set", "project", "--file", big])).code).toBe(0)
+    server.enqueue([{ text: "Noted." }])
+    server.enqueue([{ text: "nothing to learn" }])
+    expect((await letta(["-p", "thanks", "--continue", "--reflect"])).code).toBe(0)
+    const message = JSON.stringify(posts().at(-1)!.body)
+    expect(message).toContain("Near their character limit, so rewrite each shorter, keeping everything durable: project (95% of")
+    expect(message).not.toMatch(/human \(\d+%/)
   })
 
   it("propose_skill: the proposal waits aside (not offered) until accepted; stream-json lists it", async () => {

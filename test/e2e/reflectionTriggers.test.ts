@@ -6,14 +6,16 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterEach, beforeEach, expect, it } from "vitest"
-import { makeSandbox, type Sandbox } from "../support/e2e.js"
+import { makeSandbox, runLetta, type Sandbox } from "../support/e2e.js"
 import { FakeLettaServer } from "../support/fakeServer.js"
+import { closedPort, FakeProvider, isolatedEnv } from "../support/localE2e.js"
 import { hasTmux, Terminal } from "../support/tmux.js"
 import { describeNeeding } from "../support/requiredProgram.js"
 
 let server: FakeLettaServer
 let sandbox: Sandbox
 let terminal: Terminal | undefined
+let provider: FakeProvider | undefined
 
 beforeEach(async () => {
   server = await FakeLettaServer.start({ pingIntervalMs: 200 })
@@ -22,6 +24,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await terminal?.stop()
   terminal = undefined
+  await provider?.close()
+  provider = undefined
   await server.close()
   sandbox.cleanup()
 })
@@ -35,6 +39,13 @@ const open = async () => {
   terminal = await Terminal.start({ sandbox, serverUrl: server.url, width: 110, height: 40 })
   await terminal.waitFor("Type a message", 20_000)
   return terminal
+}
+
+/** The local backend against a fake Ollama: its environment, for the terminal and for runLetta. */
+const localEnv = async (): Promise<Record<string, string>> => {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries({ ...isolatedEnv(await closedPort()), OLLAMA_HOST: provider!.origin })) if (value !== undefined) env[key] = value
+  return env
 }
 
 const send = async (t: Terminal, text: string) => {
@@ -130,5 +141,26 @@ describeNeeding("tmux", hasTmux())("automatic reflection (tmux)", () => {
     const screen = await t.waitFor("[exit 0]", 20_000, true)
     expect(screen).not.toContain("Reflecting on this session before exit")
     expect(reflectionAgentsCreated()).toBe(1)
+  })
+
+  it("local backend: the pass at exit runs in-process; its change is in the block's history as the reflection's", async () => {
+    provider = await FakeProvider.start("openai-chat", { models: ["qwen3"] })
+    provider.enqueue(
+      { text: "Sorry, pnpm it is." },
+      { toolCalls: [{ id: "call_reflect", name: "memory_insert", arguments: { label: "project", new_string: "Use pnpm, not npm." } }] },
+      { text: "project: pnpm" }
+    )
+    const env = await localEnv()
+    terminal = await Terminal.start({ sandbox, env, args: ["--model", "ollama/qwen3"], width: 110, height: 40 })
+    const t = terminal
+    await t.waitFor("Type a message", 20_000)
+    await send(t, "use pnpm, not npm")
+    await t.waitFor("Sorry, pnpm it is.")
+    await send(t, "/exit")
+    const screen = await t.waitFor("[exit 0]", 30_000, true)
+    expect(screen).toContain("learned: project: Use pnpm, not npm.")
+    const history = await runLetta(["memory", "history", "project"], { sandbox, env, timeoutMs: 20_000 })
+    expect(history.stdout).toMatch(/reflection by agent-[\w-]+: added "Use pnpm, not npm\."/)
+    expect((await runLetta(["agents", "list"], { sandbox, env, timeoutMs: 20_000 })).stdout.trim().split("\n")).toHaveLength(2)
   })
 })

@@ -10,10 +10,11 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import { ApiError } from "../../domain/errors.js"
-import { agentModel, type ApprovalAnswer, type ClientToolSpec, type MessageItem, type PendingToolCall } from "../../domain/letta.js"
+import { agentModel, type ApprovalAnswer, type BlockInfo, type ClientToolSpec, type MessageItem, type PendingToolCall } from "../../domain/letta.js"
 import { REFLECTION_TAG, SERVER_TOOLS } from "../../domain/memory.js"
 import { LettaApi, type LettaApiShape } from "../../services/LettaApi.js"
 import { describeFailure } from "../failure.js"
+import { NEAR_LIMIT } from "../memoryCommand.js"
 import { ResponseAccumulator } from "../turn/accumulator.js"
 import { approvalMessage, userMessage } from "../turn/messages.js"
 import { rollBack } from "./rollback.js"
@@ -79,10 +80,10 @@ const answerCalls = (calls: ReadonlyArray<PendingToolCall>, tool: PassTool | und
   )
 
 /** The pass's conversation: the transcript, then answers to its tool calls, within its step budget. */
-const converse = (reflectorId: string, transcript: string, tool: PassTool | undefined): Effect.Effect<void, ApiError, LettaApi> =>
+const converse = (reflectorId: string, request: string, tool: PassTool | undefined): Effect.Effect<void, ApiError, LettaApi> =>
   Effect.gen(function* () {
     const api = yield* LettaApi
-    let messages: ReadonlyArray<MessageItem> = [userMessage(`The transcript of the agent's recent work:\n\n${transcript}`, false, undefined, undefined)]
+    let messages: ReadonlyArray<MessageItem> = [userMessage(request, false, undefined, undefined)]
     let stepsLeft = MAX_STEPS
     for (let request = 0; request < MAX_REQUESTS && stepsLeft > 0; request++) {
       const response = new ResponseAccumulator()
@@ -98,6 +99,16 @@ const converse = (reflectorId: string, transcript: string, tool: PassTool | unde
       messages = [approvalMessage(yield* answerCalls(calls, tool))]
     }
   })
+
+/** Blocks near their limit are named, so the pass consolidates them before an edit fails. */
+const nearLimitNote = (blocks: Record<string, BlockInfo>): string => {
+  const near = Object.entries(blocks).flatMap(([label, block]) =>
+    typeof block.limit === "number" && block.limit > 0 && block.value.length >= block.limit * NEAR_LIMIT
+      ? [`${label} (${Math.round((block.value.length / block.limit) * 100)}% of ${block.limit.toLocaleString("en-US")} characters)`]
+      : []
+  )
+  return near.length === 0 ? "" : `\n\nNear their character limit, so rewrite each shorter, keeping everything durable: ${near.join(", ")}.`
+}
 
 /** A pass that failed, in one line. */
 const failureLine = (error: ApiError | { readonly message: string }, server: string): string =>
@@ -120,12 +131,14 @@ const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<str
   Effect.gen(function* () {
     const labels = Object.keys(blockIds)
     const readBlocks = Effect.map(
-      Effect.forEach(labels, (label) => Effect.map(api.retrieveBlock(blockIds[label]!), (block) => [label, block.value] as const), { concurrency: "unbounded" }),
-      (entries): Record<string, string> => Object.fromEntries(entries)
+      Effect.forEach(labels, (label) => Effect.map(api.retrieveBlock(blockIds[label]!), (block) => [label, block] as const), { concurrency: "unbounded" }),
+      (entries): Record<string, BlockInfo> => Object.fromEntries(entries)
     )
+    const valuesOf = (blocks: Record<string, BlockInfo>): Record<string, string> => Object.fromEntries(labels.map((label) => [label, blocks[label]!.value]))
     const { newestId, transcript } = historySince(yield* api.listMessages(agentId, HISTORY_ENTRIES), lastSeenId)
     if (transcript.length === 0) return { changes: [], ran: false, newestId } satisfies PassResult
-    const before = yield* readBlocks
+    const blocksBefore = yield* readBlocks
+    const before = valuesOf(blocksBefore)
     const agent = yield* api.retrieveAgent(agentId)
     const model = agentModel(agent)
     const reflector = yield* api.createAgent({
@@ -137,7 +150,7 @@ const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<str
       tags: [REFLECTION_TAG]
     })
     let rollbackNote = ""
-    yield* converse(reflector.id, transcript, tool).pipe(
+    yield* converse(reflector.id, `The transcript of the agent's recent work:\n\n${transcript}${nearLimitNote(blocksBefore)}`, tool).pipe(
       Effect.timeoutFail({ duration: Duration.seconds(REFLECTION_SECONDS), onTimeout: () => ({ message: `it took longer than ${REFLECTION_SECONDS} s` }) }),
       // A failure, the time bound or an interrupt: what the pass changed is rolled back first.
       Effect.onError(() =>
@@ -151,7 +164,7 @@ const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<str
       ),
       Effect.ensuring(Effect.ignore(api.deleteAgent(reflector.id)))
     ).pipe(Effect.mapError((error) => ({ message: `${failureLine(error, api.displayName)}${rollbackNote}` })))
-    const after = yield* readBlocks
+    const after = valuesOf(yield* readBlocks)
     const changes = labels.flatMap((label) => (before[label] === after[label] ? [] : [{ label, before: before[label]!, after: after[label]! }]))
     return { changes, ran: true, newestId } satisfies PassResult
   })
