@@ -94,6 +94,39 @@ describe("skills in the TUI (tmux)", () => {
   })
 })
 
+describe("skills the agent proposes, reviewed in the TUI (tmux)", () => {
+  it("/reflect proposes one; /skills shows it with a preview; it is offered only after /skills accept", async () => {
+    sandbox = makeSandbox()
+    terminal = await Terminal.start({ sandbox, serverUrl: server.url, width: 120, height: 40 })
+    const t = terminal
+    await t.waitFor("Type a message", 20_000)
+    server.enqueue([{ text: "Tests pass with pnpm test." }])
+    await send(t, "run the tests")
+    await t.waitFor("Tests pass with pnpm test.")
+    const skill = { name: "run-tests", description: "Runs this repository's tests.", body: "1. pnpm install\n2. pnpm test -- --run\n", scope: "project" }
+    server.enqueue([{ toolCalls: [{ name: "propose_skill", arguments: skill }] }, { text: "proposed run-tests" }])
+    await send(t, "/reflect")
+    await t.waitFor("proposed skill: run-tests (project) \u2014 /skills to review", 20_000)
+
+    await send(t, "/skills")
+    const panel = await t.waitFor("Pending review (1)")
+    expect(panel).toContain("run-tests")
+    expect(panel).toContain("pnpm test -- --run")
+    const before = userTexts().length
+    server.enqueue([{ text: "Not yet." }])
+    await send(t, "hello")
+    await t.waitFor("Not yet.")
+    expect(userTexts().slice(before).join("\n")).not.toContain("run-tests")
+
+    await send(t, "/skills accept run-tests")
+    await t.waitFor('Accepted skill "run-tests": .letta/skills/run-tests/SKILL.md')
+    server.enqueue([{ text: "Now offered." }])
+    await send(t, "hello again")
+    await t.waitFor("Now offered.")
+    expect(userTexts().at(-1)).toContain("- run-tests: Runs this repository's tests.")
+  })
+})
+
 describe("skills in the TUI on the local backend (tmux)", () => {
   it("/skills lists them; the model provider gets the list with the first message", async () => {
     sandbox = makeSandbox()
