@@ -11,6 +11,9 @@ export const MAX_BODY_LENGTH = 20_000
 /** Stricter than the names of skills in general: lowercase, digits and hyphens. */
 const PROPOSAL_NAME = new RegExp(`^[a-z0-9][a-z0-9-]{0,${MAX_NAME_LENGTH - 1}}$`)
 
+/** Control characters besides tab and line breaks. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+
 export const isProposalName = (name: string): boolean => PROPOSAL_NAME.test(name)
 
 /** A skill as the model proposes it. */
@@ -35,6 +38,8 @@ export const proposalProblem = (input: Omit<ProposalInput, "scope"> & { readonly
   const body = input.body.trim()
   if (body === "") return "body must not be empty: give the steps, commands and pitfalls in markdown"
   if (body.length > MAX_BODY_LENGTH) return `body must be at most ${MAX_BODY_LENGTH} characters (it has ${body.length})`
+  // A proposal is shown in the terminal for review: escape sequences could forge or hide what it says.
+  if (CONTROL.test(input.description) || CONTROL.test(input.body)) return "description and body must not contain control characters (escape sequences): plain text and markdown only"
   // The front-matter is written from name and description; a second one would be read as text.
   if (/^---[ \t]*\r?\n/.test(body)) return "body must hold only the steps, without front-matter: name and description are separate arguments"
   if (input.scope !== "project" && input.scope !== "user") return `scope must be "project" or "user", got ${JSON.stringify(input.scope.slice(0, 40))}`

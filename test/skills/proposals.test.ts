@@ -43,6 +43,11 @@ describe("a proposal's checks", () => {
     expect(proposalProblem({ ...runTests, body: "\n \n" })).toBe("body must not be empty: give the steps, commands and pitfalls in markdown")
     expect(proposalProblem({ ...runTests, body: "b".repeat(20_001) })).toBe("body must be at most 20000 characters (it has 20001)")
     expect(proposalProblem({ ...runTests, scope: "global" })).toBe('scope must be "project" or "user", got "global"')
+    for (const forged of ["\u001b[2Kok", "a\u001b]8;;http://x\u0007link", "bell\u0007", "c1\u009b31m"]) {
+      expect(proposalProblem({ ...runTests, body: forged })).toMatch(/^description and body must not contain control characters/)
+      expect(proposalProblem({ ...runTests, description: forged })).toMatch(/^description and body must not contain control characters/)
+    }
+    expect(proposalProblem({ ...runTests, body: "1. npm test\r\n\t2. done\n" })).toBeUndefined()
   })
 
   it("the SKILL.md parses back with the skills' own front-matter decoder, whatever the description holds", () => {
