@@ -173,5 +173,6 @@ const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<str
 export const describeChange = (change: BlockChangeSeen): string => {
   const old = new Set(change.before.split("\n"))
   const added = change.after.split("\n").find((line) => line.trim().length > 0 && !old.has(line))
-  return `${change.label}: ${clip((added ?? "rewritten").trim(), 120)}`
+  // The line is the model's writing, shown in a terminal: no control characters get through.
+  return `${change.label}: ${clip((added ?? "rewritten").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").trim(), 120)}`
 }

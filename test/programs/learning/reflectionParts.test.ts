@@ -3,6 +3,7 @@ import type { LettaMessage } from "../../../src/domain/letta.js"
 import { historySince, transcriptOf } from "../../../src/programs/learning/transcript.js"
 import { reflectionPolicy } from "../../../src/programs/learning/reflectionPolicy.js"
 import { afterUsage, CONTEXT_SHARE } from "../../../src/programs/learning/reflectionSchedule.js"
+import { describeChange } from "../../../src/programs/learning/reflection.js"
 
 const user = (id: string, text: string) => ({ id, message_type: "user_message", content: text }) as unknown as LettaMessage
 const agent = (id: string, text: string) => ({ id, message_type: "assistant_message", content: text }) as unknown as LettaMessage
@@ -72,5 +73,13 @@ describe("automatic reflection in a session", () => {
     const off = afterUsage(fresh, 10, 0.9, { ...policy, auto: false })
     expect(off.reason).toBeUndefined()
     expect(off.counters.stepsSince).toBe(10)
+  })
+})
+
+describe("a change in one line", () => {
+  it("the first line the change added, without control characters", () => {
+    expect(describeChange({ label: "human", before: "Likes tea.", after: "Likes tea.\nPrefers pnpm over npm." })).toBe("human: Prefers pnpm over npm.")
+    expect(describeChange({ label: "project", before: "", after: "Use \u001b[2Jpnpm\u0007." })).toBe("project: Use  [2Jpnpm .")
+    expect(describeChange({ label: "persona", before: "a\nb", after: "b\na" })).toBe("persona: rewritten")
   })
 })
