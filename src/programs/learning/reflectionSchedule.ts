@@ -2,13 +2,17 @@
  * When an interactive session reflects: on `/reflect`; by itself (unless `reflection.auto` is
  * false) every `reflection.everySteps` model steps, when the context passes CONTEXT_SHARE of the
  * window (compaction will soon drop the oldest history from it), before `/compact`, and at exit.
- * One pass at a time, in the background of the session (the prompt is never held up); at exit
- * the session waits for it, and Esc or Ctrl-C skips it (a skipped pass changes nothing).
+ * One pass at a time, in the background of the session (the prompt is never held up). A pass
+ * nobody asked for waits until the session has been idle for IDLE_BEFORE_PASS, so it never
+ * competes with the user's own turns for the model. At exit the session waits for it, and Esc or
+ * Ctrl-C skips it (a skipped pass changes nothing).
  */
 import * as Cause from "effect/Cause"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
 import type { TurnEvent } from "../../domain/events.js"
 import type { AllSettings } from "../../domain/settings.js"
@@ -21,6 +25,8 @@ import { describeSkillOutcome } from "./skillProposals.js"
 
 /** Past this share of the context window, a pass runs before compaction can summarise history away. */
 export const CONTEXT_SHARE = 0.6
+/** How long the session must have been idle (no turn, no event) before a pass nobody asked for starts. */
+export const IDLE_BEFORE_PASS = Duration.seconds(5)
 
 type Reason = "asked" | "steps" | "context" | "compact" | "exit"
 
@@ -79,6 +85,9 @@ export const makeReflectionSchedule = (
     const { ui } = session
     let counters: UsageCounters = { stepsSince: 0, contextHigh: false }
     let running: Fiber.RuntimeFiber<void> | undefined
+    /** An automatic pass that waits for the session to be idle. */
+    let due: Reason | undefined
+    let lastActivity = Date.now()
 
     // Settings read again at each pass: blocks may have been created since the session began.
     const pass = (reason: Reason) =>
@@ -95,6 +104,7 @@ export const makeReflectionSchedule = (
           return
         }
         counters = { ...counters, stepsSince: 0 }
+        due = undefined
         if (reason === "asked") ui.addNotice("Reflecting on this session in the background\u2026", "dim")
         const fiber = yield* Effect.forkIn(pass(reason), scope)
         running = fiber
@@ -104,14 +114,26 @@ export const makeReflectionSchedule = (
       })
 
     const observe = (event: TurnEvent): Effect.Effect<void> => {
+      lastActivity = Date.now()
       if (event._tag !== "ServerMessage" || event.chunk.message.message_type !== "usage_statistics") return Effect.void
       const tokens = event.chunk.raw["context_tokens"]
       const window = session.status.getSnapshot().contextWindow
       const share = typeof tokens === "number" && window !== undefined && window > 0 ? tokens / window : 0
       const next = afterUsage(counters, event.chunk.message.step_count ?? 1, share, policy)
       counters = next.counters
-      return next.reason === undefined ? Effect.void : start(next.reason)
+      if (next.reason !== undefined) due ??= next.reason
+      return Effect.void
     }
+
+    // Starts the due pass once no turn has run for IDLE_BEFORE_PASS.
+    const idleCheck = Effect.suspend(() => {
+      if (due === undefined || running !== undefined || session.turn !== undefined || ui.isBusy) return Effect.void
+      if (Date.now() - lastActivity < Duration.toMillis(IDLE_BEFORE_PASS)) return Effect.void
+      const reason = due
+      due = undefined
+      return start(reason)
+    })
+    yield* Effect.forkIn(Effect.repeat(idleCheck, Schedule.spaced(Duration.millis(250))), scope)
 
     // In the foreground: the session waits, Esc or Ctrl-C (which interrupt "the turn") skip it.
     const atExit = Effect.gen(function* () {
@@ -132,7 +154,10 @@ export const makeReflectionSchedule = (
     return {
       observe,
       ask: start("asked"),
-      beforeCompaction: policy.auto ? start("compact") : Effect.void,
+      beforeCompaction: Effect.sync(() => {
+        lastActivity = Date.now()
+        if (policy.auto) due ??= "compact"
+      }),
       atExit
     }
   })
