@@ -1,24 +1,17 @@
 import { execFileSync } from "node:child_process"
-import { mkdir, mkdtemp, realpath, rm, symlink, utimes, writeFile } from "node:fs/promises"
-import { tmpdir } from "node:os"
+import { mkdir, symlink, utimes, writeFile } from "node:fs/promises"
 import { join } from "node:path"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { skillsReminder, skillsSignature } from "../../src/domain/skills.js"
 import { scanSkills, skillRoots } from "../../src/skills/discover.js"
+import { useTempWorkspace } from "../support/tempWorkspace.js"
 
 let root = ""
 let project = ""
 let home = ""
 
-beforeEach(async () => {
-  root = await realpath(await mkdtemp(join(tmpdir(), "letta-skills-")))
-  project = join(root, "project")
-  home = join(root, "home")
-  await mkdir(project)
-  await mkdir(home)
-})
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true })
+useTempWorkspace("letta-skills-", (dirs) => {
+  ;({ root, project, home } = dirs)
 })
 
 const skill = async (base: string, folder: string, text: string, dir = [".letta", "skills"]) => {

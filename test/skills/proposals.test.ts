@@ -1,29 +1,22 @@
 /** Skill proposals: checks, the SKILL.md they write, where they wait, accept, reject and auto. */
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from "node:fs/promises"
-import { tmpdir } from "node:os"
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import * as Either from "effect/Either"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { decodeFrontMatter } from "../../src/domain/frontMatter.js"
 import { SkillFrontMatter } from "../../src/domain/skills.js"
 import { scanSkills } from "../../src/skills/discover.js"
 import { proposalProblem, skillMarkdown } from "../../src/skills/proposalFormat.js"
 import { acceptProposal, listProposals, proposeSkill, rejectProposal } from "../../src/skills/proposals.js"
 import { projectProposalsDir, proposalsRoot } from "../../src/skills/proposalStore.js"
+import { useTempWorkspace } from "../support/tempWorkspace.js"
 
 let root = ""
 let project = ""
 let home = ""
 
-beforeEach(async () => {
-  root = await realpath(await mkdtemp(join(tmpdir(), "letta-proposals-")))
-  project = join(root, "project")
-  home = join(root, "home")
-  await mkdir(project)
-  await mkdir(home)
-})
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true })
+useTempWorkspace("letta-proposals-", (dirs) => {
+  ;({ root, project, home } = dirs)
 })
 
 const runTests = { name: "run-tests", description: "Run this repository's tests.", body: "1. npm ci\n2. npm test\n", scope: "project" as const }

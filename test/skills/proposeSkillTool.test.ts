@@ -1,27 +1,18 @@
 /** `propose_skill`: the model's arguments decoded, what it reads back, and what a pass stores once it succeeds. */
-import { mkdir, mkdtemp, realpath, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Either from "effect/Either"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { listProposals } from "../../src/skills/proposals.js"
 import * as Effect from "effect/Effect"
 import { skillProposalTool } from "../../src/programs/learning/skillProposals.js"
 import { decodeProposal, PROPOSE_SKILL_TOOL } from "../../src/skills/proposeSkillTool.js"
+import { useTempWorkspace } from "../support/tempWorkspace.js"
 
-let root = ""
 let project = ""
 let home = ""
 
-beforeEach(async () => {
-  root = await realpath(await mkdtemp(join(tmpdir(), "letta-propose-")))
-  project = join(root, "project")
-  home = join(root, "home")
-  await mkdir(project)
-  await mkdir(home)
-})
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true })
+useTempWorkspace("letta-propose-", (dirs) => {
+  ;({ project, home } = dirs)
 })
 
 const args = { name: "run-tests", description: "Run the tests.", body: "npm test", scope: "project" }

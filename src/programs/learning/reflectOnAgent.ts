@@ -25,7 +25,7 @@ export interface ReflectionOutcome extends PassResult {
   readonly skills: ReadonlyArray<ProposeOutcome>
 }
 
-export const reflectOnAgent = (agentId: string, settings: AllSettings): Effect.Effect<Either.Either<ReflectionOutcome, string>, never, ReflectionServices> =>
+export const reflectOnAgent = (agentId: string, settings: AllSettings, seconds?: number): Effect.Effect<Either.Either<ReflectionOutcome, string>, never, ReflectionServices> =>
   Effect.gen(function* () {
     const api = yield* LettaApi
     const { homeDir, projectDir } = yield* Workspace
@@ -33,7 +33,7 @@ export const reflectOnAgent = (agentId: string, settings: AllSettings): Effect.E
     const blockIds: Record<string, string> = {}
     for (const [label, id] of Object.entries(storedBlockIds(settings, server))) if (id !== undefined) blockIds[label] = id
     const skills = yield* skillProposalTool({ projectDir, homeDir, agentId })
-    const result = yield* Effect.either(reflect(agentId, blockIds, yield* lastSeenBy(homeDir, server, agentId), skills.tool))
+    const result = yield* Effect.either(reflect(agentId, blockIds, yield* lastSeenBy(homeDir, server, agentId), skills.tool, seconds))
     if (Either.isLeft(result)) return Either.left(result.left)
     const { newestId } = result.right
     if (newestId !== undefined) yield* recordPass(homeDir, server, agentId, newestId)

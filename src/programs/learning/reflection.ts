@@ -24,6 +24,8 @@ import { clip, HISTORY_ENTRIES, historySince } from "./transcript.js"
 const MAX_STEPS = 6
 const MAX_REQUESTS = 4
 export const REFLECTION_SECONDS = 120
+/** At the end of a session the user is waiting to leave: a shorter bound (Esc skips it anyway). */
+export const EXIT_REFLECTION_SECONDS = 60
 /** Rolling back after a failure gets its own short bound. */
 const ROLLBACK_TIMEOUT = Duration.seconds(15)
 
@@ -116,18 +118,26 @@ const failureLine = (error: ApiError | { readonly message: string }, server: str
 
 /**
  * Reflects on `agentId`'s history after `lastSeenId` with the shared blocks `blockIds` (label →
- * id), within REFLECTION_SECONDS. Nothing new to read is no pass at all. A failure (its one-line
+ * id), within `seconds`. Nothing new to read is no pass at all. A failure (its one-line
  * description) has rolled back what the pass had changed.
  */
 export const reflect = (
   agentId: string,
   blockIds: Readonly<Record<string, string>>,
   lastSeenId: string | undefined,
-  tool: PassTool | undefined
+  tool: PassTool | undefined,
+  seconds: number = REFLECTION_SECONDS
 ): Effect.Effect<PassResult, string, LettaApi> =>
-  Effect.flatMap(LettaApi, (api) => pass(api, agentId, blockIds, lastSeenId, tool).pipe(Effect.mapError((error) => failureLine(error, api.displayName))))
+  Effect.flatMap(LettaApi, (api) => pass(api, agentId, blockIds, lastSeenId, tool, seconds).pipe(Effect.mapError((error) => failureLine(error, api.displayName))))
 
-const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<string, string>>, lastSeenId: string | undefined, tool: PassTool | undefined) =>
+const pass = (
+  api: LettaApiShape,
+  agentId: string,
+  blockIds: Readonly<Record<string, string>>,
+  lastSeenId: string | undefined,
+  tool: PassTool | undefined,
+  seconds: number
+) =>
   Effect.gen(function* () {
     const labels = Object.keys(blockIds)
     const readBlocks = Effect.map(
@@ -151,7 +161,7 @@ const pass = (api: LettaApiShape, agentId: string, blockIds: Readonly<Record<str
     })
     let rollbackNote = ""
     yield* converse(reflector.id, `The transcript of the agent's recent work:\n\n${transcript}${nearLimitNote(blocksBefore)}`, tool).pipe(
-      Effect.timeoutFail({ duration: Duration.seconds(REFLECTION_SECONDS), onTimeout: () => ({ message: `it took longer than ${REFLECTION_SECONDS} s` }) }),
+      Effect.timeoutFail({ duration: Duration.seconds(seconds), onTimeout: () => ({ message: `it took longer than ${seconds} s` }) }),
       // A failure, the time bound or an interrupt: what the pass changed is rolled back first.
       Effect.onError(() =>
         rollBack(blockIds, before, reflector.id).pipe(

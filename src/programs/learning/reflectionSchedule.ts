@@ -20,7 +20,7 @@ import { Settings } from "../../services/Settings.js"
 import type { LiveSession } from "../interactive/sessionTurn.js"
 import { reflectOnAgent, type ReflectionOutcome, type ReflectionServices } from "./reflectOnAgent.js"
 import { type ReflectionPolicy, reflectionPolicy } from "./reflectionPolicy.js"
-import { describeChange } from "./reflection.js"
+import { describeChange, EXIT_REFLECTION_SECONDS } from "./reflection.js"
 import { describeSkillOutcome } from "./skillProposals.js"
 
 /** Past this share of the context window, a pass runs before compaction can summarise history away. */
@@ -93,7 +93,7 @@ export const makeReflectionSchedule = (
     const pass = (reason: Reason) =>
       Effect.gen(function* () {
         const settings = yield* Effect.flatMap(Settings, (store) => store.load).pipe(Effect.orElseSucceed(() => startSettings))
-        const outcome = yield* reflectOnAgent(session.state.agentId, settings)
+        const outcome = yield* reflectOnAgent(session.state.agentId, settings, reason === "exit" ? EXIT_REFLECTION_SECONDS : undefined)
         report(session, reason, outcome._tag === "Left" ? outcome.left : outcome.right)
       }).pipe(Effect.provide(context))
 

@@ -1,10 +1,8 @@
 /** `/skills` in a session: pending proposals with a preview, and `/skills accept|reject <name>`. */
-import { mkdir, mkdtemp, realpath, rm } from "node:fs/promises"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { RunConfig } from "../../../src/domain/config.js"
 import { runCommand, type SessionState } from "../../../src/programs/interactive/runSlashCommand.js"
 import { skillsCommand, skillsLines } from "../../../src/programs/interactive/skillsPanel.js"
@@ -16,20 +14,13 @@ import { Workspace } from "../../../src/services/Workspace.js"
 import { scanSkills } from "../../../src/skills/discover.js"
 import { listProposals, proposeSkill } from "../../../src/skills/proposals.js"
 import { policy, scriptedApi } from "../../support/testLayers.js"
+import { useTempWorkspace } from "../../support/tempWorkspace.js"
 
-let root = ""
 let project = ""
 let home = ""
 
-beforeEach(async () => {
-  root = await realpath(await mkdtemp(join(tmpdir(), "letta-skills-panel-")))
-  project = join(root, "project")
-  home = join(root, "home")
-  await mkdir(project)
-  await mkdir(home)
-})
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true })
+useTempWorkspace("letta-skills-panel-", (dirs) => {
+  ;({ project, home } = dirs)
 })
 
 const body = Array.from({ length: 8 }, (_, i) => `step ${i + 1}`).join("\n")
