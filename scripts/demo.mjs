@@ -2,8 +2,9 @@
 // (the fake Chat Completions provider from test/support, served from this process) stands in for
 // Ollama. Two real runs of the built `letta` in a temp project and HOME:
 //   1. the agent reads README.md, writes what it learned into its `project` memory block, answers;
-//   2. a NEW agent starts in the same project and answers from that memory: it was kept on disk.
-// Then `letta memory history project` shows the change and who made it.
+//   2. a NEW agent starts in the same project and answers from that memory: it was kept on disk;
+//   3. the user corrects it, and a reflection pass (`--reflect`) files the correction in memory.
+// Then `letta memory history project` shows the changes and who made them.
 import { spawn } from "node:child_process"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -31,7 +32,11 @@ provider.enqueue(
     const system = JSON.stringify(request.body.messages?.[0]?.content ?? "")
     const remembered = system.includes(LEARNED)
     return { text: remembered ? `From my project memory: ${LEARNED}` : "I don't know yet how to run the tests here." }
-  }
+  },
+  { text: "Got it: pnpm from now on." },
+  // The reflection pass: a short-lived agent that reads the exchange and edits the shared memory.
+  { toolCalls: [{ name: "memory_insert", arguments: { label: "project", new_string: "Use pnpm, not npm (the user's correction)." } }] },
+  { text: "project: use pnpm" }
 )
 
 const env = { ...process.env, HOME: home, OLLAMA_HOST: provider.origin, NO_COLOR: "1" }
@@ -64,6 +69,7 @@ let code = 1
 try {
   code = await run(["-p", "What is this project, and how do I test it?", "--model", "ollama/demo-coder", "--output-format", "stream-json", "--allowedTools", "Read"])
   if (code === 0) code = await run(["-p", "How do I run the tests here?", "--model", "ollama/demo-coder", "--output-format", "stream-json"])
+  if (code === 0) code = await run(["-p", "Use pnpm here, not npm.", "--continue", "--reflect"])
   if (code === 0) code = await run(["memory", "history", "project"])
   show(`\n(The agents, their memory and history are in ${join(home, ".letta", "local", "letta.db")}; run with your own model: see the README.)\n`)
 } finally {
