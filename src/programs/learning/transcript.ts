@@ -4,10 +4,13 @@
  */
 import { contentText, type LettaMessage, toolCallParts } from "../../domain/letta.js"
 
-/** How much of the history a pass reads. */
-export const HISTORY_ENTRIES = 80
+/** How much of the history a pass reads (a Letta server's default page of messages). */
+export const HISTORY_ENTRIES = 100
 const TRANSCRIPT_CHARS = 24_000
+/** What the user said is kept first (corrections and preferences are what a pass learns from), within this share. */
+const USER_SHARE = 0.5
 const ENTRY_CHARS = 1_500
+const GAP = "[\u2026]"
 
 export const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max)} [... ${text.length - max} characters cut]`)
 
@@ -32,18 +35,37 @@ const transcriptLine = (message: LettaMessage): string | undefined => {
   }
 }
 
-/** The newest part of the history that fits, oldest first. */
+/**
+ * What fits in TRANSCRIPT_CHARS, oldest first: the user's words first (newest first, within
+ * USER_SHARE of it), then the agent's messages and tool calls, newest first. Where entries were
+ * left out, a `[…]` line says so.
+ */
 export const transcriptOf = (history: ReadonlyArray<LettaMessage>): string => {
-  const lines: Array<string> = []
-  let size = 0
-  for (const message of [...history].reverse()) {
+  const lines = history.flatMap((message) => {
     const line = transcriptLine(message)
-    if (line === undefined || line.length === 0) continue
-    if (size + line.length > TRANSCRIPT_CHARS) break
-    size += line.length + 1
-    lines.unshift(line)
+    return line === undefined || line.length === 0 ? [] : [{ line, user: message.message_type === "user_message" }]
+  })
+  const kept = new Set<number>()
+  let size = 0
+  const take = (user: boolean, budget: number) => {
+    for (let index = lines.length - 1; index >= 0; index--) {
+      const entry = lines[index]!
+      if (entry.user !== user || kept.has(index)) continue
+      if (size + entry.line.length + 1 > budget) break
+      size += entry.line.length + 1
+      kept.add(index)
+    }
   }
-  return lines.join("\n")
+  take(true, TRANSCRIPT_CHARS * USER_SHARE)
+  take(false, TRANSCRIPT_CHARS)
+  const shown: Array<string> = []
+  for (let index = 0; index < lines.length; index++) {
+    if (kept.has(index)) shown.push(lines[index]!.line)
+    else if (shown.length > 0 && shown[shown.length - 1] !== GAP) shown.push(GAP)
+    else if (shown.length === 0 && index === 0) shown.push(GAP)
+  }
+  while (shown[shown.length - 1] === GAP) shown.pop()
+  return shown.length === 1 && shown[0] === GAP ? "" : shown.join("\n")
 }
 
 export interface NewHistory {

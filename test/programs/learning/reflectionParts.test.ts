@@ -25,6 +25,15 @@ describe("what a reflection pass reads", () => {
     expect(historySince(history, "m0").transcript).toBe(transcriptOf(history))
   })
 
+  it("a long history keeps what the user said before the agent's older work, and marks what it left out", () => {
+    const long = [user("u0", "use pnpm, not npm"), ...Array.from({ length: 60 }, (_, i) => agent(`a${i}`, `step ${i} ${"x".repeat(1000)}`)), user("u1", "thanks")]
+    const transcript = transcriptOf(long)
+    expect(transcript.startsWith("User: use pnpm, not npm\n[\u2026]\n")).toBe(true)
+    expect(transcript.endsWith("Agent: step 59 " + "x".repeat(1000) + "\nUser: thanks")).toBe(true)
+    expect(transcript).not.toContain("step 0 ")
+    expect(transcript.length).toBeLessThanOrEqual(24_000 + 20)
+  })
+
   it("system reminders are not the user's words", () => {
     expect(transcriptOf([user("m1", "<system-reminder>skills</system-reminder>")])).toBe("")
   })
