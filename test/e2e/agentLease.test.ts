@@ -27,8 +27,8 @@ const letta = (args: ReadonlyArray<string>, options: Partial<Parameters<typeof r
 
 /** Every approval the server received, as text. */
 const approvalsSent = () =>
-  server.requests
-    .filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+  server
+    .messagePosts()
     .map((r) => JSON.stringify(r.body))
     .filter((body) => body.includes("\"approval\""))
 
@@ -54,7 +54,7 @@ const slowToolTurn = () =>
 
 const pendingOn = (agentId: string) => () =>
   server.requests.some((r) => r.method === "POST" && r.path.includes(agentId) && JSON.stringify(r.body).includes("run it")) &&
-  server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path)).length >= 2
+  server.messagePosts().length >= 2
 
 describe("a second process on the same agent", () => {
   for (const format of ["text", "stream-json"] as const) {

@@ -47,7 +47,7 @@ describe("headless custom commands (Letta server)", () => {
     sandbox = box
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 20_000 })
-  const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+  const messagePosts = () => server.messagePosts()
 
   it("expands $ARGUMENTS, $1/$2, an allowed !`cmd` and an @file into the message sent", async () => {
     write(sandbox.project, {
@@ -224,7 +224,7 @@ describeNeeding("tmux", hasTmux())("the / menu (tmux)", () => {
     await terminal.type(" the buttons")
     await terminal.keys("Enter")
     await terminal.waitFor("Hello from fake Letta")
-    const posts = server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+    const posts = server.messagePosts()
     expect(userTextOf(posts[0]?.body)).toBe("Please review the buttons")
     await terminal.type("/help")
     await terminal.keys("Enter")
@@ -252,7 +252,7 @@ describeNeeding("tmux", hasTmux())("the / menu (tmux)", () => {
     await terminal.keys("Enter")
     await terminal.waitFor("Hello from fake Letta")
     expect(existsSync(join(sandbox.project, "asked-ok"))).toBe(true)
-    const posts = server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+    const posts = server.messagePosts()
     expect(posts.map((post) => userTextOf(post.body))).toEqual(["Made: made"])
   })
 })

@@ -27,7 +27,7 @@ afterEach(async () => {
 const letta = (args: ReadonlyArray<string>, options: Partial<Parameters<typeof runLetta>[1]> = {}) =>
   runLetta(args, { sandbox, serverUrl: server.url, env: { LETTA_API_KEY: API_KEY }, ...options })
 
-const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+const messagePosts = () => server.messagePosts()
 
 /**
  * One warm run first, so faults hit a known agent (the runs after it pass `--continue`) and

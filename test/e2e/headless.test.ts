@@ -23,7 +23,7 @@ afterEach(async () => {
 const letta = (args: ReadonlyArray<string>, options: Partial<Parameters<typeof runLetta>[1]> = {}) =>
   runLetta(args, { sandbox, serverUrl: server.url, ...options })
 
-const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+const messagePosts = () => server.messagePosts()
 const agentCreates = () => server.requests.filter((r) => r.method === "POST" && /^\/v1\/agents\/?$/.test(r.path))
 
 /** The text of the user message a request body carried. */

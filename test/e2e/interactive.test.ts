@@ -79,7 +79,7 @@ describeNeeding("tmux", hasTmux())("interactive mode (tmux)", () => {
     server.enqueue([{ text: "Bonjour." }])
     await send(t, "hi")
     await t.waitFor("Bonjour.")
-    const sent = server.requests.filter((request) => request.method === "POST" && /\/messages\/?$/.test(request.path)).at(-1)
+    const sent = server.messagePosts().at(-1)
     expect(JSON.stringify(sent?.body)).toContain("<system-reminder>Answer in French.</system-reminder>")
   })
 

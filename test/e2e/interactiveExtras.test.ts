@@ -124,7 +124,7 @@ describeNeeding("tmux", hasTmux())("interactive extras (tmux)", () => {
     // /reflect runs in the background: a slow pass does not hold the prompt up.
     server.enqueue([{ delayMs: 2_500, serverToolCalls: [{ name: "memory_insert", arguments: { label: "human", new_string: "Likes vitest." } }], text: "human: likes vitest" }])
     server.enqueue([{ text: "Still here." }])
-    const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path)).length
+    const messagePosts = () => server.messagePosts().length
     const before = messagePosts()
     await send(t, "/reflect")
     await t.waitFor("Reflecting on this session in the background")

@@ -38,8 +38,8 @@ describe("letta init and /remember (Letta server)", () => {
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 20_000 })
   const sentTexts = () =>
-    server.requests
-      .filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+    server
+      .messagePosts()
       .map((r) => JSON.stringify((r.body as { messages?: unknown }).messages ?? null))
   const projectBlock = () => server.blocks().find((block) => block.label === "project")
 
@@ -86,7 +86,7 @@ describe("--reflect (Letta server)", () => {
     sandbox = box
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 30_000 })
-  const posts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+  const posts = () => server.messagePosts()
 
   it("after the answer, a short-lived agent on the same blocks files the correction; it is deleted and never listed", async () => {
     server.enqueue([{ text: "Sorry, pnpm it is." }])

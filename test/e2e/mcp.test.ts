@@ -47,7 +47,7 @@ const writeConfig = (name: string, servers: Record<string, unknown>): string => 
 }
 
 const clientToolsOf = (index: number): Array<{ name: string; parameters: unknown }> => {
-  const posts = server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+  const posts = server.messagePosts()
   return ((posts[index]?.body as { client_tools?: Array<{ name: string; parameters: unknown }> }).client_tools ?? [])
 }
 

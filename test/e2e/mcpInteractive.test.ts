@@ -82,13 +82,13 @@ describe("MCP in the TUI (tmux)", () => {
     await t.type("/mcp")
     await t.keys("Enter")
     await t.waitFor("still connecting")
-    const before = server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path)).length
+    const before = server.messagePosts().length
     server.enqueue([{ text: "answered after the servers" }])
     await t.type("hello")
     await t.keys("Enter")
     await t.waitFor("answered after the servers", 20_000)
     await t.waitFor('MCP server "slow" failed to start')
-    const posts = server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+    const posts = server.messagePosts()
     expect(posts.length).toBe(before + 1)
     const names = ((posts.at(-1)!.body as { client_tools?: Array<{ name: string }> }).client_tools ?? []).map((tool) => tool.name)
     expect(names).toContain("mcp__srv__echo")

@@ -37,7 +37,7 @@ afterEach(async () => {
 const letta = (args: ReadonlyArray<string>, options: Partial<Parameters<typeof runLetta>[1]> = {}) =>
   runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 30_000, ...options })
 
-const messagePosts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+const messagePosts = () => server.messagePosts()
 
 /** Every answer the server got for `toolCallId`, over all message requests. */
 const answersFor = (toolCallId: string) =>

@@ -28,7 +28,7 @@ describe("reflection safety (Letta server)", () => {
     sandbox = box
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url, timeoutMs: 30_000 })
-  const posts = () => server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+  const posts = () => server.messagePosts()
   const block = (label: string) => server.blocks().find((each) => each.label === label)?.value ?? ""
 
   it("a pass that fails after an edit gives the block its value back, and says so in one line", async () => {

@@ -38,7 +38,7 @@ describe("skills on a Letta server", () => {
   })
   const letta = (args: ReadonlyArray<string>) => runLetta(args, { sandbox, serverUrl: server.url })
   const userTexts = () =>
-    server.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path)).map((r) => userTextOf(r.body)).filter((t) => t !== "")
+    server.messagePosts().map((r) => userTextOf(r.body)).filter((t) => t !== "")
 
   it("lists skills in the user message's reminder; the Skill tool returns the SKILL.md body and the other files", async () => {
     const deploy = writeSkill(sandbox.project, "deploy", DEPLOY)

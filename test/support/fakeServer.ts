@@ -111,6 +111,10 @@ export class FakeLettaServer {
   agent(id: string): FakeAgent | undefined {
     return this.store.agents.get(id)
   }
+  /** The message requests (`POST …/messages`), in arrival order. */
+  messagePosts(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === "POST" && /\/messages\/?$/.test(r.path))
+  }
   agents(): FakeAgent[] {
     return [...this.store.agents.values()]
   }
