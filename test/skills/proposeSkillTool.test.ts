@@ -47,12 +47,12 @@ describe("propose_skill", () => {
     expect((await listProposals(project, home)).proposals.map((proposal) => proposal.name)).toEqual(["run-tests"])
 
     const auto = await Effect.runPromise(skillProposalTool(where()))
-    expect(auto.tool.instructions).toContain("run-tests (waiting for review)")
+    expect(await Effect.runPromise(auto.tool.instructions)).toContain("run-tests (waiting for review)")
     await Effect.runPromise(auto.tool.record(JSON.stringify({ ...args, name: "cut-release", scope: "user" })))
     expect(await Effect.runPromise(auto.settle("auto"))).toEqual([expect.objectContaining({ _tag: "Installed", name: "cut-release", scope: "user" })])
 
     const again = await Effect.runPromise(skillProposalTool(where()))
-    expect(again.tool.instructions).toContain("cut-release")
+    expect(await Effect.runPromise(again.tool.instructions)).toContain("cut-release")
     await Effect.runPromise(again.tool.record(JSON.stringify({ ...args, name: "cut-release" })))
     expect(await Effect.runPromise(again.settle("review"))).toEqual([
       { _tag: "Refused", reason: `a skill named "cut-release" already exists (~/${join(".letta", "skills", "cut-release", "SKILL.md")}); propose a different name` }

@@ -60,8 +60,8 @@ export interface BlockChangeSeen {
  */
 export interface PassTool {
   readonly spec: ClientToolSpec
-  /** Lines added to the pass's instructions (when to use it, what exists already). */
-  readonly instructions: string
+  /** Lines added to the pass's instructions (what exists already); read only when a pass runs. */
+  readonly instructions: Effect.Effect<string>
   readonly record: (argumentsJson: string) => Effect.Effect<{ readonly status: "success" | "error"; readonly text: string }>
 }
 
@@ -153,7 +153,7 @@ const pass = (
     const model = agentModel(agent)
     const reflector = yield* api.createAgent({
       name: "letta-reflection",
-      system: tool === undefined ? REFLECTION_SYSTEM : `${REFLECTION_SYSTEM}\n\n${SKILLS_SYSTEM}\n${tool.instructions}`,
+      system: tool === undefined ? REFLECTION_SYSTEM : `${REFLECTION_SYSTEM}\n\n${SKILLS_SYSTEM}\n${yield* tool.instructions}`,
       ...(model === undefined ? {} : { model }),
       block_ids: labels.map((label) => blockIds[label]!),
       tools: [...SERVER_TOOLS],

@@ -20,11 +20,19 @@ export interface SkillProposalTool {
   readonly settle: (mode: ProposalMode) => Effect.Effect<ReadonlyArray<ProposeOutcome>>
 }
 
-/** The tool for one pass, told which skills exist or wait for review already. */
+/** Which skills exist or wait for review already, so the pass does not propose them again. */
+const existingSkills = (place: ProposalPlace): Effect.Effect<string> =>
+  Effect.map(
+    Effect.promise(() => Promise.all([scanSkills(place.projectDir, place.homeDir), listProposals(place.projectDir, place.homeDir)])),
+    ([installed, pending]) => {
+      const names = [...installed.skills.map((skill) => skill.name), ...pending.proposals.map((proposal) => `${proposal.name} (waiting for review)`)]
+      return names.length === 0 ? "No skills exist yet." : `Skills that exist already (do not propose them again): ${names.join(", ")}.`
+    }
+  )
+
+/** The tool for one pass. */
 export const skillProposalTool = (place: ProposalPlace): Effect.Effect<SkillProposalTool> =>
-  Effect.gen(function* () {
-    const [installed, pending] = yield* Effect.promise(() => Promise.all([scanSkills(place.projectDir, place.homeDir), listProposals(place.projectDir, place.homeDir)]))
-    const names = [...installed.skills.map((skill) => skill.name), ...pending.proposals.map((proposal) => `${proposal.name} (waiting for review)`)]
+  Effect.sync(() => {
     const recorded = new Map<string, ProposalInput>()
     const record = (argumentsJson: string) =>
       Effect.sync(() => {
@@ -40,7 +48,7 @@ export const skillProposalTool = (place: ProposalPlace): Effect.Effect<SkillProp
     return {
       tool: {
         spec: PROPOSE_SKILL_TOOL,
-        instructions: names.length === 0 ? "No skills exist yet." : `Skills that exist already (do not propose them again): ${names.join(", ")}.`,
+        instructions: existingSkills(place),
         record
       },
       settle: (mode) => Effect.forEach([...recorded.values()], (proposal) => Effect.promise(() => proposeSkill(proposal, place, mode)))
